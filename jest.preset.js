@@ -18,5 +18,7 @@ module.exports = {
   moduleNameMapper: { '\\.css$': '<rootDir>/../../tools/testing/style-stub.js' },
   testMatch: ['**/?(*.)+(spec).[jt]s?(x)'],
   setupFiles: ['reflect-metadata'],
+  // The summary reporter leaves per-project counts for the test command's closing line.
+  reporters: ['default', '<rootDir>/../../tools/testing/jest-summary-reporter.js'],
 };
 

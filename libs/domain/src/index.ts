@@ -1,1 +1,2 @@
-export {};
+export * from './kernel/decider';
+export * from './kernel/domain-error';
