@@ -1,1 +1,2 @@
-export {};
+export { EsdbEventStore, connectEsdbEventStore, type EsdbEventStoreOptions } from './esdb-event-store.adapter';
+export type { ReconnectPolicy } from './esdb-subscription';

@@ -1,1 +1,5 @@
-export {};
+export {
+  openSqliteEventStore,
+  SqliteEventStore,
+  type SqliteEventStoreOptions,
+} from './sqlite-event-store.adapter';

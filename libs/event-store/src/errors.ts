@@ -30,6 +30,20 @@ export class InvalidAppendError extends Error {
   }
 }
 
+/** Raised when read or subscription options are malformed (page size, positions, filters). */
+export class InvalidReadError extends Error {
+  override readonly name = 'InvalidReadError';
+  readonly code = 'invalid_read';
+
+  constructor(
+    message: string,
+    /** Which option is at fault: `maxCount`, `after`, `streamPrefixes[1]`, ... */
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
 /** The store cannot be reached or answered with a failure that is not the caller's fault. */
 export class EventStoreUnavailableError extends Error {
   override readonly name = 'EventStoreUnavailableError';

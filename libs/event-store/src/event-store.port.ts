@@ -66,11 +66,12 @@ export interface EventStore {
    * whose ids one earlier append already wrote to this stream changes nothing and answers with
    * that earlier append's result (whatever `expected` says now); an append mixing known and
    * new ids is refused with InvalidAppendError.
+   * `expected` omitted means ANY; anything else than the four forms is an InvalidAppendError on `expected`.
    * Resolves only once the events are durable.
    */
   appendToStream(streamName: string, events: readonly NewEvent[], expected?: ExpectedRevision): Promise<AppendResult>;
 
-  /** One page of a stream; an unknown stream gives an empty page. */
+  /** One page of a stream; an unknown stream gives an empty page. Bad options: InvalidReadError. */
   readStream(streamName: string, options: ReadStreamOptions): Promise<RecordedEvent[]>;
 
   /** One page of the whole log, in position order. */

@@ -1,5 +1,7 @@
-import { InvalidAppendError } from './errors';
+import { InvalidAppendError, InvalidReadError } from './errors';
 import type { NewEvent } from './event-envelope';
+import type { ReadAllOptions, ReadStreamOptions, SubscribeToAllOptions } from './event-store.port';
+import { ANY, type ExpectedRevision, NO_STREAM, STREAM_EXISTS } from './expected-revision';
 
 /**
  * Limits every adapter enforces the same way, before writing anything. EventStoreDB's own
@@ -88,10 +90,13 @@ export function validateAppend(
       }
     }
     if (Number.isNaN(Date.parse(meta.occurredAt))) {
-      throw new InvalidAppendError(`${at}.metadata.occurredAt must be an ISO-8601 time`, `${at}.metadata.occurredAt`);
+      throw new InvalidAppendError(
+        `${at}.metadata.occurredAt must be an ISO-8601 time`,
+        `${at}.metadata.occurredAt`,
+      );
     }
-    const data = JSON.stringify(event.data);
-    const metadata = JSON.stringify(meta);
+    const data = toJson(event.data, `${at}.data`);
+    const metadata = toJson(meta, `${at}.metadata`);
     const bytes = Buffer.byteLength(data) + Buffer.byteLength(metadata);
     if (bytes > EVENT_STORE_LIMITS.maxEventBytes) {
       throw new InvalidAppendError(
@@ -101,4 +106,102 @@ export function validateAppend(
     }
     return { data, metadata };
   });
+}
+
+/** `undefined` (the parameter left out) counts as `ANY`, as in EventStoreDB's clients. */
+export function validateExpectedRevision(expected: ExpectedRevision | undefined): void {
+  if (expected === undefined || expected === ANY || expected === NO_STREAM || expected === STREAM_EXISTS)
+    return;
+  if (typeof expected !== 'number' || !Number.isSafeInteger(expected) || expected < 0) {
+    throw new InvalidAppendError(
+      `expected must be ${NO_STREAM}, ${STREAM_EXISTS}, ${ANY} or a revision (an integer from 0), got ${String(expected)}`,
+      'expected',
+    );
+  }
+}
+
+export function validateReadStreamOptions(streamName: string, options: ReadStreamOptions): void {
+  try {
+    validateStreamName(streamName);
+  } catch (error) {
+    throw new InvalidReadError((error as Error).message, 'streamName');
+  }
+  validateOptionsObject(options);
+  validateDirection(options.direction);
+  validatePageSize(options.maxCount);
+  if (options.fromRevision !== undefined) validatePosition(options.fromRevision, 'fromRevision');
+}
+
+export function validateReadAllOptions(options: ReadAllOptions): void {
+  validateOptionsObject(options);
+  validateDirection(options.direction);
+  validatePageSize(options.maxCount);
+  if (options.after !== undefined) validatePosition(options.after, 'after');
+  validateFilters(options);
+}
+
+export function validateSubscribeOptions(options: SubscribeToAllOptions): void {
+  validateOptionsObject(options);
+  if (options.after !== undefined) validatePosition(options.after, 'after');
+  validateFilters(options);
+}
+
+function toJson(value: unknown, field: string): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    // BigInt values and cycles make JSON.stringify throw; the caller must hear which field.
+    throw new InvalidAppendError(`${field} is not serializable to JSON: ${(error as Error).message}`, field);
+  }
+}
+
+function validateOptionsObject(options: unknown): void {
+  if (options === null || typeof options !== 'object') {
+    throw new InvalidReadError('Options are required', 'options');
+  }
+}
+
+function validateDirection(direction: unknown): void {
+  if (direction !== undefined && direction !== 'forwards' && direction !== 'backwards') {
+    throw new InvalidReadError(
+      `direction must be forwards or backwards, got ${String(direction)}`,
+      'direction',
+    );
+  }
+}
+
+function validatePageSize(maxCount: unknown): void {
+  if (
+    typeof maxCount !== 'number' ||
+    !Number.isSafeInteger(maxCount) ||
+    maxCount < 1 ||
+    maxCount > EVENT_STORE_LIMITS.maxPageSize
+  ) {
+    throw new InvalidReadError(
+      `maxCount must be an integer from 1 to ${EVENT_STORE_LIMITS.maxPageSize}, got ${String(maxCount)}`,
+      'maxCount',
+    );
+  }
+}
+
+function validatePosition(value: unknown, field: string): void {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new InvalidReadError(`${field} must be an integer from 0, got ${String(value)}`, field);
+  }
+}
+
+function validateFilters(options: {
+  eventTypes?: readonly string[];
+  streamPrefixes?: readonly string[];
+}): void {
+  for (const field of ['eventTypes', 'streamPrefixes'] as const) {
+    const list = options[field];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) throw new InvalidReadError(`${field} must be an array of strings`, field);
+    list.forEach((item: unknown, index) => {
+      if (typeof item !== 'string' || item.length === 0) {
+        throw new InvalidReadError(`${field}[${index}] must be a non-empty string`, `${field}[${index}]`);
+      }
+    });
+  }
 }

@@ -1,0 +1,12 @@
+import type { LoginRequest, LoginResponse } from '@fieldstream/api-contract';
+import { useMutation } from '@tanstack/react-query';
+import { postLogin } from '../api/post-login';
+import { useSession } from './use-session';
+
+export function useLogin() {
+  const { signIn } = useSession();
+  return useMutation<LoginResponse, Error, LoginRequest>({
+    mutationFn: (request) => postLogin(request),
+    onSuccess: (response, request) => signIn({ token: response.token, username: request.username }),
+  });
+}

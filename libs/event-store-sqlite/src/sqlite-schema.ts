@@ -1,0 +1,34 @@
+/**
+ * One table. `position` is the rowid: SQLite gives max(rowid) + 1 under the write lock, and rows
+ * are never deleted, so positions start at 1 and only grow. `append_last_revision` lets an
+ * idempotent re-append answer the first append's result without a second table.
+ */
+export const EVENTS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position INTEGER PRIMARY KEY,
+  stream_name TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  event_id TEXT NOT NULL,
+  event_type TEXT NOT NULL,
+  data TEXT NOT NULL,
+  metadata TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  append_last_revision INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (stream_name, revision);
+CREATE UNIQUE INDEX IF NOT EXISTS events_by_id ON events (stream_name, event_id);
+CREATE INDEX IF NOT EXISTS events_by_type ON events (event_type, position);
+`;
+
+export const SCHEMA_VERSION = 1;
+
+export interface EventRow {
+  position: number;
+  stream_name: string;
+  revision: number;
+  event_id: string;
+  event_type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
