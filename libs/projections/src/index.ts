@@ -1,1 +1,10 @@
-export {};
+export * from './projection-definition';
+export * from './projection-logger';
+export * from './projection-status';
+export * from './projection-batch.applier';
+export * from './event-batch.reader';
+export * from './projection.runner';
+export * from './rebuild-projections';
+export * from './stream-catalogue.projection';
+export * from './built-in-projections';
+export * from './fold-projection';

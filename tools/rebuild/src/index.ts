@@ -1,1 +1,3 @@
-export {};
+export * from './rebuild-arguments';
+export * from './run-rebuild';
+export * from './rebuild-progress.bar';

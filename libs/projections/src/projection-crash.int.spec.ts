@@ -1,0 +1,119 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import type { EventStore } from '@fieldstream/event-store';
+import { openSqliteEventStore } from '@fieldstream/event-store-sqlite';
+import type { ReadStore } from '@fieldstream/read-store';
+import { openSqliteReadStore } from '@fieldstream/read-store-sqlite';
+import { PROJECTION_VERSIONS_COLLECTION } from './projection-definition';
+import { silentLogger } from './projection-logger';
+import { ProjectionRunner } from './projection.runner';
+import { rebuildProjections } from './rebuild-projections';
+import { STREAM_CATALOGUE_COLLECTION, streamCatalogueProjection } from './stream-catalogue.projection';
+import { appendBacklog } from './testing/append-backlog';
+import { EVENT_COUNTS_COLLECTION, TOTAL_ID, eventCounterProjection } from './testing/event-counter.projection';
+import { eventually } from './testing/eventually';
+import { readAllDocuments } from './testing/read-all-documents';
+import { temporaryDirectory } from './testing/temporary-directory';
+
+jest.setTimeout(180_000);
+
+const REPO_ROOT = resolve(__dirname, '../../..');
+const CHILD = join(__dirname, 'testing', 'projection-runner.child.ts');
+const KILLS = 6;
+
+function startChild(eventsFile: string, readFile: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', CHILD, eventsFile, readFile, '100'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, SWC_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.base.json') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolvePromise, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('started')) resolvePromise(child);
+    });
+    child.once('exit', (code) => reject(new Error(`runner child exited early (${code}): ${stderr}`)));
+  });
+}
+
+function killHard(child: ChildProcess): Promise<void> {
+  return new Promise((resolvePromise) => {
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolvePromise());
+    child.kill('SIGKILL');
+  });
+}
+
+describe('a runner killed between writes and checkpoints', () => {
+  const dir = temporaryDirectory('crash');
+  const eventsFile = dir.file('events.sqlite');
+  const readFile = dir.file('read-models.sqlite');
+  let eventStore: EventStore;
+  let readStore: ReadStore;
+
+  beforeAll(async () => {
+    eventStore = await openSqliteEventStore({ file: eventsFile });
+    readStore = await openSqliteReadStore({ file: readFile });
+  });
+
+  afterAll(async () => {
+    await readStore?.close();
+    await eventStore?.close();
+    dir.remove();
+  });
+
+  it('loses nothing and applies nothing twice across repeated SIGKILLs', async () => {
+    await appendBacklog(eventStore, { total: 60_000, streams: 60, perAppend: 100, tag: 'backlog' });
+    const checkpoints: (number | null)[] = [];
+    let interrupted = 0;
+    for (let kill = 0; kill < KILLS; kill++) {
+      const before = await readStore.getCheckpoint('event-counter');
+      const child = await startChild(eventsFile, readFile);
+      // Random moments, so kills land in reads, in applies and inside commits alike.
+      await new Promise((r) => setTimeout(r, 20 + Math.floor(Math.random() * 230)));
+      await killHard(child);
+      const after = await readStore.getCheckpoint('event-counter');
+      const head = await eventStore.headPosition();
+      checkpoints.push(after);
+      if ((after ?? 0) > (before ?? 0) && (after ?? 0) < head) interrupted++;
+      // More work arrives while the worker is down.
+      await appendBacklog(eventStore, { total: 500, streams: 7, perAppend: 50, tag: `k${kill}-` });
+    }
+    if (process.env['CRASH_TEST_VERBOSE']) console.log({ checkpoints, interrupted });
+    // The kills must really have cut runs short mid-way, or this test proves nothing.
+    expect(interrupted).toBeGreaterThanOrEqual(3);
+
+    const runner = new ProjectionRunner({
+      eventStore,
+      readStore,
+      projections: [eventCounterProjection(), streamCatalogueProjection],
+      logger: silentLogger,
+    });
+    runner.start();
+    const head = await eventStore.headPosition();
+    expect(head).toBe(60_000 + KILLS * 500);
+    await eventually(
+      async () => (await runner.status()).projections.every((p) => p.state === 'live' && p.checkpoint === head),
+      120_000,
+      'the restarted runner to catch up',
+    );
+    await runner.stop();
+
+    const collections = [EVENT_COUNTS_COLLECTION, STREAM_CATALOGUE_COLLECTION, PROJECTION_VERSIONS_COLLECTION];
+    const recovered = await readAllDocuments(readStore, collections);
+    expect(recovered[EVENT_COUNTS_COLLECTION]?.find((d) => d._id === TOTAL_ID)).toMatchObject({ count: head });
+
+    const cleanStore = await openSqliteReadStore({ file: dir.file('clean.sqlite') });
+    try {
+      await rebuildProjections({
+        eventStore,
+        readStore: cleanStore,
+        projections: [eventCounterProjection(), streamCatalogueProjection],
+      });
+      expect(await readAllDocuments(cleanStore, collections)).toEqual(recovered);
+    } finally {
+      await cleanStore.close();
+    }
+  });
+});
