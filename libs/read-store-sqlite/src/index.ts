@@ -1,1 +1,3 @@
-export {};
+export { openSqliteReadStore, SqliteReadStore, type SqliteReadStoreOptions } from './sqlite-read-store';
+export { SqliteCollection } from './sqlite-collection';
+export { MAX_DOCUMENT_BYTES } from './document-check';

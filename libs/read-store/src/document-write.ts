@@ -15,6 +15,9 @@ export type DocumentWrite =
   | { op: 'update'; collection: string; id: string; update: Update; upsert?: boolean }
   | { op: 'delete'; collection: string; id: string };
 
+/** A write within one collection (`bulkWrite`): the union minus `collection`, kept discriminated. */
+export type CollectionWrite = DocumentWrite extends infer W ? (W extends DocumentWrite ? Omit<W, 'collection'> : never) : never;
+
 export interface BulkWriteResult {
   inserted: number;
   /** Documents replaced or updated (matched and changed or not). */

@@ -47,3 +47,26 @@ export class CheckpointConflictError extends Error {
     super(`Projection ${projection}: expected checkpoint ${expected ?? 'none'}, found ${actual ?? 'none'}`);
   }
 }
+
+/** A document that cannot be stored: not JSON, no string `_id`, an unaddressable field name, too large. */
+export class InvalidDocumentError extends Error {
+  override readonly name = 'InvalidDocumentError';
+  readonly code = 'invalid_document';
+  constructor(
+    readonly collection: string,
+    /** Dotted path of the offending field, `_id`, or `document` for the whole. */
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`Collection ${collection}: ${path} ${reason}`);
+  }
+}
+
+/** A collection name outside `[A-Za-z][A-Za-z0-9_.-]{0,119}`. */
+export class InvalidCollectionNameError extends Error {
+  override readonly name = 'InvalidCollectionNameError';
+  readonly code = 'invalid_collection_name';
+  constructor(readonly collection: string) {
+    super(`Invalid collection name ${JSON.stringify(collection)}: use a letter, then letters, digits, _ . or -, at most 120 characters`);
+  }
+}

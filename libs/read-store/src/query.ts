@@ -28,7 +28,10 @@ export interface Update {
   $inc?: { [path: string]: number };
   /** Appends one value to an array (creating it when missing). */
   $push?: { [path: string]: unknown };
-  /** Removes every array element equal to the value. */
+  /**
+   * Removes every array element equal to the value; as in MongoDB, a document value removes the
+   * elements it matches as a query, and an operator expression (`{ $gte: 3 }`) those it accepts.
+   */
   $pull?: { [path: string]: unknown };
 }
 

@@ -1,4 +1,4 @@
-import type { BulkWriteResult, DocumentWrite } from './document-write';
+import type { BulkWriteResult, CollectionWrite, DocumentWrite } from './document-write';
 import type { Filter, FindOptions, IndexSpec, Update } from './query';
 import type { ReadDocument } from './read-document';
 
@@ -11,7 +11,11 @@ export interface ReadCollection<T extends ReadDocument = ReadDocument> {
   replace(document: T): Promise<void>;
   /** Insert or replace; answers whether it created the document. */
   put(document: T): Promise<{ created: boolean }>;
-  /** Partial update of one document; answers whether one matched (or was upserted). */
+  /**
+   * Partial update of one document; answers whether one matched (or was upserted). A missing
+   * document is an answer here (matched: false), but an error (DocumentNotFoundError) as a write
+   * of bulkWrite or of a projection batch.
+   */
   update(id: string, update: Update, options?: { upsert?: boolean }): Promise<{ matched: boolean }>;
   delete(id: string): Promise<{ deleted: boolean }>;
   find(filter?: Filter, options?: FindOptions): Promise<T[]>;
@@ -19,8 +23,13 @@ export interface ReadCollection<T extends ReadDocument = ReadDocument> {
   count(filter?: Filter): Promise<number>;
   /** Idempotent: creates missing indexes, leaves existing ones. */
   ensureIndexes(indexes: readonly IndexSpec[]): Promise<void>;
-  /** All writes in one transaction (all or nothing) in the embedded adapter; ordered in both. */
-  bulkWrite(writes: readonly Omit<DocumentWrite, 'collection'>[]): Promise<BulkWriteResult>;
+  /**
+   * Applies the writes in order and stops at the first failure, throwing its error. The embedded
+   * adapter applies them in one transaction (all or nothing); other adapters may leave the writes
+   * before the failing one applied, so callers must not rely on atomicity across adapters (the
+   * projection path that needs it uses commitProjectionBatch).
+   */
+  bulkWrite(writes: readonly CollectionWrite[]): Promise<BulkWriteResult>;
   /** Removes every document (keeps indexes). */
   clear(): Promise<void>;
 }

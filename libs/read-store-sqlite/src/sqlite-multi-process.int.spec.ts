@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteReadStore } from './index';
+
+const WORKERS = 4;
+const COMMITS = 40;
+
+function runWorker(file: string, id: number, startAt: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'fixtures', 'checkpoint-writer.fixture.ts'), file, String(id), String(COMMITS), String(startAt)], {
+      cwd: join(__dirname, '..', '..', '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('SQLite read store shared by several processes', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'read-store-mp-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('opens a brand-new file from several processes at once and serialises their batches by checkpoint', async () => {
+    const file = join(dir, 'shared.db');
+    // Far enough ahead for every process to have loaded its code, so they all open the new file together.
+    const startAt = Date.now() + 5_000;
+    const results = await Promise.all(Array.from({ length: WORKERS }, (_, id) => runWorker(file, id, startAt)));
+    for (const r of results) expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    const reports = results.map((r) => JSON.parse(r.stdout) as { commits: number; conflicts: number });
+    expect(reports.map((r) => r.commits)).toEqual(Array(WORKERS).fill(COMMITS));
+
+    const store = await openSqliteReadStore({ file });
+    try {
+      const total = WORKERS * COMMITS;
+      expect(await store.getCheckpoint('shared')).toBe(total);
+      expect(await store.collection('totals').get('all')).toEqual({ _id: 'all', n: total });
+      const events = await store.collection('events').find({}, { sort: { position: 1 } });
+      // Compare-and-set let exactly one batch through per checkpoint value: positions 1..total, once each.
+      expect(events.map((e) => e['position'])).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    } finally {
+      await store.close();
+    }
+  }, 90_000);
+});

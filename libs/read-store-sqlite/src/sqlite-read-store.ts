@@ -1,0 +1,166 @@
+import Database from 'better-sqlite3';
+import {
+  assertCollectionName,
+  CheckpointConflictError,
+  InvalidQueryError,
+  type ProjectionBatch,
+  type ReadDocument,
+  type ReadStore,
+  type ReadStoreHealth,
+} from '@fieldstream/read-store';
+import { quoteIdentifier, SqliteCollection } from './sqlite-collection';
+
+export interface SqliteReadStoreOptions {
+  /** Database file; created when missing. */
+  file: string;
+  /** How long a writer waits for another process's lock before failing (default 10 s). */
+  busyTimeoutMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/**
+ * Steps that take a lock outside the busy handler's reach (switching a new file to WAL while
+ * another process does the same) answer SQLITE_BUSY at once: retry them for a while.
+ */
+async function retryBusy<T>(step: () => T, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return step();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() > deadline) throw error;
+      await sleep(Math.min(5 * 2 ** attempt, 100));
+    }
+  }
+}
+
+export async function openSqliteReadStore(options: SqliteReadStoreOptions): Promise<SqliteReadStore> {
+  if (typeof options?.file !== 'string' || options.file.length === 0) {
+    throw new TypeError('openSqliteReadStore: options.file must name a database file');
+  }
+  const busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
+  const db = new Database(options.file, { timeout: busyTimeoutMs });
+  try {
+    await retryBusy(() => db.pragma('journal_mode = WAL'), busyTimeoutMs);
+    // WAL with NORMAL sync is durable against process crashes, which is what a rebuildable read model needs.
+    db.pragma('synchronous = NORMAL');
+    await retryBusy(
+      () =>
+        db.exec(
+          'CREATE TABLE IF NOT EXISTS _checkpoints (projection TEXT NOT NULL PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID',
+        ),
+      busyTimeoutMs,
+    );
+    return new SqliteReadStore(db, options.file);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export class SqliteReadStore implements ReadStore {
+  private readonly collections = new Map<string, SqliteCollection>();
+  private readonly readCheckpoint: Database.Statement<[string], { position: number }>;
+  private readonly writeCheckpoint: Database.Statement<[string, number]>;
+  private readonly deleteCheckpoint: Database.Statement<[string]>;
+  private readonly commitBatch: (batch: ProjectionBatch) => void;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly file: string,
+  ) {
+    this.readCheckpoint = db.prepare('SELECT position FROM _checkpoints WHERE projection = ?');
+    this.writeCheckpoint = db.prepare(
+      'INSERT INTO _checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
+    );
+    this.deleteCheckpoint = db.prepare('DELETE FROM _checkpoints WHERE projection = ?');
+    // IMMEDIATE takes the write lock before reading the checkpoint, so the compare and the set
+    // cannot interleave with another process's batch, and no lock upgrade can fail at commit.
+    const commit = db.transaction((batch: ProjectionBatch) => {
+      const actual = this.readCheckpoint.get(batch.projection)?.position ?? null;
+      if (actual !== batch.expectedCheckpoint) {
+        throw new CheckpointConflictError(batch.projection, batch.expectedCheckpoint, actual);
+      }
+      for (const write of batch.writes) {
+        this.collectionFor(write.collection).apply(write);
+      }
+      this.writeCheckpoint.run(batch.projection, batch.nextCheckpoint);
+    });
+    this.commitBatch = (batch) => commit.immediate(batch);
+  }
+
+  collection<T extends ReadDocument = ReadDocument>(name: string): SqliteCollection<T> {
+    return this.collectionFor(name) as unknown as SqliteCollection<T>;
+  }
+
+  async commitProjectionBatch(batch: ProjectionBatch): Promise<void> {
+    checkProjection(batch?.projection, 'batch.projection');
+    if (batch.expectedCheckpoint !== null && !isPosition(batch.expectedCheckpoint)) {
+      throw new InvalidQueryError('batch.expectedCheckpoint: must be null or a non-negative integer', 'batch.expectedCheckpoint');
+    }
+    if (!isPosition(batch.nextCheckpoint)) {
+      throw new InvalidQueryError('batch.nextCheckpoint: must be a non-negative integer', 'batch.nextCheckpoint');
+    }
+    if (!Array.isArray(batch.writes)) throw new InvalidQueryError('batch.writes: must be an array', 'batch.writes');
+    // Creating tables is DDL: do it before the transaction so the batch itself only writes rows.
+    for (const write of batch.writes) this.collectionFor(write?.collection);
+    this.commitBatch(batch);
+  }
+
+  async getCheckpoint(projection: string): Promise<number | null> {
+    checkProjection(projection, 'projection');
+    return this.readCheckpoint.get(projection)?.position ?? null;
+  }
+
+  async resetProjection(projection: string, collections: readonly string[]): Promise<void> {
+    checkProjection(projection, 'projection');
+    if (!Array.isArray(collections)) throw new InvalidQueryError('collections: must be an array', 'collections');
+    const targets = collections.map((name) => this.collectionFor(name));
+    this.db
+      .transaction(() => {
+        for (const target of targets) this.db.prepare(`DELETE FROM ${quoteIdentifier(target.name)}`).run();
+        this.deleteCheckpoint.run(projection);
+      })
+      .immediate();
+  }
+
+  async health(): Promise<ReadStoreHealth> {
+    try {
+      this.db.prepare('SELECT 1').get();
+      return { ok: true, adapter: 'sqlite', detail: this.file };
+    } catch (error) {
+      return { ok: false, adapter: 'sqlite', detail: (error as Error).message };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private collectionFor(name: unknown): SqliteCollection {
+    // Batches name the same few collections thousands of times: validate each name once.
+    let collection = this.collections.get(name as string);
+    if (!collection) {
+      assertCollectionName(name);
+      collection = new SqliteCollection(this.db, name);
+      this.collections.set(name, collection);
+    }
+    return collection;
+  }
+}
+
+function checkProjection(projection: unknown, where: string): void {
+  if (typeof projection !== 'string' || projection.length === 0) {
+    throw new InvalidQueryError(`${where}: must be a non-empty string`, where);
+  }
+}
+
+function isPosition(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
