@@ -259,7 +259,8 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     const keys = parseSort(options.sort);
     const project = compileProjection(options.projection);
     const skip = checkCount(options.skip, 'skip') ?? 0;
-    const limit = checkCount(options.limit, 'limit');
+    // MongoDB reads a limit of 0 as "no limit"; so do we.
+    const limit = checkCount(options.limit, 'limit') || undefined;
     const sql = compileSqlFilter(filter);
     const terms = branchTerms(
       sql.paths,
@@ -287,7 +288,6 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
   private query(filter: Filter | undefined, options: FindOptions): T[] {
     const plan = this.plan(filter, options);
     const { predicate, keys, skip, limit } = plan;
-    if (limit === 0) return [];
     let ordered = false;
     const documents = this.db
       .transaction(() => {
