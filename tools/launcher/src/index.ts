@@ -1,1 +1,3 @@
-export {};
+export * from './start-system';
+export * from './ensure-redis';
+export * from './first-run.hook';

@@ -1,0 +1,22 @@
+import { type AppConfig, InfrastructureModule } from '@fieldstream/infrastructure';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ApplicationCqrsModule } from './cqrs/application-cqrs.module';
+import { HealthModule } from './health/health.module';
+import { ProblemDetailsFilter } from './problem/problem-details.filter';
+
+export interface ApiModuleOptions {
+  /** Feature modules to mount (business modules, or a test's own). */
+  features?: Type[];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: ApiModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [InfrastructureModule.forRoot(config), ApplicationCqrsModule, HealthModule, ...(options.features ?? [])],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}

@@ -1,0 +1,191 @@
+import { type FieldError, PROBLEM_TYPES, type ProblemDetails } from '@fieldstream/api-contract';
+import { EventStoreUnavailableError, InvalidAppendError, WrongExpectedRevisionError } from '@fieldstream/event-store';
+import { InvalidJobRequestError } from '@fieldstream/queue';
+import { DuplicateKeyError, InvalidQueryError } from '@fieldstream/read-store';
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { ZodError } from 'zod';
+
+/** A request body that is not valid JSON (body-parser's SyntaxError, re-tagged). */
+export class MalformedBodyError extends Error {
+  override readonly name = 'MalformedBodyError';
+  readonly status = 400;
+  readonly type = 'entity.parse.failed';
+  constructor(cause: SyntaxError) {
+    super(cause.message, { cause });
+  }
+}
+
+export interface MappedProblem {
+  problem: ProblemDetails;
+  /** True for failures that are ours (5xx), which are logged with their stack. */
+  serverFault: boolean;
+}
+
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function zodFieldErrors(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message, code: issue.code }));
+}
+
+/** Errors thrown by body-parser carry `type` and `status`; they reach us before any controller. */
+function bodyParserError(error: unknown): { type: string; status: number; message: string } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const candidate = error as { type?: unknown; status?: unknown; message?: unknown };
+  if (typeof candidate.type === 'string' && candidate.type.startsWith('entity.') && typeof candidate.status === 'number') {
+    return { type: candidate.type, status: candidate.status, message: String(candidate.message ?? '') };
+  }
+  return undefined;
+}
+
+/**
+ * Turns anything thrown while handling a request into an RFC 9457 problem. The rule: a client's
+ * mistake is a 4xx naming what was wrong; only our own failures are 5xx, and those say nothing of
+ * internals.
+ */
+export function toProblem(error: unknown, instance: string): MappedProblem {
+  const base = { instance };
+  if (error instanceof ZodError) {
+    return {
+      serverFault: false,
+      problem: {
+        ...base,
+        type: PROBLEM_TYPES.validation,
+        title: 'Invalid request',
+        status: 400,
+        code: 'validation_failed',
+        detail: 'The request has invalid fields; see errors.',
+        errors: zodFieldErrors(error),
+      },
+    };
+  }
+  if (error instanceof WrongExpectedRevisionError) {
+    return {
+      serverFault: false,
+      problem: {
+        ...base,
+        type: PROBLEM_TYPES.concurrencyConflict,
+        title: 'Conflict: the stream changed meanwhile',
+        status: 409,
+        code: error.code,
+        detail: error.message,
+        stream: error.streamName,
+        expectedRevision: error.expected,
+        actualRevision: error.actual,
+      },
+    };
+  }
+  if (error instanceof InvalidAppendError) {
+    return {
+      serverFault: false,
+      problem: {
+        ...base,
+        type: PROBLEM_TYPES.invalidAppend,
+        title: 'Invalid events',
+        status: 400,
+        code: error.code,
+        detail: error.message,
+        errors: [{ field: error.field, message: error.message, code: error.code }],
+      },
+    };
+  }
+  if (error instanceof InvalidQueryError || error instanceof InvalidJobRequestError) {
+    const field = error instanceof InvalidQueryError ? error.path : error.field;
+    return {
+      serverFault: false,
+      problem: {
+        ...base,
+        type: PROBLEM_TYPES.validation,
+        title: 'Invalid request',
+        status: 400,
+        code: error.code,
+        detail: error.message,
+        errors: [{ field, message: error.message, code: error.code }],
+      },
+    };
+  }
+  if (error instanceof DuplicateKeyError) {
+    return {
+      serverFault: false,
+      problem: { ...base, type: PROBLEM_TYPES.http, title: 'Conflict', status: 409, code: error.code, detail: error.message },
+    };
+  }
+  if (error instanceof EventStoreUnavailableError) {
+    return {
+      serverFault: true,
+      problem: {
+        ...base,
+        type: PROBLEM_TYPES.unavailable,
+        title: 'Service Unavailable',
+        status: 503,
+        code: error.code,
+        detail: 'The event store cannot be reached; try again shortly.',
+      },
+    };
+  }
+  const parser = bodyParserError(error);
+  if (parser) {
+    const tooLarge = parser.type === 'entity.too.large';
+    return {
+      serverFault: false,
+      problem: {
+        ...base,
+        type: tooLarge ? PROBLEM_TYPES.payloadTooLarge : PROBLEM_TYPES.malformedBody,
+        title: tooLarge ? 'Content Too Large' : 'Malformed request body',
+        status: parser.status,
+        code: parser.type.replace(/\./g, '_'),
+        detail: tooLarge ? 'The request body is larger than the server accepts.' : parser.message,
+        errors: [{ field: '', message: parser.message }],
+      },
+    };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    const message =
+      typeof response === 'string'
+        ? response
+        : Array.isArray((response as { message?: unknown }).message)
+          ? ((response as { message: unknown[] }).message.map(String).join('; '))
+          : String((response as { message?: unknown }).message ?? error.message);
+    const type =
+      status === HttpStatus.NOT_FOUND
+        ? PROBLEM_TYPES.notFound
+        : status === HttpStatus.METHOD_NOT_ALLOWED
+          ? PROBLEM_TYPES.methodNotAllowed
+          : PROBLEM_TYPES.http;
+    return {
+      serverFault: status >= 500,
+      problem: {
+        ...base,
+        type,
+        title: STATUS_TITLES[status] ?? 'Error',
+        status,
+        ...(status >= 500 ? {} : { detail: message }),
+      },
+    };
+  }
+  return {
+    serverFault: true,
+    problem: {
+      ...base,
+      type: PROBLEM_TYPES.internal,
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'Something went wrong on our side; it has been logged.',
+    },
+  };
+}

@@ -1,0 +1,188 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable the processes read, in one table: the README's configuration table
+ * is checked against it, and a test fails when code reads a variable that is not listed here.
+ */
+export interface EnvironmentVariable {
+  name: string;
+  description: string;
+  /** As a user would write it; undefined when unset has its own meaning. */
+  defaultValue?: string;
+  /** Who reads it. */
+  usedBy: readonly ('api' | 'worker' | 'launcher' | 'desk-dev' | 'tests' | 'bench')[];
+}
+
+export const ENVIRONMENT_VARIABLES = [
+  { name: 'PORT', defaultValue: '3000', usedBy: ['api', 'launcher'], description: 'TCP port the HTTP API listens on.' },
+  { name: 'HOST', defaultValue: '127.0.0.1', usedBy: ['api', 'launcher'], description: 'Interface the HTTP API binds to (0.0.0.0 in containers).' },
+  { name: 'DATA_DIR', defaultValue: './data', usedBy: ['api', 'worker', 'launcher'], description: 'Directory of the embedded SQLite stores (and of the Redis started by `npm start`).' },
+  { name: 'ESDB_URL', usedBy: ['api', 'worker', 'tests'], description: 'EventStoreDB/KurrentDB connection string (esdb://host:2113?tls=false or esdb+discover://…). Unset: embedded SQLite event store at $DATA_DIR/events.sqlite.' },
+  { name: 'MONGO_URL', usedBy: ['api', 'worker', 'tests'], description: 'MongoDB connection string (a replica set, for transactions). Unset: embedded SQLite read store at $DATA_DIR/read-models.sqlite.' },
+  { name: 'MONGO_DB', defaultValue: 'fieldstream', usedBy: ['api', 'worker', 'tests'], description: 'MongoDB database of the read models; only read when MONGO_URL is set.' },
+  { name: 'REDIS_URL', defaultValue: 'redis://127.0.0.1:6379', usedBy: ['api', 'worker', 'launcher'], description: 'Redis for BullMQ jobs and the worker status.' },
+  { name: 'QUEUE_PREFIX', defaultValue: 'fieldstream', usedBy: ['api', 'worker'], description: 'Prefix of every BullMQ and status key in Redis, so several installations can share one Redis.' },
+  { name: 'LOG_LEVEL', defaultValue: 'info', usedBy: ['api', 'worker', 'launcher'], description: 'One of fatal, error, warn, info, debug, verbose. Logs are JSON lines on stdout.' },
+  { name: 'DESK_DIST', defaultValue: 'apps/desk/dist', usedBy: ['api'], description: 'Directory of the built SPA the API serves.' },
+  { name: 'SERVE_DESK', defaultValue: 'auto', usedBy: ['api'], description: 'auto (serve the SPA in embedded mode, i.e. when neither ESDB_URL nor MONGO_URL is set), true or false.' },
+  { name: 'BODY_LIMIT', defaultValue: '1mb', usedBy: ['api'], description: 'Largest JSON request body accepted (bytes, or with kb/mb).' },
+  { name: 'WORKER_STATUS_INTERVAL_MS', defaultValue: '2000', usedBy: ['worker', 'api'], description: 'How often the worker publishes its status to Redis; the key expires after three intervals.' },
+  { name: 'SHUTDOWN_TIMEOUT_MS', defaultValue: '10000', usedBy: ['api', 'worker'], description: 'Longest a graceful shutdown may take before the process exits anyway.' },
+  { name: 'REDIS_SERVER_BIN', defaultValue: 'redis-server', usedBy: ['launcher', 'tests'], description: 'redis-server binary used by `npm start` (when no Redis answers) and by the tests.' },
+  { name: 'API_PORT', defaultValue: '3000', usedBy: ['desk-dev'], description: 'Port of the API the desk dev server (vite) proxies /api to.' },
+  { name: 'DESK_PORT', defaultValue: '4200', usedBy: ['desk-dev'], description: 'Port of the desk dev server (vite; its preview uses 4300 by default).' },
+  { name: 'CHROMIUM_PATH', defaultValue: '/usr/bin/chromium', usedBy: ['tests'], description: 'Chromium binary for the end-to-end tests.' },
+  { name: 'FIELDSTREAM_E2E_TARGET', usedBy: ['tests'], description: 'End-to-end target: unset runs the whole system; `preview` forces the built desk on vite preview.' },
+  { name: 'CRASH_TEST_VERBOSE', usedBy: ['tests'], description: 'Set to print the projection crash test\'s checkpoints.' },
+  { name: 'READ_STORE_PROPERTY_SEED', usedBy: ['tests'], description: 'Seed of the read-store property test, to replay a failure.' },
+  { name: 'BENCH_DOCS', defaultValue: '1000000', usedBy: ['bench'], description: 'Documents loaded by the read-store query benchmark.' },
+  { name: 'BENCH_QUERIES', defaultValue: '1000', usedBy: ['bench'], description: 'Indexed queries run by the read-store query benchmark.' },
+  { name: 'BENCH_UNINDEXED_QUERIES', defaultValue: '5', usedBy: ['bench'], description: 'Unindexed queries run by the read-store query benchmark.' },
+] as const satisfies readonly EnvironmentVariable[];
+
+export type EnvironmentVariableName = (typeof ENVIRONMENT_VARIABLES)[number]['name'];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const port = z.coerce.number().int('must be a whole number').min(1, 'must be 1-65535').max(65535, 'must be 1-65535');
+const positiveMs = z.coerce.number().int('must be a whole number of milliseconds').min(100, 'must be at least 100');
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const redisUrl = nonEmpty.refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), 'must be a redis:// or rediss:// URL');
+// The @eventstore/db-client connection-string schemes (it talks to KurrentDB servers too).
+const esdbUrl = nonEmpty.refine(
+  (value) => /^esdb(\+discover)?:\/\/\S+$/.test(value),
+  'must be an esdb:// or esdb+discover:// connection string (for example esdb://localhost:2113?tls=false)',
+);
+const mongoUrl = nonEmpty.refine(
+  (value) => /^mongodb(\+srv)?:\/\/\S+$/.test(value),
+  'must be a mongodb:// or mongodb+srv:// connection string',
+);
+const bodyLimit = nonEmpty.refine((value) => /^\d+(b|kb|mb)?$/i.test(value), 'must be a size such as 512kb or 1mb');
+
+/** The variables as read; empty strings count as unset, as shells make it easy to export X=. */
+export const environmentSchema = z.object({
+  PORT: port.default(3000),
+  HOST: nonEmpty.default('127.0.0.1'),
+  DATA_DIR: nonEmpty.default('./data'),
+  ESDB_URL: esdbUrl.optional(),
+  MONGO_URL: mongoUrl.optional(),
+  MONGO_DB: nonEmpty
+    .regex(/^[^/\\. "$*<>:|?]{1,63}$/, 'must be a MongoDB database name (no /\\. "$*<>:|?, at most 63 characters)')
+    .default('fieldstream'),
+  REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: nonEmpty.regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, _ . or -').default('fieldstream'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  DESK_DIST: nonEmpty.default('apps/desk/dist'),
+  SERVE_DESK: z.enum(['auto', 'true', 'false'], { error: 'must be auto, true or false' }).default('auto'),
+  BODY_LIMIT: bodyLimit.default('1mb'),
+  WORKER_STATUS_INTERVAL_MS: positiveMs.default(2000),
+  SHUTDOWN_TIMEOUT_MS: positiveMs.default(10_000),
+  REDIS_SERVER_BIN: nonEmpty.default('redis-server'),
+});
+
+export type EventStoreConfig = { kind: 'sqlite'; file: string } | { kind: 'esdb'; connectionString: string };
+export type ReadStoreConfig = { kind: 'sqlite'; file: string } | { kind: 'mongo'; url: string; database: string };
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Absolute. */
+  dataDir: string;
+  eventStore: EventStoreConfig;
+  readStore: ReadStoreConfig;
+  /** Both stores embedded: one machine, zero set-up. */
+  embedded: boolean;
+  redisUrl: string;
+  queuePrefix: string;
+  logLevel: LogLevel;
+  /** Absolute directory of the built SPA, or null when the API should not serve it. */
+  deskDist: string | null;
+  bodyLimit: string;
+  workerStatusIntervalMs: number;
+  shutdownTimeoutMs: number;
+  redisServerBin: string;
+}
+
+export interface ConfigIssue {
+  variable: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly issues: readonly ConfigIssue[]) {
+    super(`Invalid configuration:\n${issues.map((issue) => `  ${issue.variable}: ${issue.message}`).join('\n')}`);
+  }
+}
+
+/**
+ * Reads and validates the configuration. Throws ConfigError naming every bad variable at once,
+ * so a user fixes them in one go rather than one restart per mistake.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const variable of ENVIRONMENT_VARIABLES) {
+    const value = env[variable.name];
+    if (value !== undefined && value.trim() !== '') raw[variable.name] = value;
+  }
+  const parsed = environmentSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(environment)'),
+        message: `${issue.message} (got ${JSON.stringify(raw[String(issue.path[0])] ?? '')})`,
+      })),
+    );
+  }
+  const e = parsed.data;
+  const absolute = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
+  const dataDir = absolute(e.DATA_DIR);
+  const eventStore: EventStoreConfig = e.ESDB_URL
+    ? { kind: 'esdb', connectionString: e.ESDB_URL }
+    : { kind: 'sqlite', file: resolve(dataDir, 'events.sqlite') };
+  const readStore: ReadStoreConfig = e.MONGO_URL
+    ? { kind: 'mongo', url: e.MONGO_URL, database: e.MONGO_DB }
+    : { kind: 'sqlite', file: resolve(dataDir, 'read-models.sqlite') };
+  const embedded = eventStore.kind === 'sqlite' && readStore.kind === 'sqlite';
+  const serveDesk = e.SERVE_DESK === 'auto' ? embedded : e.SERVE_DESK === 'true';
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    eventStore,
+    readStore,
+    embedded,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    logLevel: e.LOG_LEVEL,
+    deskDist: serveDesk ? absolute(e.DESK_DIST) : null,
+    bodyLimit: e.BODY_LIMIT,
+    workerStatusIntervalMs: e.WORKER_STATUS_INTERVAL_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    redisServerBin: e.REDIS_SERVER_BIN,
+  };
+}
+
+/** For a process entry point: prints the issues plainly and exits 1 on a bad configuration. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Renders the table of variables as Markdown, for the README. */
+export function environmentVariablesMarkdown(): string {
+  const rows = ENVIRONMENT_VARIABLES.map(
+    (v: EnvironmentVariable) =>
+      `| \`${v.name}\` | ${v.defaultValue === undefined ? '(unset)' : `\`${v.defaultValue}\``} | ${v.usedBy.join(', ')} | ${v.description} |`,
+  );
+  return ['| variable | default | read by | meaning |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}

@@ -1,0 +1,51 @@
+import { loadConfigOrExit } from '@fieldstream/infrastructure';
+import { ensureRedis } from './ensure-redis';
+import { isFirstRun, seedDemoDataOnFirstRun } from './first-run.hook';
+import { startSystem, type SystemProcess } from './start-system';
+
+const LEVEL_MARK: Record<string, string> = { fatal: 'FATAL', error: 'ERROR', warn: 'WARN ', info: 'info ', debug: 'debug', verbose: 'trace' };
+
+/** Children log JSON lines; on a terminal a short human line reads better. */
+function printLine(line: string, source: SystemProcess): void {
+  try {
+    const entry = JSON.parse(line) as { level?: string; msg?: string; context?: string };
+    const level = LEVEL_MARK[entry.level ?? 'info'] ?? entry.level ?? '';
+    process.stdout.write(`${source.padEnd(6)} ${level} ${entry.context ? `${entry.context}: ` : ''}${entry.msg ?? line}\n`);
+  } catch {
+    process.stdout.write(`${source.padEnd(6)} ${line}\n`);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const firstRun = isFirstRun(config.dataDir);
+  const redis = await ensureRedis(config.redisUrl, config.dataDir, config.redisServerBin);
+  if (redis.stop) process.stdout.write(`Started redis-server on 6379 (data in ${config.dataDir}/redis)\n`);
+
+  let system: Awaited<ReturnType<typeof startSystem>> | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping Fieldstream...\n`);
+    await system?.stop();
+    await redis.stop?.();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    system = await startSystem({ port: config.port, dataDir: config.dataDir, redisUrl: redis.url, log: printLine });
+  } catch (error) {
+    await redis.stop?.();
+    throw error;
+  }
+  if (firstRun) await seedDemoDataOnFirstRun({ url: system.url, dataDir: config.dataDir });
+  process.stdout.write(`\nFieldstream is running at ${system.url}/\nPress Ctrl-C to stop.\n\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
