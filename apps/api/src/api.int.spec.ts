@@ -5,8 +5,6 @@ import { join } from 'node:path';
 import { PROBLEM_CONTENT_TYPE, problemDetailsSchema } from '@fieldstream/api-contract';
 import { type EventStore, type ExpectedRevision, type NewEvent } from '@fieldstream/event-store';
 import { EVENT_STORE, loadConfig, type AppConfig } from '@fieldstream/infrastructure';
-// Test helpers for real services live in tools/testing (scope:tools); server code never imports them.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startRedis, tempDir, type TempDir, type TestRedis, waitFor } from '@fieldstream/testing';
 import { Body, Controller, Inject, Logger, Module, Param, Post } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';

@@ -5,8 +5,6 @@ import { loadConfig, READ_STORE, readWorkerStatuses, type WorkerStatusReport } f
 import { STREAM_CATALOGUE_COLLECTION } from '@fieldstream/projections';
 import { JobScheduler, type JobContext, type JobHandler } from '@fieldstream/queue';
 import type { ReadStore } from '@fieldstream/read-store';
-// Test helpers for real services live in tools/testing (scope:tools); server code never imports them.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startRedis, tempDir, type TempDir, type TestRedis, waitFor } from '@fieldstream/testing';
 import { Injectable, Logger, Module } from '@nestjs/common';
 import { Redis } from 'ioredis';

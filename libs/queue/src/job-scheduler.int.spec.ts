@@ -1,6 +1,4 @@
 import type { JsonObject } from '@fieldstream/event-store';
-// Test helpers for real services live in tools/testing (scope:tools); server code never imports them.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { sleep, startRedis, type TestRedis, waitFor } from '@fieldstream/testing';
 import type { JobContext, JobHandler } from './job-handler';
 import { JobScheduler } from './job-scheduler.service';

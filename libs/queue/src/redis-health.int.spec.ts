@@ -1,5 +1,3 @@
-// Test helpers for real services live in tools/testing (scope:tools); server code never imports them.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startRedis } from '@fieldstream/testing';
 import { Redis } from 'ioredis';
 import { probeRedis } from './redis-health.probe';

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-// Test helpers for real services live in tools/testing (scope:tools); server code never imports them.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { tempDir } from '@fieldstream/testing';
 import { loadConfig } from '../config/environment-variables';
 import { createEventStore, createReadStore } from './create-stores';

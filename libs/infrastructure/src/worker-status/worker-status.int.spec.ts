@@ -1,5 +1,3 @@
-// Test helpers for real services live in tools/testing (scope:tools); server code never imports them.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { sleep, startRedis, type TestRedis } from '@fieldstream/testing';
 import { Redis } from 'ioredis';
 import { publishWorkerStatus, readWorkerStatuses, removeWorkerStatus, type WorkerStatusReport } from './worker-status';
