@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every benchmark in turn (`npm run bench`). Each prints its own figures, the baseline it
+# measured in the same run and PASS/MISS per target; this script only sequences them and gathers
+# their PASS/MISS lines at the end. `npm run bench -- append|rebuild|lag|query` runs one. Figures are never asserted in tests.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+source tools/scripts/lib/ensure.sh
+ensure_node_modules
+
+run() {
+  local name=$1; shift
+  local out; out=$(mktemp)
+  log "Benchmark: $name"
+  node -r @swc-node/register "$@" 2>&1 | tee "$out"
+  results+=("$name:")
+  # Each benchmark marks its targets PASS or MISS; gather those lines.
+  while IFS= read -r line; do results+=("    $line"); done < <(grep -E '\b(PASS|MISS)\b' "$out" | sed 's/\x1b\[[0-9;]*m//g')
+  rm -f "$out"
+  echo
+}
+
+results=()
+only=${1:-all}
+[[ $only == all || $only == append ]] && run "appends vs raw better-sqlite3" tools/bench/src/append.bench.ts
+[[ $only == all || $only == rebuild ]] && run "rebuild into the embedded read store" tools/bench/src/rebuild.bench.ts
+[[ $only == all || $only == lag ]] && run "subscription lag at 1,000 appends/s" tools/bench/src/subscription-lag.bench.ts
+[[ $only == all || $only == query ]] && run "read-store query on 1,000,000 documents" tools/bench/src/read-store-query.bench.ts
+
+log "Summary"
+printf '  %s\n' "${results[@]}"

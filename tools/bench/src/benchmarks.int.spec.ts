@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+// Benchmarks are scripts that nobody runs on every change, so they rot quietly. This runs each
+// one on a tiny load to its verdict: it must finish and print its PASS/MISS lines. Figures and
+// verdicts themselves are never asserted (timings on a shared machine mean nothing here).
+const ROOT = join(__dirname, '..', '..', '..');
+
+function runBenchmark(script: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json') },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { output: `${result.stdout}\n${result.stderr}`, signal: result.signal };
+}
+
+describe('benchmarks run to their verdict on a tiny load', () => {
+  it.each([
+    ['append.bench.ts', ['--seconds', '0.3', '--rounds', '1'], {}],
+    ['rebuild.bench.ts', ['--events', '5000', '--streams', '200', '--batch-size', '1000'], {}],
+    ['subscription-lag.bench.ts', ['--rate', '200', '--seconds', '1'], {}],
+    ['read-store-query.bench.ts', [], { BENCH_DOCS: '5000', BENCH_QUERIES: '50', BENCH_UNINDEXED_QUERIES: '2' }],
+  ])(
+    '%s',
+    (script, args, env) => {
+      const { output, signal } = runBenchmark(script, args, env);
+      expect(signal).toBeNull();
+      expect(output).toMatch(/\b(PASS|MISS)\b/);
+      expect(output).not.toMatch(/\n\s+at .+\.ts:\d+/); // no stack trace
+    },
+    150_000,
+  );
+});
