@@ -25,7 +25,7 @@ import {
 import { toRecordedEvent } from './event-row.mapper';
 import { isBusyError, retryBusy, retryBusySync } from './sqlite-busy';
 import { openConnection } from './sqlite-connection';
-import type { EventRow } from './sqlite-schema';
+import { EVENT_COLUMNS, type EventRow } from './sqlite-schema';
 import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscription';
 
 export interface SqliteEventStoreOptions {
@@ -147,12 +147,16 @@ export class SqliteEventStore implements EventStore {
       ),
       head: db.prepare<[], { head: number }>('SELECT coalesce(max(position), 0) AS head FROM events'),
       dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
-      streamForwards: db.prepare<[string, number, number], EventRow>(
-        `SELECT ${columns} FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
-      ),
-      streamBackwards: db.prepare<[string, number, number], EventRow>(
-        `SELECT ${columns} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-      ),
+      streamForwards: db
+        .prepare<[string, number, number], EventRow>(
+          `SELECT ${columns} FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+        )
+        .raw(true),
+      streamBackwards: db
+        .prepare<[string, number, number], EventRow>(
+          `SELECT ${columns} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+        )
+        .raw(true),
     };
     this.lastDataVersion = this.statements.dataVersion.get()?.data_version ?? 0;
   }
@@ -457,9 +461,9 @@ export class SqliteEventStore implements EventStore {
     const key = `${backwards ? 'b' : 'f'}:${types.length}:${prefixes.length}`;
     let statement = this.readAllStatements.get(key);
     if (statement === undefined) {
-      statement = this.db.prepare<[Record<string, unknown>], EventRow>(
-        readAllSql(backwards, types.length, prefixes.length),
-      );
+      statement = this.db
+        .prepare<[Record<string, unknown>], EventRow>(readAllSql(backwards, types.length, prefixes.length))
+        .raw(true);
       this.readAllStatements.set(key, statement);
     }
     const parameters: Record<string, unknown> = { after, upTo, maxCount };
@@ -484,7 +488,7 @@ export class SqliteEventStore implements EventStore {
       const head = this.statements.head.get()?.head ?? 0;
       if (head <= after) return { events: [], scannedTo: after };
       const rows = this.selectAll(false, after, head, maxCount, eventTypes, streamPrefixes);
-      const scannedTo = rows.length === maxCount ? rows[rows.length - 1]!.position : head;
+      const scannedTo = rows.length === maxCount ? rows[rows.length - 1]![0] : head;
       return { events: rows.map(toRecordedEvent), scannedTo };
     });
   }
@@ -534,7 +538,6 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-const EVENT_COLUMNS = 'position, stream_name, revision, event_id, event_type, data, metadata, recorded_at';
 
 function isKnownIdError(error: unknown): boolean {
   const { code, message } = error as { code?: unknown; message?: unknown };
