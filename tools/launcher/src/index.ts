@@ -1,3 +1,3 @@
 export * from './start-system';
 export * from './ensure-redis';
-export * from './first-run.hook';
+export * from './free-port';

@@ -1,6 +1,5 @@
 import { loadConfigOrExit } from '@fieldstream/infrastructure';
 import { ensureRedis } from './ensure-redis';
-import { isFirstRun, seedDemoDataOnFirstRun } from './first-run.hook';
 import { startSystem, type SystemProcess } from './start-system';
 
 const LEVEL_MARK: Record<string, string> = { fatal: 'FATAL', error: 'ERROR', warn: 'WARN ', info: 'info ', debug: 'debug', verbose: 'trace' };
@@ -18,7 +17,6 @@ function printLine(line: string, source: SystemProcess): void {
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const firstRun = isFirstRun(config.dataDir);
   const redis = await ensureRedis(config.redisUrl, config.dataDir, config.redisServerBin);
   if (redis.stop) process.stdout.write(`Started redis-server on 6379 (data in ${config.dataDir}/redis)\n`);
 
@@ -41,8 +39,15 @@ async function main(): Promise<void> {
     await redis.stop?.();
     throw error;
   }
-  if (firstRun) await seedDemoDataOnFirstRun({ url: system.url, dataDir: config.dataDir });
   process.stdout.write(`\nFieldstream is running at ${system.url}/\nPress Ctrl-C to stop.\n\n`);
+
+  // Undefined after a Ctrl-C (shutdown exits by itself); a crash of api or worker ends `npm start` with a failure.
+  const crash = await system.exited;
+  if (!crash || stopping) return;
+  stopping = true;
+  process.stderr.write(`\n${crash.report}\n`);
+  await redis.stop?.();
+  process.exit(1);
 }
 
 main().catch((error: unknown) => {

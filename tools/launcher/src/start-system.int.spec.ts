@@ -47,7 +47,32 @@ describe('startSystem', () => {
     }
     await expect(fetch(`${system.url}/api/health`)).rejects.toThrow();
     expect(lines.some((line) => line.startsWith('worker ') && line.includes('Worker stopped'))).toBe(true);
+    // A requested stop is not a crash.
+    await expect(system.exited).resolves.toBeUndefined();
     await system.stop();
+    system = undefined;
+  }, 90_000);
+
+  it('reports a child that dies after start-up, with its signal and log tail, and stops the other', async () => {
+    system = await startSystem({
+      port: 0,
+      dataDir: dir.path,
+      redisUrl: redis.url,
+      env: { QUEUE_PREFIX: 'launcher-crash', WORKER_STATUS_INTERVAL_MS: '300', DESK_DIST: join(dir.path, 'no-desk') },
+      log: () => undefined,
+    });
+    const { worker, api } = system.pids;
+    expect(worker).toEqual(expect.any(Number));
+    process.kill(worker as number, 'SIGKILL');
+
+    const crash = await system.exited;
+    expect(crash).toMatchObject({ process: 'worker', code: null, signal: 'SIGKILL' });
+    expect(crash?.tail.length).toBeGreaterThan(0);
+    expect(crash?.tail.every((line) => line.startsWith('[worker] '))).toBe(true);
+    expect(crash?.report).toMatch(/^The worker exited unexpectedly \(SIGKILL\); stopping the api\.\nLast lines of the worker:\n\[worker\] /);
+    // The api was stopped, not left serving half a system.
+    await expect(fetch(`${system.url}/api/health`)).rejects.toThrow();
+    expect(() => process.kill(api as number, 0)).toThrow();
     system = undefined;
   }, 90_000);
 

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { freePort } from '@fieldstream/testing';
+import { freePort } from './free-port';
 
 export type SystemProcess = 'api' | 'worker';
 
@@ -22,11 +22,30 @@ export interface StartSystemOptions {
   readyTimeoutMs?: number;
 }
 
+/** A child that died while the system was running, and what it printed last. */
+export interface UnexpectedExit {
+  process: SystemProcess;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** The child's last log lines, oldest first. */
+  tail: string[];
+  /** Ready to print: which process, how it ended, its tail, and that the other one was stopped. */
+  report: string;
+}
+
 export interface RunningSystem {
   /** Base URL, e.g. http://127.0.0.1:3000 (the SPA at /, the API under /api). */
   url: string;
+  /** Process ids of the children, for operators and tests. */
+  pids: Record<SystemProcess, number | undefined>;
   /** SIGTERM to both, waits for them to exit (SIGKILL after 15 s). Safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Settles once both children are gone: with the exit that brought the system down when one of
+   * them died on its own (the other has then been stopped), or with `undefined` after `stop()`.
+   * Half a system must not keep running silently: callers await this and fail loudly.
+   */
+  exited: Promise<UnexpectedExit | undefined>;
 }
 
 const REPO_ROOT = resolve(__dirname, '../../..');
@@ -35,6 +54,7 @@ const ENTRY_POINTS: Record<SystemProcess, { main: string; tsconfig: string }> = 
   worker: { main: 'apps/worker/src/main.ts', tsconfig: 'apps/worker/tsconfig.json' },
 };
 const STOP_TIMEOUT_MS = 15_000;
+const TAIL_LINES = 40;
 
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -42,6 +62,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 function forwardLines(child: ChildProcess, source: SystemProcess, log: (line: string, source: SystemProcess) => void, tail: string[]): void {
+  // Every line is kept in the tail before it reaches `log`: a crash report must not depend on what the caller prints.
   for (const stream of [child.stdout, child.stderr]) {
     let pending = '';
     stream?.setEncoding('utf8');
@@ -52,7 +73,7 @@ function forwardLines(child: ChildProcess, source: SystemProcess, log: (line: st
       for (const line of lines) {
         if (line === '') continue;
         tail.push(`[${source}] ${line}`);
-        if (tail.length > 40) tail.shift();
+        if (tail.length > TAIL_LINES) tail.shift();
         log(line, source);
       }
     });
@@ -79,11 +100,16 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     REDIS_URL: options.redisUrl ?? process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
   };
 
-  const tail: string[] = [];
+  const tails: Record<SystemProcess, string[]> = { api: [], worker: [] };
+  const bothTails = () => [...tails.worker, ...tails.api].join('\n');
   const children = new Map<SystemProcess, ChildProcess>();
   // If this process dies first, do not leave orphans holding the port and the SQLite files.
   const killOnExit = () => children.forEach((child) => child.kill('SIGKILL'));
   process.once('exit', killOnExit);
+
+  let crash: UnexpectedExit | undefined;
+  let settleExited: (outcome: UnexpectedExit | undefined) => void = () => undefined;
+  const exitedPromise = new Promise<UnexpectedExit | undefined>((settle) => (settleExited = settle));
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
@@ -98,8 +124,10 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
         }),
       );
       process.removeListener('exit', killOnExit);
+      settleExited(crash);
     })());
 
+  let ready = false;
   let earlyExit: ((error: Error) => void) | undefined;
   const failedEarly = new Promise<never>((_, reject) => (earlyExit = reject));
   failedEarly.catch(() => undefined);
@@ -114,15 +142,32 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.set(name, child);
-    forwardLines(child, name, log, tail);
-    child.once('exit', (code, signal) => {
-      earlyExit?.(new Error(`The ${name} exited (${signal ?? `code ${code}`}) before the system was ready:\n${tail.join('\n')}`));
+    forwardLines(child, name, log, tails[name]);
+    // 'close' rather than 'exit': it comes after the child's output is drained, so the tail is complete.
+    child.once('close', (code, signal) => {
+      const how = signal ?? `code ${code}`;
+      if (!ready) {
+        earlyExit?.(new Error(`The ${name} exited (${how}) before the system was ready:\n${bothTails()}`));
+        return;
+      }
+      if (stopped) return;
+      const other = name === 'api' ? 'worker' : 'api';
+      crash = {
+        process: name,
+        code,
+        signal,
+        tail: [...tails[name]],
+        report:
+          `The ${name} exited unexpectedly (${how}); stopping the ${other}.\n` +
+          `Last lines of the ${name}:\n${tails[name].join('\n') || '(none)'}`,
+      };
+      void stop();
     });
   }
 
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
   let gaveUp = false;
-  const ready = (async () => {
+  const healthy = (async () => {
     let last = 'no answer yet';
     while (Date.now() < deadline && !gaveUp) {
       try {
@@ -138,17 +183,23 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       }
       await new Promise((done) => setTimeout(done, 200));
     }
-    throw new Error(`The system did not become ready at ${url} within ${options.readyTimeoutMs ?? 60_000} ms (${last}):\n${tail.join('\n')}`);
+    throw new Error(`The system did not become ready at ${url} within ${options.readyTimeoutMs ?? 60_000} ms (${last}):\n${bothTails()}`);
   })();
 
   try {
-    await Promise.race([ready, failedEarly]);
+    await Promise.race([healthy, failedEarly]);
   } catch (error) {
     gaveUp = true;
-    ready.catch(() => undefined);
+    healthy.catch(() => undefined);
     await stop();
     throw error;
   }
+  ready = true;
   earlyExit = undefined;
-  return { url, stop };
+  return {
+    url,
+    pids: { api: children.get('api')?.pid, worker: children.get('worker')?.pid },
+    stop,
+    exited: exitedPromise,
+  };
 }

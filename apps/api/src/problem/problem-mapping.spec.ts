@@ -1,6 +1,16 @@
-import { InvalidAppendError, NO_STREAM, WrongExpectedRevisionError } from '@fieldstream/event-store';
+import { EventStoreUnavailableError, InvalidAppendError, InvalidReadError, NO_STREAM, WrongExpectedRevisionError } from '@fieldstream/event-store';
 import { InvalidJobRequestError } from '@fieldstream/queue';
-import { InvalidQueryError } from '@fieldstream/read-store';
+import {
+  CheckpointConflictError,
+  DocumentNotFoundError,
+  DuplicateKeyError,
+  InvalidCollectionNameError,
+  InvalidDocumentError,
+  InvalidQueryError,
+  assertCollectionName,
+} from '@fieldstream/read-store';
+// The real adapter errors, so that a renamed code there fails here (the API itself matches by code).
+import { ReadStoreUnavailableError, TransactionsUnsupportedError } from '@fieldstream/read-store-mongo';
 import { ForbiddenException, InternalServerErrorException, NotFoundException } from '@nestjs/common';
 import { z } from 'zod';
 import { MalformedBodyError, toProblem } from './problem-mapping';
@@ -28,6 +38,82 @@ describe('toProblem', () => {
     expect(serverFault).toBe(false);
     expect(problem.status).toBe(400);
     expect(problem.errors?.[0]?.field).toBe(field);
+  });
+
+  it.each([
+    ['InvalidReadError', new InvalidReadError('maxCount must be at most 1000', 'maxCount'), 'maxCount', 'invalid_read'],
+    ['InvalidQueryError', new InvalidQueryError('unsupported operator', 'filter.status.$where'), 'filter.status.$where', 'invalid_query'],
+    ['InvalidDocumentError', new InvalidDocumentError('visits', 'customer.$name', 'is not addressable'), 'customer.$name', 'invalid_document'],
+    ['InvalidCollectionNameError', new InvalidCollectionNameError('1bad'), 'collection', 'invalid_collection_name'],
+  ])('maps %s to a 400 validation problem naming the field or path', (_name, error, field, code) => {
+    const { problem, serverFault } = toProblem(error, '/api/x');
+    expect(serverFault).toBe(false);
+    expect(problem).toEqual({
+      type: '/problems/validation',
+      title: 'Invalid request',
+      status: 400,
+      instance: '/api/x',
+      code,
+      detail: error.message,
+      errors: [{ field, message: error.message, code }],
+    });
+  });
+
+  it('maps DocumentNotFoundError to 404 naming the collection and document', () => {
+    const { problem, serverFault } = toProblem(new DocumentNotFoundError('visits', 'v-7'), '/api/visits/v-7');
+    expect(serverFault).toBe(false);
+    expect(problem).toEqual({
+      type: '/problems/not-found',
+      title: 'Not Found',
+      status: 404,
+      instance: '/api/visits/v-7',
+      code: 'document_not_found',
+      detail: 'Collection visits: no document v-7',
+      collection: 'visits',
+      id: 'v-7',
+    });
+  });
+
+  it('maps DuplicateKeyError to 409 naming the collection and key', () => {
+    const { problem, serverFault } = toProblem(new DuplicateKeyError('visits', '{"_id":"v-7"}'), '/');
+    expect(serverFault).toBe(false);
+    expect(problem).toMatchObject({ type: 'about:blank', title: 'Conflict', status: 409, code: 'duplicate_key', collection: 'visits', key: '{"_id":"v-7"}' });
+  });
+
+  it('maps CheckpointConflictError to 409 naming projection, expected and actual checkpoints', () => {
+    const { problem, serverFault } = toProblem(new CheckpointConflictError('visit-board', null, 42), '/');
+    expect(serverFault).toBe(false);
+    expect(problem).toMatchObject({
+      type: '/problems/concurrency-conflict',
+      title: 'Conflict: the projection moved meanwhile',
+      status: 409,
+      code: 'checkpoint_conflict',
+      projection: 'visit-board',
+      expectedCheckpoint: null,
+      actualCheckpoint: 42,
+    });
+  });
+
+  it.each([
+    ['EventStoreUnavailableError', new EventStoreUnavailableError('connect ECONNREFUSED 10.0.0.5:2113'), 'event_store_unavailable'],
+    ['ReadStoreUnavailableError', new ReadStoreUnavailableError('MongoDB is unavailable: connect ECONNREFUSED 10.0.0.6:27017'), 'read_store_unavailable'],
+    ['TransactionsUnsupportedError', new TransactionsUnsupportedError('commit on 10.0.0.6'), 'transactions_unsupported'],
+  ])('maps %s to a 503 that tells the client to retry and leaks no address', (_name, error, code) => {
+    const { problem, serverFault } = toProblem(error, '/api/x');
+    expect(serverFault).toBe(true);
+    expect(problem).toMatchObject({ type: '/problems/unavailable', title: 'Service Unavailable', status: 503, code, instance: '/api/x' });
+    expect(problem.detail).toEqual(expect.any(String));
+    expect(JSON.stringify(problem)).not.toContain('10.0.0');
+  });
+
+  it('maps the error a real collection-name check throws', () => {
+    let thrown: unknown;
+    try {
+      assertCollectionName('no spaces allowed');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(toProblem(thrown, '/').problem).toMatchObject({ status: 400, errors: [{ field: 'collection' }] });
   });
 
   it('keeps the status of Nest HTTP exceptions and hides the detail of 5xx ones', () => {

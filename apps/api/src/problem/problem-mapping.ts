@@ -1,7 +1,14 @@
 import { type FieldError, PROBLEM_TYPES, type ProblemDetails } from '@fieldstream/api-contract';
-import { EventStoreUnavailableError, InvalidAppendError, WrongExpectedRevisionError } from '@fieldstream/event-store';
+import { InvalidAppendError, InvalidReadError, WrongExpectedRevisionError } from '@fieldstream/event-store';
 import { InvalidJobRequestError } from '@fieldstream/queue';
-import { DuplicateKeyError, InvalidQueryError } from '@fieldstream/read-store';
+import {
+  CheckpointConflictError,
+  DocumentNotFoundError,
+  DuplicateKeyError,
+  InvalidCollectionNameError,
+  InvalidDocumentError,
+  InvalidQueryError,
+} from '@fieldstream/read-store';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ZodError } from 'zod';
 
@@ -39,6 +46,39 @@ const STATUS_TITLES: Record<number, string> = {
 
 export function zodFieldErrors(error: ZodError): FieldError[] {
   return error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message, code: issue.code }));
+}
+
+/**
+ * Stores that cannot serve us now, matched by `code` rather than class: the Mongo adapter's errors
+ * live in the adapter library, which the API must not import (ports narrow, adapters behind them),
+ * and a second copy of a module (jest's registry) would defeat `instanceof` anyway.
+ */
+const UNAVAILABLE_CODES: Record<string, string> = {
+  event_store_unavailable: 'The event store cannot be reached; try again shortly.',
+  read_store_unavailable: 'The read store cannot be reached; try again shortly.',
+  transactions_unsupported: 'The read store is not configured to serve this; the operators have been told.',
+};
+
+function unavailableCode(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code in UNAVAILABLE_CODES ? code : undefined;
+}
+
+/** A client mistake in one field or path of what it sent: 400 with that field named. */
+function invalidField(base: { instance: string }, error: Error & { code: string }, field: string): MappedProblem {
+  return {
+    serverFault: false,
+    problem: {
+      ...base,
+      type: PROBLEM_TYPES.validation,
+      title: 'Invalid request',
+      status: 400,
+      code: error.code,
+      detail: error.message,
+      errors: [{ field, message: error.message, code: error.code }],
+    },
+  };
 }
 
 /** Errors thrown by body-parser carry `type` and `status`; they reach us before any controller. */
@@ -102,28 +142,62 @@ export function toProblem(error: unknown, instance: string): MappedProblem {
       },
     };
   }
-  if (error instanceof InvalidQueryError || error instanceof InvalidJobRequestError) {
-    const field = error instanceof InvalidQueryError ? error.path : error.field;
+  if (error instanceof InvalidQueryError) return invalidField(base, error, error.path);
+  if (error instanceof InvalidDocumentError) return invalidField(base, error, error.path);
+  // The collection name is the only thing at fault, so it is the path named.
+  if (error instanceof InvalidCollectionNameError) return invalidField(base, error, 'collection');
+  if (error instanceof InvalidReadError) return invalidField(base, error, error.field);
+  if (error instanceof InvalidJobRequestError) return invalidField(base, error, error.field);
+  if (error instanceof DocumentNotFoundError) {
     return {
       serverFault: false,
       problem: {
         ...base,
-        type: PROBLEM_TYPES.validation,
-        title: 'Invalid request',
-        status: 400,
+        type: PROBLEM_TYPES.notFound,
+        title: 'Not Found',
+        status: 404,
         code: error.code,
         detail: error.message,
-        errors: [{ field, message: error.message, code: error.code }],
+        collection: error.collection,
+        id: error.id,
       },
     };
   }
   if (error instanceof DuplicateKeyError) {
     return {
       serverFault: false,
-      problem: { ...base, type: PROBLEM_TYPES.http, title: 'Conflict', status: 409, code: error.code, detail: error.message },
+      problem: {
+        ...base,
+        type: PROBLEM_TYPES.http,
+        title: 'Conflict',
+        status: 409,
+        code: error.code,
+        detail: error.message,
+        collection: error.collection,
+        key: error.key,
+      },
     };
   }
-  if (error instanceof EventStoreUnavailableError) {
+  if (error instanceof CheckpointConflictError) {
+    // A projection raced another runner; the client may retry, so it is a conflict, not our 500.
+    return {
+      serverFault: false,
+      problem: {
+        ...base,
+        type: PROBLEM_TYPES.concurrencyConflict,
+        title: 'Conflict: the projection moved meanwhile',
+        status: 409,
+        code: error.code,
+        detail: error.message,
+        projection: error.projection,
+        expectedCheckpoint: error.expected,
+        actualCheckpoint: error.actual,
+      },
+    };
+  }
+  const unavailable = unavailableCode(error);
+  if (unavailable !== undefined) {
+    // Ours to fix or wait out (logged with the stack), but the client hears only "try again".
     return {
       serverFault: true,
       problem: {
@@ -131,8 +205,8 @@ export function toProblem(error: unknown, instance: string): MappedProblem {
         type: PROBLEM_TYPES.unavailable,
         title: 'Service Unavailable',
         status: 503,
-        code: error.code,
-        detail: 'The event store cannot be reached; try again shortly.',
+        code: unavailable,
+        detail: UNAVAILABLE_CODES[unavailable],
       },
     };
   }

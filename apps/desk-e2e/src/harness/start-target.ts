@@ -1,39 +1,19 @@
-import * as launcher from '@fieldstream/launcher';
+import { startSystem } from '@fieldstream/launcher';
 import { freePort, startRedis, tempDir } from '@fieldstream/testing';
 import { DESK_DIST } from './ensure-desk-built';
-import { startDeskPreview, type RunningTarget } from './start-desk-preview';
 
-/** The launcher's signature, restated so this harness compiles whether or not it has landed. */
-export type StartSystem = (options: {
-  port?: number;
-  dataDir?: string;
-  redisUrl?: string;
-  log?: (line: string, source: string) => void;
-  env?: Record<string, string>;
-}) => Promise<RunningTarget>;
-
-export interface E2eTarget extends RunningTarget {
-  /** 'system': api + worker through the launcher, as a user starts it; 'preview': the desk alone. */
-  kind: 'system' | 'preview';
-}
-
-/** The launcher's `startSystem`, once it exists; read at run time so this file compiles before it lands. */
-export function findStartSystem(): StartSystem | undefined {
-  const candidate: unknown = (launcher as Record<string, unknown>)['startSystem'];
-  return typeof candidate === 'function' ? (candidate as StartSystem) : undefined;
+export interface E2eTarget {
+  /** Base URL of the system, without a trailing slash: the SPA at /, the API under /api. */
+  url: string;
+  stop(): Promise<void>;
 }
 
 /**
- * Starts what the browser will talk to. The whole system when the launcher offers it, on its own
- * port, data directory and private Redis (so nothing touches the shared instance); otherwise the
- * built desk on `vite preview`. FIELDSTREAM_E2E_TARGET=preview forces the latter.
+ * Starts what the browser talks to: the whole system through the launcher, as a user starts it
+ * (api + worker), on its own port, data directory and private Redis so nothing touches the shared
+ * instance. There is no lighter fallback: a desk without its API would pass tests the product fails.
  */
 export async function startTarget(): Promise<E2eTarget> {
-  const startSystem = process.env['FIELDSTREAM_E2E_TARGET'] === 'preview' ? undefined : findStartSystem();
-  if (!startSystem) {
-    const preview = await startDeskPreview();
-    return { ...preview, kind: 'preview' };
-  }
   const redis = await startRedis();
   const data = await tempDir('fieldstream-e2e-data-');
   try {
@@ -45,8 +25,11 @@ export async function startTarget(): Promise<E2eTarget> {
       log: () => undefined,
       env: { DESK_DIST },
     });
+    // A child dying mid-run would otherwise surface only as puzzling browser timeouts.
+    void system.exited.then((crash) => {
+      if (crash) process.stderr.write(`\n${crash.report}\n`);
+    });
     return {
-      kind: 'system',
       url: system.url.replace(/\/$/, ''),
       stop: async () => {
         try {

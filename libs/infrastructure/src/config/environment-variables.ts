@@ -33,7 +33,6 @@ export const ENVIRONMENT_VARIABLES = [
   { name: 'API_PORT', defaultValue: '3000', usedBy: ['desk-dev'], description: 'Port of the API the desk dev server (vite) proxies /api to.' },
   { name: 'DESK_PORT', defaultValue: '4200', usedBy: ['desk-dev'], description: 'Port of the desk dev server (vite; its preview uses 4300 by default).' },
   { name: 'CHROMIUM_PATH', defaultValue: '/usr/bin/chromium', usedBy: ['tests'], description: 'Chromium binary for the end-to-end tests.' },
-  { name: 'FIELDSTREAM_E2E_TARGET', usedBy: ['tests'], description: 'End-to-end target: unset runs the whole system; `preview` forces the built desk on vite preview.' },
   { name: 'CRASH_TEST_VERBOSE', usedBy: ['tests'], description: 'Set to print the projection crash test\'s checkpoints.' },
   { name: 'READ_STORE_PROPERTY_SEED', usedBy: ['tests'], description: 'Seed of the read-store property test, to replay a failure.' },
   { name: 'BENCH_DOCS', defaultValue: '1000000', usedBy: ['bench'], description: 'Documents loaded by the read-store query benchmark.' },
