@@ -101,7 +101,12 @@ describe('worker process', () => {
       redis: expect.objectContaining({ up: true }),
       queues: [{ queue: 'test-sagas', running: true, jobNames: ['ping'] }],
     });
-    expect(report.projections[0]).toMatchObject({ headPosition: head, lagEvents: 0 });
+    expect(report.projections[0]).toMatchObject({
+      headPosition: head,
+      lagEvents: 0,
+      lagMs: 0,
+      subscription: { state: 'live', reconnects: 0 },
+    });
     expect(await redis.pttl(`${prefix}:worker-status:${report.instanceId}`)).toBeLessThanOrEqual(600);
   });
 

@@ -22,8 +22,8 @@ import {
   validateReadStreamOptions,
   validateSubscribeOptions,
 } from '@fieldstream/event-store';
+import { isBusyError, retryBusy, retryBusySync } from '@fieldstream/sqlite-support';
 import { toRecordedEvent } from './event-row.mapper';
-import { isBusyError, retryBusy, retryBusySync } from './sqlite-busy';
 import { openConnection } from './sqlite-connection';
 import { EVENT_COLUMNS, type EventRow } from './sqlite-schema';
 import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscription';
@@ -360,7 +360,8 @@ export class SqliteEventStore implements EventStore {
   /** Runs inside the group's transaction; throws the append's own refusal, having written nothing. */
   private writeAppend(append: PendingAppend, recordedAt: string): AppendResult {
     const { streamName, events, serialized, expected } = append;
-    const ids = events.map((event) => event.id.toLowerCase());
+    // Ids are stored as given; the event_id column compares without case (UUIDs ignore it).
+    const ids = events.map((event) => event.id);
     // A repeat starts with a known id. When the first id is new, a later known one can only be a
     // mix, which the unique (stream_name, event_id) index reports while inserting: this spares a
     // lookup per event on every large append. (A mix is therefore reported as such only once the

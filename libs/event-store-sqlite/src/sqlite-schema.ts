@@ -1,14 +1,16 @@
 /**
  * One table. `position` is the rowid: SQLite gives max(rowid) + 1 under the write lock, and rows
  * are never deleted, so positions start at 1 and only grow. `append_last_revision` lets an
- * idempotent re-append answer the first append's result without a second table.
+ * idempotent re-append answer the first append's result without a second table. Event ids are
+ * kept as given (a read answers the id the caller chose) but compare with NOCASE, in the unique
+ * index and in every lookup, since a UUID in upper or lower case is one id.
  */
 export const EVENTS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
   position INTEGER PRIMARY KEY,
   stream_name TEXT NOT NULL,
   revision INTEGER NOT NULL,
-  event_id TEXT NOT NULL,
+  event_id TEXT NOT NULL COLLATE NOCASE,
   event_type TEXT NOT NULL,
   data TEXT NOT NULL,
   metadata TEXT NOT NULL,

@@ -95,6 +95,8 @@ export function validateAppend(
         `${at}.metadata.occurredAt`,
       );
     }
+    assertPlainJson(event.data, `${at}.data`);
+    assertPlainJson(meta, `${at}.metadata`);
     const data = toJson(event.data, `${at}.data`);
     const metadata = toJson(meta, `${at}.metadata`);
     const bytes = Buffer.byteLength(data) + Buffer.byteLength(metadata);
@@ -150,9 +152,92 @@ function toJson(value: unknown, field: string): string {
   try {
     return JSON.stringify(value);
   } catch (error) {
-    // BigInt values and cycles make JSON.stringify throw; the caller must hear which field.
-    throw new InvalidAppendError(`${field} is not serializable to JSON: ${(error as Error).message}`, field);
+    // Only nesting deeper than JSON.stringify's recursion allows gets past assertPlainJson.
+    throw new InvalidAppendError(`${field} cannot be written as JSON: ${(error as Error).message}`, field);
   }
+}
+
+/** A value met while walking, with the way back to the root to name its path on refusal. */
+interface Visit {
+  value: unknown;
+  parent: Visit | undefined;
+  key: string | number;
+  /** Set on the second visit of an object or array, after its children: it leaves the ancestry. */
+  leaving?: boolean;
+}
+
+/**
+ * Refuses what JSON.stringify would silently drop or change (undefined, functions and symbols
+ * vanish, NaN and Infinity become null, a Date becomes a string, a Map `{}`) and what it throws
+ * on (bigint, cycles), naming the exact path. Stored events are forever: a value that comes back
+ * different from what the writer gave is data loss. The walk uses its own stack, so deeply nested
+ * data is refused or accepted without overflowing the call stack, and builds path strings only
+ * on refusal. A shared (non-cyclic) reference is plain JSON and is accepted.
+ */
+function assertPlainJson(root: unknown, rootPath: string): void {
+  const ancestors = new Set<object>();
+  const stack: Visit[] = [{ value: root, parent: undefined, key: rootPath }];
+  for (let visit = stack.pop(); visit !== undefined; visit = stack.pop()) {
+    const { value } = visit;
+    if (visit.leaving) {
+      ancestors.delete(value as object);
+      continue;
+    }
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') continue;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) refuse(visit, `${String(value)}, which JSON cannot hold`);
+      continue;
+    }
+    if (typeof value !== 'object') refuse(visit, `a ${typeof value}, which JSON cannot hold`);
+    if (ancestors.has(value)) refuse(visit, 'a reference to one of its own containers (a cycle)');
+    if (Array.isArray(value)) {
+      ancestors.add(value);
+      stack.push({ ...visit, leaving: true });
+      for (let index = value.length - 1; index >= 0; index--) {
+        // A hole would be written as null.
+        if (!(index in value)) refuse({ value: undefined, parent: visit, key: index }, 'a hole in an array');
+        stack.push({ value: value[index], parent: visit, key: index });
+      }
+      continue;
+    }
+    if (!isPlainObject(value)) refuse(visit, `${describeObject(value)}, not a plain object`);
+    if (Object.getOwnPropertySymbols(value).length > 0) refuse(visit, 'an object with symbol keys');
+    ancestors.add(value);
+    stack.push({ ...visit, leaving: true });
+    const keys = Object.keys(value);
+    for (let index = keys.length - 1; index >= 0; index--) {
+      const key = keys[index]!;
+      stack.push({ value: (value as Record<string, unknown>)[key], parent: visit, key });
+    }
+  }
+}
+
+/** Object literals and JSON.parse results, from this realm or another (a vm context, a worker). */
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  if (prototype === null || prototype === Object.prototype) return true;
+  return (
+    Object.getPrototypeOf(prototype) === null &&
+    (prototype as { constructor?: { name?: unknown } }).constructor?.name === 'Object'
+  );
+}
+
+function describeObject(value: object): string {
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name.length > 0 ? `a ${name}` : 'an object with a custom prototype';
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+function refuse(visit: Visit, what: string): never {
+  let path = '';
+  for (let at: Visit | undefined = visit; at !== undefined; at = at.parent) {
+    const { key } = at;
+    if (at.parent === undefined) path = `${String(key)}${path}`;
+    else if (typeof key === 'number') path = `[${key}]${path}`;
+    else path = IDENTIFIER.test(key) ? `.${key}${path}` : `[${JSON.stringify(key)}]${path}`;
+  }
+  throw new InvalidAppendError(`${path} is ${what}; events hold plain JSON only`, path);
 }
 
 function validateOptionsObject(options: unknown): void {

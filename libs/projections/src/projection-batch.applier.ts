@@ -33,7 +33,6 @@ export interface PreparedBatch {
   /** Events the batch covers and the position of its last one (the next checkpoint). */
   events: number;
   lastPosition: number;
-  lastRecordedAt: string;
   /** Documents put or deleted (version document excluded). */
   documentsWritten: number;
 }
@@ -187,7 +186,6 @@ export class ProjectionBatchApplier {
       writes,
       events: this.pendingEvents,
       lastPosition: last.position,
-      lastRecordedAt: last.recordedAt,
       documentsWritten,
     };
   }

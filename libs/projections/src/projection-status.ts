@@ -1,4 +1,17 @@
-export type ProjectionState = 'starting' | 'catching-up' | 'live' | 'failed' | 'stopped';
+import type { SubscriptionHealth } from '@fieldstream/event-store';
+
+/**
+ * `disconnected`: running, but its subscription is reconnecting (the event store is unreachable)
+ * or was stopped under it, so an idle reader proves nothing about being up to date.
+ */
+export type ProjectionState = 'starting' | 'catching-up' | 'live' | 'disconnected' | 'failed' | 'stopped';
+
+/** The subscription's own account of its connection (see SubscriptionHealth in the event store port). */
+export interface ProjectionSubscriptionStatus {
+  state: SubscriptionHealth['state'];
+  reconnects: number;
+  lastError?: string;
+}
 
 /** What a health or metrics endpoint shows for one projection. */
 export interface ProjectionStatus {
@@ -15,7 +28,10 @@ export interface ProjectionStatus {
    * positions are byte offsets and this is only "zero or not".
    */
   lagEvents: number | null;
-  /** From the last committed event's recordedAt to its commit; null before the first commit. */
+  /**
+   * How far behind it is now: 0 while live with nothing pending, otherwise the age of the oldest
+   * event of its types not yet committed (0 when there is none); null when the store could not say.
+   */
   lagMs: number | null;
   /** Events committed per second over the last ten seconds. */
   eventsPerSecond: number;
@@ -27,6 +43,8 @@ export interface ProjectionStatus {
   consecutiveFailures: number;
   lastError?: { message: string; at: string };
   lastCommitAt?: string;
+  /** Null while no subscription is open (starting, between retries, stopped). */
+  subscription: ProjectionSubscriptionStatus | null;
 }
 
 export interface RunnerStatus {

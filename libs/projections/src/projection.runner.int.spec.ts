@@ -1,4 +1,6 @@
+import { EventStoreDBClient } from '@eventstore/db-client';
 import type { EventStore, RecordedEvent } from '@fieldstream/event-store';
+import { EsdbEventStore } from '@fieldstream/event-store-esdb';
 import { openSqliteEventStore } from '@fieldstream/event-store-sqlite';
 import type { ReadStore } from '@fieldstream/read-store';
 import { openSqliteReadStore } from '@fieldstream/read-store-sqlite';
@@ -10,6 +12,7 @@ import { ProjectionRunner, type ProjectionRunnerOptions } from './projection.run
 import { rebuildProjections } from './rebuild-projections';
 import { STREAM_CATALOGUE_COLLECTION, streamCatalogueProjection } from './stream-catalogue.projection';
 import { appendBacklog } from './testing/append-backlog';
+import { closedPort } from './testing/closed-port';
 import { EVENT_COUNTS_COLLECTION, TOTAL_ID, eventCounterProjection } from './testing/event-counter.projection';
 import { eventually } from './testing/eventually';
 import { readAllDocuments } from './testing/read-all-documents';
@@ -245,5 +248,92 @@ describe('ProjectionRunner on the embedded stores', () => {
     await idle.stop();
     expect(Date.now() - started).toBeLessThan(1000);
     expect((await idle.status()).projections[0]?.state).toBe('stopped');
+  });
+  it('reports lag as how far behind it is now, and none once live and idle', async () => {
+    // Events are recorded at real time; the runner's clock runs a minute ahead, so any lag it
+    // computes from a recordedAt is at least a minute and cannot be mistaken for a fresh zero.
+    const ahead = () => Date.now() + 60_000;
+    await appendBacklog(eventStore, { total: 300, streams: 3, tag: 'lag' });
+    const live = runner({ projections: [streamCatalogueProjection], batchSize: 50, clock: ahead });
+    live.start();
+    const idle = await caughtUp(live, eventStore, 'stream-catalogue');
+    expect(idle).toMatchObject({ state: 'live', lagEvents: 0, lagMs: 0 });
+    await live.stop();
+
+    const firstPending = await eventStore.appendToStream('site-late', [newEvent('SiteOpened'), newEvent('SiteClosed')]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await eventStore.appendToStream('site-later', [newEvent('SiteOpened')]);
+    const [oldest] = await eventStore.readAll({ maxCount: 1, after: 300 });
+    const before = ahead();
+    const behind = await statusOf(live, 'stream-catalogue');
+    const after = ahead();
+    expect(firstPending.position).toBe(302);
+    expect(behind).toMatchObject({ state: 'stopped', checkpoint: 300, lagEvents: 3 });
+    // The age of the oldest pending event (position 301), not of the last one or the last batch.
+    expect(behind.lagMs).toBeGreaterThanOrEqual(before - Date.parse(oldest!.recordedAt));
+    expect(behind.lagMs).toBeLessThanOrEqual(after - Date.parse(oldest!.recordedAt));
+  });
+
+  it('only counts events of its own types in the lag age', async () => {
+    const sites = defineProjection({
+      name: 'sites',
+      version: 1,
+      eventTypes: ['SiteOpened'],
+      collections: { site_docs: {} },
+      documentsFor: () => [],
+      apply: (event) => [{ op: 'put', collection: 'site_docs', document: { _id: event.streamName } }],
+    });
+    await eventStore.appendToStream('technician-1', [newEvent('ShiftStarted')]);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await eventStore.appendToStream('site-1', [newEvent('SiteOpened')]);
+    const [, opened] = await eventStore.readAll({ maxCount: 2 });
+    const idle = runner({ projections: [sites] });
+    const before = Date.now();
+    const status = await statusOf(idle, 'sites');
+    expect(status).toMatchObject({ state: 'stopped', checkpoint: null, lagEvents: 2, subscription: null });
+    expect(status.lagMs).toBeGreaterThanOrEqual(before - Date.parse(opened!.recordedAt));
+    // The ShiftStarted before it, 60 ms older, is not this projection's to apply.
+    expect(status.lagMs).toBeLessThan(Date.now() - Date.parse(opened!.recordedAt) + 40);
+  });
+
+  it('reports a projection whose subscription cannot reach EventStoreDB as disconnected, not live', async () => {
+    // A real client and a real refused connection: EventStoreDB down, as the worker would meet it.
+    const client = EventStoreDBClient.connectionString(`esdb://127.0.0.1:${await closedPort()}?tls=false`);
+    const unreachable = new EsdbEventStore(client, { reconnect: { initialDelayMs: 20, maxDelayMs: 100 } });
+    extraStores.push({ close: async () => void (await client.dispose()) });
+    const cut = runner({ projections: [streamCatalogueProjection], eventStore: unreachable });
+    cut.start();
+    const status = await eventually(
+      async () => {
+        const found = await statusOf(cut, 'stream-catalogue');
+        return (found.subscription?.reconnects ?? 0) >= 2 && found.state === 'disconnected' ? found : undefined;
+      },
+      20_000,
+      'the subscription to be reported reconnecting',
+    );
+    expect(status).toMatchObject({
+      state: 'disconnected',
+      headPosition: null,
+      lagEvents: null,
+      lagMs: null,
+      subscription: { state: 'reconnecting', lastError: expect.stringMatching(/UNAVAILABLE|ECONNREFUSED/) },
+    });
+  });
+
+  it('reports the subscription of a live projection, and a store closed under it as not live', async () => {
+    await eventStore.appendToStream('site-3', [newEvent('SiteOpened')]);
+    const closing = runner({ projections: [streamCatalogueProjection], retry: { initialDelayMs: 20, maxDelayMs: 50 } });
+    closing.start();
+    const live = await caughtUp(closing, eventStore, 'stream-catalogue');
+    expect(live.subscription).toEqual({ state: 'live', reconnects: 0 });
+    await eventStore.close();
+    const seen = new Set<string>();
+    for (let i = 0; i < 10; i++) {
+      const status = await statusOf(closing, 'stream-catalogue');
+      seen.add(status.state);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(seen.has('live')).toBe(false);
+    // afterEach closes it again, which a closed store allows.
   });
 });

@@ -4,7 +4,7 @@ import { EventBatchReader } from './event-batch.reader';
 import { ProjectionBatchApplier, type ProjectionVersionDocument, messageOf } from './projection-batch.applier';
 import { type AnyProjection, PROJECTION_VERSIONS_COLLECTION, collectionsOf } from './projection-definition';
 import { type ProjectionLogger } from './projection-logger';
-import type { ProjectionState, ProjectionStatus, RunnerStatus } from './projection-status';
+import type { ProjectionState, ProjectionStatus, ProjectionSubscriptionStatus, RunnerStatus } from './projection-status';
 import { checkProjectionSet, checkPositiveInteger } from './runner-options';
 
 export interface ProjectionRunnerOptions {
@@ -28,6 +28,18 @@ export interface ProjectionRunnerOptions {
   onVersionChange?: 'rebuild' | 'fail';
   /** Milliseconds since the epoch; a fake one makes rates testable. */
   clock?: () => number;
+  /**
+   * Called synchronously after each durable commit (documents and checkpoint), e.g. for metrics
+   * or to know exactly how far a process got; a throw is logged, never fails the projection.
+   */
+  onCommit?: (commit: ProjectionCommit) => void;
+}
+
+export interface ProjectionCommit {
+  projection: string;
+  /** Position of the last event of the batch, now the stored checkpoint. */
+  checkpoint: number;
+  events: number;
 }
 
 /** The stored version differs from the code's and `onVersionChange` is 'fail'. */
@@ -75,6 +87,7 @@ export class ProjectionRunner {
       initialDelayMs,
       maxDelayMs: Math.max(maxDelayMs, initialDelayMs),
       onVersionChange: options.onVersionChange ?? 'rebuild',
+      onCommit: options.onCommit,
     };
     this.workers = options.projections.map((projection) => new ProjectionWorker(projection, settings));
   }
@@ -105,7 +118,8 @@ export class ProjectionRunner {
     } catch {
       head = null;
     }
-    return { running: this.abort !== null, projections: this.workers.map((worker) => worker.status(head)) };
+    const projections = await Promise.all(this.workers.map((worker) => worker.status(head)));
+    return { running: this.abort !== null, projections };
   }
 }
 
@@ -120,13 +134,13 @@ interface WorkerSettings {
   initialDelayMs: number;
   maxDelayMs: number;
   onVersionChange: 'rebuild' | 'fail';
+  onCommit: ((commit: ProjectionCommit) => void) | undefined;
 }
 
 class ProjectionWorker {
   private readonly applier: ProjectionBatchApplier;
   private state: ProjectionState = 'stopped';
   private checkpoint: number | null = null;
-  private lagMs: number | null = null;
   private eventsProcessed = 0;
   private batchesCommitted = 0;
   private checkpointConflicts = 0;
@@ -237,7 +251,8 @@ class ProjectionWorker {
         }
         this.applier.committed();
         checkpoint = prepared.lastPosition;
-        this.recordCommit(prepared.events, prepared.lastRecordedAt, checkpoint);
+        this.recordCommit(prepared.events, checkpoint);
+        this.announceCommit(prepared.events, checkpoint);
       }
     } finally {
       this.reader = null;
@@ -245,6 +260,15 @@ class ProjectionWorker {
       signal.removeEventListener('abort', endSession);
       session.abort();
       await subscription.close();
+    }
+  }
+
+  private announceCommit(events: number, checkpoint: number): void {
+    if (!this.settings.onCommit) return;
+    try {
+      this.settings.onCommit({ projection: this.projection.name, checkpoint, events });
+    } catch (error) {
+      this.settings.logger.warn(`Projection ${this.projection.name}: onCommit failed: ${messageOf(error)}`);
     }
   }
 
@@ -264,14 +288,13 @@ class ProjectionWorker {
     return null;
   }
 
-  private recordCommit(events: number, lastRecordedAt: string, checkpoint: number): void {
+  private recordCommit(events: number, checkpoint: number): void {
     const now = this.settings.clock();
     this.checkpoint = checkpoint;
     this.eventsProcessed += events;
     this.batchesCommitted++;
     this.consecutiveFailures = 0;
     this.lastCommitAt = now;
-    this.lagMs = Math.max(0, now - Date.parse(lastRecordedAt));
     this.recentCommits.push({ at: now, events });
     while (this.recentCommits.length > 0 && (this.recentCommits[0]?.at ?? now) < now - RATE_WINDOW_MS) {
       this.recentCommits.shift();
@@ -279,10 +302,17 @@ class ProjectionWorker {
     this.state = 'catching-up';
   }
 
-  status(head: number | null): ProjectionStatus {
+  async status(head: number | null): Promise<ProjectionStatus> {
     const now = this.settings.clock();
-    // Live means: blocked on the subscription with every delivered event committed.
-    const live = this.state !== 'failed' && this.state !== 'stopped' && this.reader?.waiting === true;
+    const subscription = this.subscriptionStatus();
+    const running = this.state !== 'failed' && this.state !== 'stopped';
+    // A reader waiting on a subscription that is reconnecting (store unreachable) or was stopped
+    // under us is not up to date: it is waiting for a connection, not for new events.
+    const connected = subscription === null || (subscription.state !== 'reconnecting' && subscription.state !== 'stopped');
+    // Live means: blocked on a connected subscription with every delivered event committed.
+    const live = running && connected && this.reader?.waiting === true;
+    const state: ProjectionState = !running ? this.state : !connected ? 'disconnected' : live ? 'live' : this.state;
+    const lag = live ? { events: 0, ms: 0 } : await this.lagBehind(head, now);
     const windowStart = now - RATE_WINDOW_MS;
     const recent = this.recentCommits.filter((commit) => commit.at >= windowStart);
     const recentEvents = recent.reduce((sum, commit) => sum + commit.events, 0);
@@ -290,11 +320,11 @@ class ProjectionWorker {
     return {
       name: this.projection.name,
       version: this.projection.version,
-      state: live ? 'live' : this.state,
+      state,
       checkpoint: this.checkpoint,
       headPosition: head,
-      lagEvents: live ? 0 : head === null ? null : Math.max(0, head - (this.checkpoint ?? 0)),
-      lagMs: this.lagMs ?? (live ? 0 : null),
+      lagEvents: lag.events,
+      lagMs: lag.ms,
       eventsPerSecond: Math.round((recentEvents * 1000) / span),
       eventsProcessed: this.eventsProcessed,
       batchesCommitted: this.batchesCommitted,
@@ -302,7 +332,43 @@ class ProjectionWorker {
       consecutiveFailures: this.consecutiveFailures,
       ...(this.lastError ? { lastError: this.lastError } : {}),
       ...(this.lastCommitAt === undefined ? {} : { lastCommitAt: new Date(this.lastCommitAt).toISOString() }),
+      subscription,
     };
+  }
+
+  private subscriptionStatus(): ProjectionSubscriptionStatus | null {
+    if (!this.subscription) return null;
+    const health = this.subscription.health();
+    return {
+      state: health.state,
+      reconnects: health.reconnects,
+      ...(health.lastError === undefined ? {} : { lastError: health.lastError }),
+    };
+  }
+
+  /**
+   * How far behind the log this projection is now, when it is not live: the events past its
+   * checkpoint, and the age of the oldest of them that it has to apply (one small read, so an idle
+   * projection never reports the lag of a batch it committed long ago). Null where the store
+   * cannot answer, e.g. EventStoreDB being down. Before its first commit the in-memory checkpoint
+   * may still be null while the stored one is not, so a starting projection can briefly overstate.
+   */
+  private async lagBehind(head: number | null, now: number): Promise<{ events: number | null; ms: number | null }> {
+    // The head just failed to come: a second call to the same unreachable store would only wait.
+    if (head === null) return { events: null, ms: null };
+    const checkpoint = this.checkpoint;
+    const events = Math.max(0, head - (checkpoint ?? 0));
+    if (events === 0) return { events, ms: 0 };
+    try {
+      const [oldest] = await this.settings.eventStore.readAll({
+        maxCount: 1,
+        ...(checkpoint === null ? {} : { after: checkpoint }),
+        ...(this.projection.eventTypes === 'all' ? {} : { eventTypes: this.projection.eventTypes }),
+      });
+      return { events, ms: oldest ? Math.max(0, now - Date.parse(oldest.recordedAt)) : 0 };
+    } catch {
+      return { events, ms: null };
+    }
   }
 
   private sleep(ms: number, signal: AbortSignal): Promise<void> {

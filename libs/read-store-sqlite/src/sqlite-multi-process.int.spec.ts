@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { openSqliteReadStore } from './index';
 
 const WORKERS = 4;
@@ -37,6 +38,11 @@ describe('SQLite read store shared by several processes', () => {
     for (const r of results) expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     const reports = results.map((r) => JSON.parse(r.stdout) as { commits: number; conflicts: number });
     expect(reports.map((r) => r.commits)).toEqual(Array(WORKERS).fill(COMMITS));
+
+    // The race on the new file must still have ended in WAL (the mode is stored in the file).
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
 
     const store = await openSqliteReadStore({ file });
     try {

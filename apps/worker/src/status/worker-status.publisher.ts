@@ -16,6 +16,10 @@ import type { Redis } from 'ioredis';
 import { JobWorkersService } from '../jobs/job-workers.service';
 import { ProjectionRunnerService } from '../projections/projection-runner.service';
 
+/**
+ * States in which a projection is following the log. Not 'disconnected' (its subscription is
+ * reconnecting to an unreachable store, or was stopped), nor 'failed', 'starting' or 'stopped'.
+ */
 const ALIVE_STATES = new Set(['live', 'catching-up']);
 
 /** Writes this worker's status to Redis every interval (see WorkerStatusReport for the scheme). */
@@ -85,6 +89,8 @@ export class WorkerStatusPublisher {
         eventsPerSecond: p.eventsPerSecond,
         consecutiveFailures: p.consecutiveFailures,
         ...(p.lastError ? { lastError: p.lastError } : {}),
+        // Beyond WorkerProjectionReport's fields for now: what the subscription itself says.
+        subscription: p.subscription,
       })),
       subscription: {
         alive: runner.running && runner.projections.every((projection) => ALIVE_STATES.has(projection.state)),

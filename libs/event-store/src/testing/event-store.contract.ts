@@ -172,6 +172,33 @@ export function eventStoreContract(
       );
 
       it(
+        'keeps an event id as given and knows it again in another case (UUIDs ignore case)',
+        async () => {
+          const stream = newStream();
+          const upper = { ...newEvent(), id: randomUUID().toUpperCase() };
+          const first = await store.appendToStream(stream, [upper], NO_STREAM);
+          expect((await store.readStream(stream, { maxCount: 10 })).map((e) => e.id)).toEqual([upper.id]);
+          const lower = { ...upper, id: upper.id.toLowerCase() };
+          expect(await store.appendToStream(stream, [lower], NO_STREAM)).toEqual(first);
+
+          const pair = [newEvent(), newEvent()].map((e) => ({ ...e, id: e.id.toUpperCase() }));
+          const second = await store.appendToStream(stream, pair, 0);
+          const pairLower = pair.map((e) => ({ ...e, id: e.id.toLowerCase() }));
+          expect(await store.appendToStream(stream, pairLower, ANY)).toEqual(second);
+          const mixed = [pairLower[0]!, { ...newEvent(), id: randomUUID().toUpperCase() }];
+          expect(await failureOf(() => store.appendToStream(stream, mixed, ANY))).toBeInstanceOf(
+            InvalidAppendError,
+          );
+
+          const stored = await readWholeStream(store, stream);
+          expect(stored.map((e) => e.id)).toEqual([upper.id, ...pair.map((e) => e.id)]);
+          const logged = await pageAll(store, { streamPrefixes: [stream] }, 10);
+          expect(logged.map((e) => e.id)).toEqual([upper.id, ...pair.map((e) => e.id)]);
+        },
+        timeout,
+      );
+
+      it(
         'refuses an append that mixes already appended ids with new ones',
         async () => {
           const stream = newStream();
@@ -410,7 +437,31 @@ export function eventStoreContract(
         [
           'data that is not JSON',
           (s) => [s, [{ ...newEvent(), data: { n: BigInt(1) } as unknown as JsonObject }]],
-          'events[0].data',
+          'events[0].data.n',
+        ],
+        // JSON.stringify would write these without a word, and the event would read back different.
+        [
+          'data with a NaN deep inside',
+          (s) => [s, [newEvent(), { ...newEvent(), data: { readings: { pressure: Number.NaN } } }]],
+          'events[1].data.readings.pressure',
+        ],
+        [
+          'data with an undefined value',
+          (s) => [s, [{ ...newEvent(), data: { readings: [1, undefined] } as unknown as JsonObject }]],
+          'events[0].data.readings[1]',
+        ],
+        [
+          'data with a Date',
+          (s) => [s, [{ ...newEvent(), data: { at: new Date() } as unknown as JsonObject }]],
+          'events[0].data.at',
+        ],
+        [
+          'metadata with a function',
+          (s) => [
+            s,
+            [{ ...newEvent(), metadata: { ...newMetadata(), hook: (() => 1) as unknown as string } }],
+          ],
+          'events[0].metadata.hook',
         ],
         [
           'an event over the size limit',
