@@ -120,8 +120,3 @@ export function toServerFilter(selection: EventSelection): EsdbFilter {
   }
   return excludeSystemEvents();
 }
-
-/** Empty lists select nothing, which the server filters cannot express; checked by callers. */
-export function selectsNothing(selection: EventSelection): boolean {
-  return selection.eventTypes?.length === 0 || selection.streamPrefixes?.length === 0;
-}

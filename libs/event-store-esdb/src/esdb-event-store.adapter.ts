@@ -1,5 +1,6 @@
 import {
   type AllStreamResolvedEvent,
+  type AppendResult as EsdbAppendResult,
   BACKWARDS,
   END,
   EventStoreDBClient,
@@ -38,6 +39,7 @@ import {
   toServerFilter,
 } from './esdb-event-mapping';
 import { PositionIndex } from './esdb-position-index';
+import { RecentAppends } from './esdb-recent-appends';
 import { fromPortPosition, startAround, toPortPosition } from './esdb-position';
 import { revisionToNumber, toEsdbExpectedRevision } from './esdb-revision';
 import { DEFAULT_RECONNECT_POLICY, EsdbSubscription, type LiveFeed, type ReconnectPolicy } from './esdb-subscription';
@@ -46,8 +48,8 @@ export interface EsdbEventStoreOptions {
   /** `esdb://host:2113?tls=false`, `esdb+discover://...`: the client's connection string. */
   connectionString: string;
   /**
-   * How many of a stream's latest events are searched for already-appended ids before an append
-   * (see `appendToStream`). Default 256.
+   * How many of a stream's latest events are searched for already-appended ids after an append
+   * met a conflict (see `appendToStream`). Default 256.
    */
   idempotencyWindow?: number;
   reconnect?: ReconnectPolicy;
@@ -58,6 +60,8 @@ export interface EsdbEventStoreOptions {
 const ADAPTER = 'eventstoredb';
 /** Positions of events seen, so that resuming after a recent one costs no extra read. */
 const POSITION_CACHE_SIZE = 10_000;
+/** Event ids of this process's latest appends kept to answer repeats; see `appendToStream`. */
+const RECENT_APPEND_IDS = 10_000;
 /** Records read per round trip when scanning `$all` (system records and filtered ones included). */
 const SCAN_PAGE = 500;
 /** A known event this close (in log bytes) to a wanted position is a good enough place to start. */
@@ -75,6 +79,7 @@ function abs(value: bigint): bigint {
 export class EsdbEventStore implements EventStore {
   private readonly positions = new PositionIndex(POSITION_CACHE_SIZE);
   private readonly subscriptions = new Set<EsdbSubscription>();
+  private readonly recentAppends = new RecentAppends(RECENT_APPEND_IDS);
   private readonly idempotencyWindow: number;
   private readonly reconnect: ReconnectPolicy;
 
@@ -87,37 +92,54 @@ export class EsdbEventStore implements EventStore {
   }
 
   /**
-   * The server is idempotent on event ids only when an append is retried with the same expected
-   * revision (and only best-effort with ANY); re-appended under another expectation, known events
-   * would be written twice. So before appending we search the stream's latest
-   * `idempotencyWindow` events for the ids, and search again when the server reports a conflict
-   * (a concurrent twin may have won the race). A known append is answered from the append marker
-   * the events carry (see esdb-event-mapping.ts). Limit: ids older than the window are not found,
-   * and such a re-append is either refused as a conflict or, under ANY, written again.
-   * After a successful append one small read finds the last event's prepare position, the port's
-   * position: the server's answer carries the append's commit position, shared by all its events.
+   * One round trip for the common case: append first, and look for the ids only when the server's
+   * answer leaves a repeat possible.
+   *
+   * Idempotency (the port promises that a repeated append writes nothing and answers the first
+   * result), as far as the server allows:
+   * - A repeat this process made lately is answered from memory (RecentAppends), before any
+   *   round trip, whatever its expectation: this covers the cases the server cannot see.
+   * - A repeat under a stale expectation (a numeric revision or NO_STREAM the stream has moved
+   *   past) is either recognised by the server (same expectation as the first append: it answers
+   *   the first append's revision) or refused as WrongExpectedVersion; only then do we read the
+   *   stream's latest `idempotencyWindow` events for the ids (a concurrent twin may have won).
+   * - Under ANY / STREAM_EXISTS the server deduplicates ids itself, best effort (recent appends
+   *   only); when it does, its answer carries the first append's revision and no position, and
+   *   the read-back below finds the first append's position.
+   * Limits, for repeats this process does not remember (another process, a restart, more than
+   *   the memory holds): a repeat whose expectation equals the current revision, or one under ANY
+   *   / STREAM_EXISTS the server no longer recognises, is written again; a repeat whose ids lie
+   *   deeper than the window is refused as a conflict. A repeat mixing known and new ids is
+   *   refused (InvalidAppendError) when we see it, written when only the server could.
+   *
+   * Position: the port's position is the last event's prepare position. The server answers the
+   * append's commit position, which is its first event's prepare position: for a one-event
+   * append that is the answer; for more events (or no position, as after a deduplicated
+   * repeat) one read of the last event finds it.
    */
   async appendToStream(streamName: string, events: readonly NewEvent[], expected: ExpectedRevision = ANY): Promise<AppendResult> {
     validateAppend(streamName, events);
     validateExpectedRevision(expected);
     const expectedRevision = toEsdbExpectedRevision(expected);
     const ids = events.map((event) => event.id.toLowerCase());
-    const known = await this.findAppended(streamName, ids);
-    if (known !== undefined) return known;
+    const recent = this.recentAppends.lookup(streamName, ids);
+    if (recent.kind === 'repeat') return recent.result;
+    if (recent.kind === 'mixed') throw mixedIdsError(streamName, recent.known, ids.length, recent.known === ids.length);
+    let answer: AppendResult;
     try {
       const result = await this.client.appendToStream(
         streamName,
         events.map((event, index) => toEventData(event, index, events.length)),
         { expectedRevision },
       );
-      return await this.resultAt(streamName, result.nextExpectedRevision);
+      answer = await this.resultOf(streamName, events.length, result);
     } catch (error) {
-      if (isWrongExpectedVersionError(error)) {
-        const twin = await this.findAppended(streamName, ids);
-        if (twin !== undefined) return twin;
-      }
-      throw mapEsdbError(error, { streamName, expected });
+      const twin = isWrongExpectedVersionError(error) ? await this.findAppended(streamName, ids) : undefined;
+      if (twin === undefined) throw mapEsdbError(error, { streamName, expected });
+      answer = twin;
     }
+    this.recentAppends.remember(streamName, ids, answer);
+    return answer;
   }
 
   async readStream(streamName: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -305,6 +327,17 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
+  /** The port's answer to a successful append; see `appendToStream` on positions. */
+  private async resultOf(streamName: string, count: number, result: EsdbAppendResult): Promise<AppendResult> {
+    if (count === 1 && result.position !== undefined) {
+      // One event: its own position is the append's commit position, prepare = commit.
+      const position = { commit: result.position.commit, prepare: result.position.commit };
+      this.positions.remember(position);
+      return { nextExpectedRevision: revisionToNumber(result.nextExpectedRevision), position: toPortPosition(position) };
+    }
+    return this.resultAt(streamName, result.nextExpectedRevision);
+  }
+
   private async resultAt(streamName: string, revision: bigint): Promise<AppendResult> {
     const [last] = await this.readStream(streamName, {
       direction: 'forwards',
@@ -343,15 +376,19 @@ export class EsdbEventStore implements EventStore {
     // Events written by other tools carry no marker: their own revision stands for their append.
     const appendLasts = new Set(found.map((event) => event.appendLast ?? event.revision));
     if (found.length !== ids.length || appendLasts.size !== 1) {
-      throw new InvalidAppendError(
-        `Stream ${streamName}: ${found.length} of the ${ids.length} event ids were already appended` +
-          (found.length === ids.length ? ' by different appends' : '; an append must repeat an earlier one or be all new'),
-        'events',
-      );
+      throw mixedIdsError(streamName, found.length, ids.length, found.length === ids.length);
     }
     return this.resultAt(streamName, [...appendLasts][0] as bigint);
   }
 
+}
+
+function mixedIdsError(streamName: string, known: number, count: number, byDifferentAppends: boolean): InvalidAppendError {
+  return new InvalidAppendError(
+    `Stream ${streamName}: ${known} of the ${count} event ids were already appended` +
+      (byDifferentAppends ? ' by different appends' : '; an append must repeat an earlier one or be all new'),
+    'events',
+  );
 }
 
 /**

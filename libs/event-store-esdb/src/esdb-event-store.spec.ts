@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NewEvent } from '@fieldstream/event-store';
+import { type NewEvent, NO_STREAM } from '@fieldstream/event-store';
 import { eventStoreContract } from '@fieldstream/event-store/src/testing';
 import { EsdbEventStore } from './esdb-event-store.adapter';
 import { FakeEsdbServer } from './testing/fake-esdb-server';
@@ -86,5 +86,73 @@ describe('EsdbEventStore resuming from positions it has never seen', () => {
       expect(first.value?.id).toBe(expected.id);
       await subscriber.close();
     }
+  });
+});
+
+/** A client of the stand-in that counts the calls the adapter makes, by method name. */
+function countingClient(target: FakeEsdbServer): { client: ReturnType<FakeEsdbServer['client']>; calls: string[] } {
+  const calls: string[] = [];
+  const inner = target.client();
+  const client = new Proxy(inner, {
+    get(object, property, receiver) {
+      const value: unknown = Reflect.get(object, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.push(String(property));
+        return (value as (...a: unknown[]) => unknown).apply(object, args);
+      };
+    },
+  });
+  return { client, calls };
+}
+
+describe('EsdbEventStore round trips per append', () => {
+  const newEvent = (): NewEvent => ({
+    id: randomUUID(),
+    type: 'Counted',
+    data: {},
+    metadata: { correlationId: 'c', causationId: 'c', actorId: 'a', actorRole: 'system', occurredAt: new Date().toISOString() },
+  });
+  const positionOf = async (store: EsdbEventStore, stream: string, revision: number): Promise<number | undefined> =>
+    (await store.readStream(stream, { fromRevision: revision, maxCount: 1 }))[0]?.position;
+
+  it('appends one event in one call, taking its position from the answer', async () => {
+    const { client, calls } = countingClient(server);
+    const store = new EsdbEventStore(client);
+    const stream = `trips${Date.now()}-1`;
+    const first = await store.appendToStream(stream, [newEvent()], NO_STREAM);
+    const second = await store.appendToStream(stream, [newEvent()], 0);
+    expect(calls).toEqual(['appendToStream', 'appendToStream']);
+    expect(first.nextExpectedRevision).toBe(0);
+    expect(second.nextExpectedRevision).toBe(1);
+    expect(first.position).toBe(await positionOf(store, stream, 0));
+    expect(second.position).toBe(await positionOf(store, stream, 1));
+  });
+
+  it('appends several events in one call and one read of the last event', async () => {
+    const { client, calls } = countingClient(server);
+    const store = new EsdbEventStore(client);
+    const stream = `trips${Date.now()}-2`;
+    const result = await store.appendToStream(stream, [newEvent(), newEvent(), newEvent()], NO_STREAM);
+    expect(calls).toEqual(['appendToStream', 'readStream']);
+    expect(result).toEqual({ nextExpectedRevision: 2, position: await positionOf(store, stream, 2) });
+  });
+
+  it("answers another process's repeat under a stale expectation by looking after the conflict", async () => {
+    const stream = `trips${Date.now()}-3`;
+    const events = [newEvent(), newEvent()];
+    const first = await new EsdbEventStore(server.client()).appendToStream(stream, events, NO_STREAM);
+    await new EsdbEventStore(server.client()).appendToStream(stream, [newEvent()], 1);
+
+    const { client, calls } = countingClient(server);
+    const other = new EsdbEventStore(client);
+    // Expecting revision 0 (not what the first append expected, so the server cannot recognise it).
+    expect(await other.appendToStream(stream, events, 0)).toEqual(first);
+    // The append (refused as a conflict), the search for the ids, the read of the position.
+    expect(calls).toEqual(['appendToStream', 'readStream', 'readStream']);
+    // Remembered now: the same repeat costs nothing.
+    expect(await other.appendToStream(stream, events, 1)).toEqual(first);
+    expect(calls).toHaveLength(3);
+    expect((await other.readStream(stream, { maxCount: 10 })).map((e) => e.revision)).toEqual([0, 1, 2]);
   });
 });

@@ -78,6 +78,36 @@ describe('JobScheduler on a real Redis', () => {
     expect(run.at).toBeLessThan(last.getTime() + 900);
   });
 
+  it('lets the last of 20 concurrent re-schedules win, across schedulers, and runs it exactly once', async () => {
+    // A second scheduler stands for another process: the calls interleave on Redis, not in memory.
+    const other = new JobScheduler({ redisUrl: redis.url, prefix: `t${prefix}` });
+    try {
+      const now = Date.now();
+      const calls = Array.from({ length: 20 }, (_, n) => ({ n, runAt: new Date(now + 400 + ((n * 7) % 20) * 60) }));
+      const scheduled = await Promise.all(
+        calls.map(({ n, runAt }) =>
+          (n % 2 === 0 ? scheduler : other).scheduleOnce('timers', 'sla-check', 'sla.request-20', { call: n }, { runAt }),
+        ),
+      );
+      // "Last" is the call with the highest sequence: the last to take the id's turn and write.
+      const sequences = scheduled.map((s) => s.sequence);
+      expect(new Set(sequences).size).toBe(20);
+      const winner = sequences.indexOf(Math.max(...sequences));
+      const winnerAt = calls[winner]?.runAt as Date;
+      expect(await scheduler.inspect('timers', 'sla.request-20')).toEqual([
+        { jobId: 'sla.request-20', state: 'delayed', runAt: expect.any(Date) },
+      ]);
+
+      await waitFor(() => handler.runs.length > 0, { timeoutMs: 5000, description: 'the job to run' });
+      await sleep(Math.max(0, now + 400 + 19 * 60 + 800 - Date.now()));
+      expect(handler.runs.map((r) => r.data)).toEqual([{ call: winner }]);
+      expect(handler.runs[0]?.scheduledFor).toBe(winnerAt.toISOString());
+      expect(handler.runs[0]?.at).toBeGreaterThanOrEqual(winnerAt.getTime());
+    } finally {
+      await other.close();
+    }
+  });
+
   it('runs again when the same id is scheduled after the job completed', async () => {
     await scheduler.scheduleOnce('timers', 'sla-check', 'reminder.visit-7', { n: 1 }, { runAt: new Date() });
     await waitFor(() => handler.runs.length === 1, { description: 'first run' });

@@ -1,6 +1,8 @@
 import type { JsonObject } from '@fieldstream/event-store';
 import { type Job, Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { FOLLOW_UP_SUFFIX, InvalidJobRequestError, validateJobId, validateName } from './job-id';
+import { withJobIdLock } from './job-id-lock';
 import { bullConnection, type QueueSettings } from './queue-connection';
 
 export interface ScheduleOptions {
@@ -14,6 +16,11 @@ export interface ScheduledJob {
   /** The BullMQ job id actually used: `id`, or `id--next` while a run under `id` is active. */
   jobId: string;
   runAt: Date;
+  /**
+   * The order of this call among all calls for the id (scheduleOnce and cancel), across
+   * processes: the call with the highest sequence is the one whose run stands.
+   */
+  sequence: number;
 }
 
 /** What the job carries besides the caller's data, so a handler knows its logical id. */
@@ -23,11 +30,19 @@ export interface ScheduledPayload {
   data: JsonObject;
 }
 
+/** How long an id's call sequence is kept after its last call (it only orders calls). */
+const SEQUENCE_TTL_MS = 7 * 24 * 3600 * 1000;
+const NEXT_SEQUENCE = `local n = redis.call('INCR', KEYS[1]) redis.call('PEXPIRE', KEYS[1], ARGV[1]) return n`;
+
 const PENDING_STATES = new Set(['delayed', 'waiting', 'prioritized', 'waiting-children', 'completed', 'failed']);
 
 /**
  * Deterministic one-off jobs on BullMQ. BullMQ ignores `add` when a job with the same id exists
- * (in any state, until it is removed), so re-scheduling is remove-then-add:
+ * (in any state, until it is removed), so re-scheduling is remove-then-add, done under a short
+ * per-id Redis lock (job-id-lock.ts): without it two concurrent calls could both remove, and
+ * BullMQ would then drop the second add, so the earlier call would win. Under the lock the calls
+ * for one id take turns, each takes the next `sequence`, and the last to take the lock (the
+ * highest sequence) wins:
  *
  * - a pending (delayed/waiting) job with the id is removed and the new one added: the last call
  *   wins, whatever the order of the run times;
@@ -38,12 +53,16 @@ const PENDING_STATES = new Set(['delayed', 'waiting', 'prioritized', 'waiting-ch
  *   running one finishes as it was; handlers re-read state, so that is safe.
  *
  * `cancel` removes the pending run(s) and leaves a running one to finish.
- * BullMQ's own deduplication (`deduplication: { id, replace, keepLastIfActive }`) was considered:
- * it keys on a separate deduplication id while the job id is random, which makes `cancel` and
- * inspection by id a two-step lookup; remove-then-add keeps the job id the deterministic id.
+ * BullMQ 6.7's own deduplication (`deduplication: { id, replace: true, keepLastIfActive }`) was
+ * considered: it replaces only a *delayed* job (a job already waiting, e.g. scheduled for now,
+ * keeps the first call's data), and it keys on a separate deduplication id so that `cancel` and
+ * inspection by our id become a two-step lookup; the lock keeps the job id the deterministic id
+ * with plain BullMQ calls.
  */
 export class JobScheduler {
   private readonly queues = new Map<string, Queue>();
+  /** Our own connection for the per-id locks and sequences (BullMQ keeps its clients to itself). */
+  private redis: Redis | undefined;
 
   constructor(private readonly settings: QueueSettings) {}
 
@@ -80,22 +99,25 @@ export class JobScheduler {
     const queue = this.queue(queueName);
     const followUpId = id + FOLLOW_UP_SUFFIX;
 
-    // The follow-up slot is never kept: a new call supersedes any earlier follow-up.
-    await this.removeUnlessActive(queue, followUpId);
-    const primaryActive = await this.removeUnlessActive(queue, id);
-    const jobId = primaryActive ? followUpId : id;
+    return this.exclusively(queueName, id, async (sequence) => {
+      // The follow-up slot is never kept: a new call supersedes any earlier follow-up.
+      await this.removeUnlessActive(queue, followUpId);
+      const primaryActive = await this.removeUnlessActive(queue, id);
+      const jobId = primaryActive ? followUpId : id;
 
-    const payload: ScheduledPayload = { id, scheduledFor: options.runAt.toISOString(), data };
-    await queue.add(jobName, payload as unknown as JsonObject, {
-      jobId,
-      delay: Math.max(0, options.runAt.getTime() - Date.now()),
-      attempts,
-      backoff: { type: 'exponential', delay: 1_000 },
-      removeOnComplete: true,
-      // Failed jobs are kept a week for inspection; re-scheduling removes one with the same id.
-      removeOnFail: { age: 7 * 24 * 3600 },
+      const payload: ScheduledPayload = { id, scheduledFor: options.runAt.toISOString(), data };
+      await queue.add(jobName, payload as unknown as JsonObject, {
+        jobId,
+        // Measured under the lock, so a call that waited for its turn still runs at its time.
+        delay: Math.max(0, options.runAt.getTime() - Date.now()),
+        attempts,
+        backoff: { type: 'exponential', delay: 1_000 },
+        removeOnComplete: true,
+        // Failed jobs are kept a week for inspection; re-scheduling removes one with the same id.
+        removeOnFail: { age: 7 * 24 * 3600 },
+      });
+      return { jobId, runAt: options.runAt, sequence };
     });
-    return { jobId, runAt: options.runAt };
   }
 
   /** Removes the pending run(s) for `id`; answers whether one was removed. */
@@ -103,12 +125,15 @@ export class JobScheduler {
     validateName(queueName, 'queue');
     validateJobId(id);
     const queue = this.queue(queueName);
-    let removed = false;
-    for (const jobId of [id, id + FOLLOW_UP_SUFFIX]) {
-      const job = await queue.getJob(jobId);
-      if (job && (await this.tryRemove(job))) removed = true;
-    }
-    return removed;
+    // Under the id's lock too: a cancel and a re-schedule racing end as the later of the two.
+    return this.exclusively(queueName, id, async () => {
+      let removed = false;
+      for (const jobId of [id, id + FOLLOW_UP_SUFFIX]) {
+        const job = await queue.getJob(jobId);
+        if (job && (await this.tryRemove(job))) removed = true;
+      }
+      return removed;
+    });
   }
 
   /** The pending or running jobs for `id` (for tests, health and the admin view). */
@@ -126,6 +151,24 @@ export class JobScheduler {
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
+    const redis = this.redis;
+    this.redis = undefined;
+    if (redis) await redis.quit().catch(() => redis.disconnect());
+  }
+
+  /**
+   * Runs `work` holding the id's lock, passing it the call's sequence number. Keys live beside
+   * the queue's under a segment with a ':' (which job ids cannot contain), so no BullMQ key of a
+   * job can collide with them.
+   */
+  private async exclusively<T>(queueName: string, id: string, work: (sequence: number) => Promise<T>): Promise<T> {
+    this.redis ??= new Redis(this.settings.redisUrl, { maxRetriesPerRequest: null });
+    const redis = this.redis;
+    const base = `${this.settings.prefix}:${queueName}:fieldstream:${id}`;
+    return withJobIdLock(redis, `${base}:lock`, async () => {
+      const sequence = await redis.eval(NEXT_SEQUENCE, 1, `${base}:sequence`, SEQUENCE_TTL_MS);
+      return work(Number(sequence));
+    });
   }
 
   /** Answers true when a job with that id is running (and so was left in place). */
