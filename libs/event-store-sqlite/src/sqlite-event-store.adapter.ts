@@ -360,8 +360,9 @@ export class SqliteEventStore implements EventStore {
   /** Runs inside the group's transaction; throws the append's own refusal, having written nothing. */
   private writeAppend(append: PendingAppend, recordedAt: string): AppendResult {
     const { streamName, events, serialized, expected } = append;
-    // Ids are stored as given; the event_id column compares without case (UUIDs ignore it).
-    const ids = events.map((event) => event.id);
+    // Ids are stored in canonical lower case, as EventStoreDB gives them back (it keeps UUIDs as
+    // 16 bytes); the event_id column also compares without case, so a retry in any case is known.
+    const ids = events.map((event) => event.id.toLowerCase());
     // A repeat starts with a known id. When the first id is new, a later known one can only be a
     // mix, which the unique (stream_name, event_id) index reports while inserting: this spares a
     // lookup per event on every large append. (A mix is therefore reported as such only once the

@@ -82,7 +82,7 @@ export class FakeEsdbServer {
     const stream = this.streams.get(streamName) ?? [];
     const current = stream.length - 1;
     const idsAt = (from: number): boolean =>
-      from >= 0 && events.every((event, index) => stream[from + index]?.id === event.id);
+      from >= 0 && events.every((event, index) => stream[from + index]?.id === event.id.toLowerCase());
     // The server's idempotency: the same events retried with the same expectation.
     const retriedAt = expected === 'no_stream' ? 0 : typeof expected === 'bigint' ? Number(expected) + 1 : undefined;
     if (retriedAt !== undefined && idsAt(retriedAt)) return this.resultFor(stream, retriedAt + events.length - 1);
@@ -106,7 +106,8 @@ export class FakeEsdbServer {
       const metadata = JSON.stringify(event.metadata);
       const record: StoredRecord = {
         streamId: streamName,
-        id: event.id,
+        // The server keeps an event id as a 16-byte UUID and gives it back in lower case.
+        id: event.id.toLowerCase(),
         type: event.type,
         revision: BigInt(current + 1 + index),
         created,
