@@ -8,7 +8,6 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const drivers = ['better-sqlite3', 'mongodb', '@eventstore/*', 'bullmq', 'ioredis', '@nestjs/*', 'express'];
 const ui = ['react', 'react-dom', 'react-*', '@tanstack/*', '@mantine/*', '@fullcalendar/*', 'i18next'];
 
-
 // Tests may also use the test helpers of tools/testing (real Redis instances, free ports).
 function boundaries({ tests }) {
   const extra = tests ? ['scope:tools'] : [];
@@ -16,18 +15,57 @@ function boundaries({ tests }) {
     enforceBuildableLibDependency: false,
     allow: [],
     depConstraints: [
-      { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: ['scope:domain', 'scope:shared', ...extra], bannedExternalImports: [...drivers, ...ui] },
-      { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared', ...extra], bannedExternalImports: [...drivers, ...ui] },
-      { sourceTag: 'scope:port', onlyDependOnLibsWithTags: ['scope:port', 'scope:domain', 'scope:shared', ...extra], bannedExternalImports: [...drivers, ...ui] },
-      { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:port', 'scope:domain', 'scope:shared', ...extra], bannedExternalImports: ui },
-      { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:domain', 'scope:shared', ...extra], bannedExternalImports: drivers },
-      { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:server', 'scope:port', 'scope:domain', 'scope:shared', 'scope:tools'] },
+      {
+        sourceTag: 'scope:domain',
+        onlyDependOnLibsWithTags: ['scope:domain', 'scope:shared', ...extra],
+        bannedExternalImports: [...drivers, ...ui],
+      },
+      {
+        sourceTag: 'scope:shared',
+        onlyDependOnLibsWithTags: ['scope:shared', ...extra],
+        bannedExternalImports: [...drivers, ...ui],
+      },
+      {
+        sourceTag: 'scope:port',
+        onlyDependOnLibsWithTags: ['scope:port', 'scope:domain', 'scope:shared', ...extra],
+        bannedExternalImports: [...drivers, ...ui],
+      },
+      {
+        sourceTag: 'scope:server',
+        onlyDependOnLibsWithTags: ['scope:server', 'scope:port', 'scope:domain', 'scope:shared', ...extra],
+        bannedExternalImports: ui,
+      },
+      {
+        sourceTag: 'scope:web',
+        onlyDependOnLibsWithTags: ['scope:web', 'scope:domain', 'scope:shared', ...extra],
+        bannedExternalImports: drivers,
+      },
+      {
+        sourceTag: 'scope:tools',
+        onlyDependOnLibsWithTags: [
+          'scope:server',
+          'scope:port',
+          'scope:domain',
+          'scope:shared',
+          'scope:tools',
+        ],
+      },
     ],
   };
 }
 
 export default [
-  { ignores: ['**/node_modules', '**/dist', '**/data', '**/test-output', '**/coverage', '**/.nx', '**/vite.config.*.timestamp*'] },
+  {
+    ignores: [
+      '**/node_modules',
+      '**/dist',
+      '**/data',
+      '**/test-output',
+      '**/coverage',
+      '**/.nx',
+      '**/vite.config.*.timestamp*',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -56,6 +94,8 @@ export default [
   {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
-    languageOptions: { globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' },
+    },
   },
 ];

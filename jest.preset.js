@@ -21,4 +21,3 @@ module.exports = {
   // The summary reporter leaves per-project counts for the test command's closing line.
   reporters: ['default', '<rootDir>/../../tools/testing/jest-summary-reporter.js'],
 };
-

@@ -18,5 +18,7 @@ for (const file of files.sort()) {
 }
 if (files.length === 0) console.log('No test results found.');
 if (totals.broken) console.log(`${totals.broken} test file(s) failed to run.`);
-console.log(`Tests: ${totals.passed} passed, ${totals.failed + totals.broken} failed, ${totals.skipped} skipped`);
+console.log(
+  `Tests: ${totals.passed} passed, ${totals.failed + totals.broken} failed, ${totals.skipped} skipped`,
+);
 process.exit(totals.failed || totals.broken || files.length === 0 ? 1 : 0);

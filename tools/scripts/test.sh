@@ -12,7 +12,8 @@ ensure_chromium
 
 rm -rf test-output/jest
 status=0
-log "Lint and typecheck..."
+log "Format, lint and typecheck..."
+npx prettier --check . --log-level warn || status=1
 npx nx run-many -t lint typecheck --parallel=2 --outputStyle=static --skip-nx-cache || status=1
 
 log "Unit, contract and integration tests..."

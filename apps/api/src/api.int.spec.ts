@@ -23,15 +23,22 @@ class TestStreamsController {
   constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
 
   @Post(':stream')
-  async append(@Param('stream') stream: string, @Body(new ZodValidationPipe(appendBody)) body: z.infer<typeof appendBody>) {
-    const events = body.events.map(
-      (e): NewEvent => ({
-        id: randomUUID(),
-        type: e.type,
-        data: e.data as NewEvent['data'],
-        metadata: { correlationId: 'c', causationId: 'c', actorId: 'test', actorRole: 'system', occurredAt: new Date().toISOString() },
-      }),
-    );
+  async append(
+    @Param('stream') stream: string,
+    @Body(new ZodValidationPipe(appendBody)) body: z.infer<typeof appendBody>,
+  ) {
+    const events = body.events.map((e): NewEvent => ({
+      id: randomUUID(),
+      type: e.type,
+      data: e.data as NewEvent['data'],
+      metadata: {
+        correlationId: 'c',
+        causationId: 'c',
+        actorId: 'test',
+        actorRole: 'system',
+        occurredAt: new Date().toISOString(),
+      },
+    }));
     return this.eventStore.appendToStream(stream, events, body.expectedRevision as ExpectedRevision);
   }
 }
@@ -78,7 +85,10 @@ describe('API on embedded defaults', () => {
     redis = await startRedis();
     const desk = join(dir.path, 'desk');
     await mkdir(join(desk, 'assets'), { recursive: true });
-    await writeFile(join(desk, 'index.html'), '<!doctype html><title>Fieldstream desk</title><div id="root"></div>');
+    await writeFile(
+      join(desk, 'index.html'),
+      '<!doctype html><title>Fieldstream desk</title><div id="root"></div>',
+    );
     await writeFile(join(desk, 'assets', 'main-abc123.js'), 'console.log("desk")');
     env = {
       DATA_DIR: join(dir.path, 'data'),
@@ -129,18 +139,27 @@ describe('API on embedded defaults', () => {
     expect((await fetch(`${base}/api/health/live`)).status).toBe(200);
   });
 
-  it('answers 200 with each projection\'s checkpoint, head and lag once the worker process reports', async () => {
+  it("answers 200 with each projection's checkpoint, head and lag once the worker process reports", async () => {
     worker = spawnWorker(env);
-    const appended = await post('/api/test-streams/work-order-1', JSON.stringify({ expectedRevision: 'no_stream', events: [{ type: 'WorkOrderOpened', data: { a: 1 } }] }));
+    const appended = await post(
+      '/api/test-streams/work-order-1',
+      JSON.stringify({
+        expectedRevision: 'no_stream',
+        events: [{ type: 'WorkOrderOpened', data: { a: 1 } }],
+      }),
+    );
     expect(appended.status).toBe(201);
     const head = ((await appended.json()) as { position: number }).position;
 
-    const body = await waitFor(async () => {
-      const response = await fetch(`${base}/api/health`);
-      const json = await response.json();
-      const projection = json.checks?.worker?.instances?.[0]?.projections?.[0];
-      return response.status === 200 && projection?.checkpoint === head ? json : undefined;
-    }, { description: 'health to be ready with the projection caught up', timeoutMs: 60_000 }).catch((error: Error) => {
+    const body = await waitFor(
+      async () => {
+        const response = await fetch(`${base}/api/health`);
+        const json = await response.json();
+        const projection = json.checks?.worker?.instances?.[0]?.projections?.[0];
+        return response.status === 200 && projection?.checkpoint === head ? json : undefined;
+      },
+      { description: 'health to be ready with the projection caught up', timeoutMs: 60_000 },
+    ).catch((error: Error) => {
       throw new Error(`${error.message}\nworker output:\n${worker?.output()}`);
     });
     expect(body.checks.worker.instances[0]).toMatchObject({
@@ -157,8 +176,12 @@ describe('API on embedded defaults', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/plain;.*version=0\.0\.4/);
     const text = await response.text();
     expect(text).toMatch(/^# TYPE fieldstream_projection_lag_events gauge$/m);
-    expect(text).toMatch(/^fieldstream_projection_lag_events\{worker="[^"]+",projection="stream-catalogue"\} 0$/m);
-    expect(text).toMatch(/^fieldstream_projection_lag_ms\{worker="[^"]+",projection="stream-catalogue"\} \d+(\.\d+)?$/m);
+    expect(text).toMatch(
+      /^fieldstream_projection_lag_events\{worker="[^"]+",projection="stream-catalogue"\} 0$/m,
+    );
+    expect(text).toMatch(
+      /^fieldstream_projection_lag_ms\{worker="[^"]+",projection="stream-catalogue"\} \d+(\.\d+)?$/m,
+    );
     expect(text).toMatch(/^fieldstream_events_head_position 1$/m);
     expect(text).toMatch(/^fieldstream_redis_up 1$/m);
     expect(text).toMatch(/^fieldstream_api_uptime_seconds \d+(\.\d+)?$/m);
@@ -166,11 +189,22 @@ describe('API on embedded defaults', () => {
   });
 
   it('answers a zod validation failure with 400 and every field', async () => {
-    const response = await post('/api/test-streams/work-order-2', JSON.stringify({ expectedRevision: 'maybe', events: [{ type: '' }] }));
+    const response = await post(
+      '/api/test-streams/work-order-2',
+      JSON.stringify({ expectedRevision: 'maybe', events: [{ type: '' }] }),
+    );
     expect(response.status).toBe(400);
     const problem = await problemOf(response);
-    expect(problem).toMatchObject({ type: '/problems/validation', status: 400, instance: '/api/test-streams/work-order-2' });
-    expect(problem.errors?.map((e) => e.field).sort()).toEqual(['events.0.data', 'events.0.type', 'expectedRevision']);
+    expect(problem).toMatchObject({
+      type: '/problems/validation',
+      status: 400,
+      instance: '/api/test-streams/work-order-2',
+    });
+    expect(problem.errors?.map((e) => e.field).sort()).toEqual([
+      'events.0.data',
+      'events.0.type',
+      'expectedRevision',
+    ]);
   });
 
   it('answers a revision conflict with 409 naming the stream, expected and actual revisions', async () => {
@@ -186,9 +220,12 @@ describe('API on embedded defaults', () => {
     });
   });
 
-  it('answers the port\'s InvalidAppendError with 400 naming the field, and writes nothing', async () => {
+  it("answers the port's InvalidAppendError with 400 naming the field, and writes nothing", async () => {
     const headBefore = await app.get<EventStore>(EVENT_STORE).headPosition();
-    const response = await post('/api/test-streams/Bad Stream!', JSON.stringify({ expectedRevision: 'any', events: [{ type: 'X', data: {} }] }));
+    const response = await post(
+      '/api/test-streams/Bad Stream!',
+      JSON.stringify({ expectedRevision: 'any', events: [{ type: 'X', data: {} }] }),
+    );
     expect(response.status).toBe(400);
     const problem = await problemOf(response);
     expect(problem).toMatchObject({ type: '/problems/invalid-append', code: 'invalid_append' });
@@ -210,7 +247,11 @@ describe('API on embedded defaults', () => {
     for (const method of ['GET', 'POST', 'DELETE']) {
       const response = await fetch(`${base}/api/no-such-thing`, { method, headers: { accept: 'text/html' } });
       expect(response.status).toBe(404);
-      expect(await problemOf(response)).toMatchObject({ type: '/problems/not-found', status: 404, instance: '/api/no-such-thing' });
+      expect(await problemOf(response)).toMatchObject({
+        type: '/problems/not-found',
+        status: 404,
+        instance: '/api/no-such-thing',
+      });
     }
   });
 
@@ -221,7 +262,9 @@ describe('API on embedded defaults', () => {
     expect(await asset.text()).toBe('console.log("desk")');
 
     for (const path of ['/', '/requests/42', '/manager/dashboard?x=1']) {
-      const page = await fetch(`${base}${path}`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+      const page = await fetch(`${base}${path}`, {
+        headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+      });
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toContain('text/html');
       expect(page.headers.get('cache-control')).toBe('no-cache');

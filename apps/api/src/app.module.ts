@@ -15,7 +15,12 @@ export class AppModule {
   static forRoot(config: AppConfig, options: ApiModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), ApplicationCqrsModule, HealthModule, ...(options.features ?? [])],
+      imports: [
+        InfrastructureModule.forRoot(config),
+        ApplicationCqrsModule,
+        HealthModule,
+        ...(options.features ?? []),
+      ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }

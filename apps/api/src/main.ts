@@ -14,14 +14,21 @@ async function main(): Promise<void> {
     logger.log({ msg: `Received ${signal}, shutting down`, signal }, 'Main');
     // A hung close must not keep the process (and a deploy) waiting for ever.
     const force = setTimeout(() => {
-      logger.error({ msg: `Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting anyway` }, 'Main');
+      logger.error(
+        { msg: `Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting anyway` },
+        'Main',
+      );
       process.exit(1);
     }, config.shutdownTimeoutMs);
     force.unref();
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        logger.error({ msg: 'Shutdown failed' }, error instanceof Error ? error.stack : String(error), 'Main');
+        logger.error(
+          { msg: 'Shutdown failed' },
+          error instanceof Error ? error.stack : String(error),
+          'Main',
+        );
         process.exit(1);
       },
     );
@@ -42,6 +49,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'fatal', service: 'api', msg: 'API failed to start', error: error instanceof Error ? error.stack : String(error) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ time: new Date().toISOString(), level: 'fatal', service: 'api', msg: 'API failed to start', error: error instanceof Error ? error.stack : String(error) })}\n`,
+  );
   process.exit(1);
 });

@@ -13,14 +13,21 @@ async function main(): Promise<void> {
     stopping = true;
     logger.log({ msg: `Received ${signal}, finishing the current jobs and batch`, signal }, 'Main');
     const force = setTimeout(() => {
-      logger.error({ msg: `Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting anyway` }, 'Main');
+      logger.error(
+        { msg: `Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting anyway` },
+        'Main',
+      );
       process.exit(1);
     }, config.shutdownTimeoutMs);
     force.unref();
     worker.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        logger.error({ msg: 'Shutdown failed' }, error instanceof Error ? error.stack : String(error), 'Main');
+        logger.error(
+          { msg: 'Shutdown failed' },
+          error instanceof Error ? error.stack : String(error),
+          'Main',
+        );
         process.exit(1);
       },
     );
@@ -30,6 +37,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'fatal', service: 'worker', msg: 'Worker failed to start', error: error instanceof Error ? error.stack : String(error) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ time: new Date().toISOString(), level: 'fatal', service: 'worker', msg: 'Worker failed to start', error: error instanceof Error ? error.stack : String(error) })}\n`,
+  );
   process.exit(1);
 });

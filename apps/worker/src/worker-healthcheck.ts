@@ -11,9 +11,15 @@ async function main(): Promise<number> {
   redis.on('error', () => undefined);
   try {
     await redis.connect();
-    const mine = (await readWorkerStatuses(redis, config.queuePrefix)).filter((report) => report.hostname === hostname());
+    const mine = (await readWorkerStatuses(redis, config.queuePrefix)).filter(
+      (report) => report.hostname === hostname(),
+    );
     const healthy = mine.some((report) => report.phase === 'running' && report.subscription.alive);
-    process.stdout.write(healthy ? 'worker healthy\n' : `worker not healthy: ${mine.length ? JSON.stringify(mine.map((r) => r.subscription)) : 'no current status'}\n`);
+    process.stdout.write(
+      healthy
+        ? 'worker healthy\n'
+        : `worker not healthy: ${mine.length ? JSON.stringify(mine.map((r) => r.subscription)) : 'no current status'}\n`,
+    );
     return healthy ? 0 : 1;
   } catch (error) {
     process.stdout.write(`worker not healthy: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, JsonObject, NewEvent } from '@fieldstream/event-store';
 import { openSqliteEventStore } from '@fieldstream/event-store-sqlite';
-import { loadConfig, READ_STORE, readWorkerStatuses, type WorkerStatusReport } from '@fieldstream/infrastructure';
+import {
+  loadConfig,
+  READ_STORE,
+  readWorkerStatuses,
+  type WorkerStatusReport,
+} from '@fieldstream/infrastructure';
 import { STREAM_CATALOGUE_COLLECTION } from '@fieldstream/projections';
 import { JobScheduler, type JobContext, type JobHandler } from '@fieldstream/queue';
 import type { ReadStore } from '@fieldstream/read-store';
@@ -61,9 +66,14 @@ describe('worker process', () => {
       WORKER_STATUS_INTERVAL_MS: '200',
       LOG_LEVEL: 'fatal',
     });
-    worker = await startWorker(config, { features: [PingFeatureModule], logger: { log() {}, error() {}, warn() {} } });
+    worker = await startWorker(config, {
+      features: [PingFeatureModule],
+      logger: { log() {}, error() {}, warn() {} },
+    });
     // A second connection to the same file, as the API process has.
-    eventStore = await openSqliteEventStore({ file: config.eventStore.kind === 'sqlite' ? config.eventStore.file : '' });
+    eventStore = await openSqliteEventStore({
+      file: config.eventStore.kind === 'sqlite' ? config.eventStore.file : '',
+    });
   });
 
   afterAll(async () => {
@@ -75,24 +85,37 @@ describe('worker process', () => {
   });
 
   it('projects appended events into the read store and reports the projection through Redis', async () => {
-    await eventStore.appendToStream('service-request-1', [event('ServiceRequestOpened'), event('ServiceRequestTriaged')]);
+    await eventStore.appendToStream('service-request-1', [
+      event('ServiceRequestOpened'),
+      event('ServiceRequestTriaged'),
+    ]);
     await eventStore.appendToStream('technician-7', [event('TechnicianHired')]);
     const head = await eventStore.headPosition();
 
     const readStore = worker!.app.get<ReadStore>(READ_STORE);
     const catalogue = readStore.collection(STREAM_CATALOGUE_COLLECTION);
-    const document = await waitFor(async () => {
-      const doc = await catalogue.get('service-request-1');
-      return doc?.['eventCount'] === 2 ? doc : undefined;
-    }, { description: 'the stream catalogue document' });
-    expect(document).toMatchObject({ category: 'service-request', lastRevision: 1, lastEventType: 'ServiceRequestTriaged' });
+    const document = await waitFor(
+      async () => {
+        const doc = await catalogue.get('service-request-1');
+        return doc?.['eventCount'] === 2 ? doc : undefined;
+      },
+      { description: 'the stream catalogue document' },
+    );
+    expect(document).toMatchObject({
+      category: 'service-request',
+      lastRevision: 1,
+      lastEventType: 'ServiceRequestTriaged',
+    });
     expect(await catalogue.get('technician-7')).toMatchObject({ category: 'technician', eventCount: 1 });
 
-    const report = await waitFor(async () => {
-      const [status] = await readWorkerStatuses(redis, prefix);
-      const projection = status?.projections.find((p) => p.name === 'stream-catalogue');
-      return status && projection?.checkpoint === head && projection.state === 'live' ? status : undefined;
-    }, { description: 'a status report with the projection caught up' });
+    const report = await waitFor(
+      async () => {
+        const [status] = await readWorkerStatuses(redis, prefix);
+        const projection = status?.projections.find((p) => p.name === 'stream-catalogue');
+        return status && projection?.checkpoint === head && projection.state === 'live' ? status : undefined;
+      },
+      { description: 'a status report with the projection caught up' },
+    );
     expect(report).toMatchObject<Partial<WorkerStatusReport>>({
       phase: 'running',
       projectionsRunning: true,

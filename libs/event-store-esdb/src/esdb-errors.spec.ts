@@ -60,7 +60,9 @@ describe('client errors', () => {
       expected: ESDB_STREAM_EXISTS,
       current: ESDB_NO_STREAM,
     });
-    expect(mapEsdbError(onNewStream, { streamName: 'service-request-2', expected: STREAM_EXISTS })).toMatchObject({
+    expect(
+      mapEsdbError(onNewStream, { streamName: 'service-request-2', expected: STREAM_EXISTS }),
+    ).toMatchObject({
       streamName: 'service-request-2',
       expected: STREAM_EXISTS,
       actual: NO_STREAM,
@@ -69,7 +71,9 @@ describe('client errors', () => {
 
   it('recognises an unreachable server by class, by gRPC code 14 and by message', () => {
     const plain = Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14 });
-    const byMessage = new Error('14 UNAVAILABLE: No connection established. Last error: connect ECONNREFUSED');
+    const byMessage = new Error(
+      '14 UNAVAILABLE: No connection established. Last error: connect ECONNREFUSED',
+    );
     for (const error of [new UnavailableError(undefined, 'down'), plain, byMessage]) {
       expect(isUnavailableError(error)).toBe(true);
       const mapped = mapEsdbError(error);
@@ -102,7 +106,10 @@ function serviceError(code: number, message: string, metadata: Record<string, st
 describe('client errors a cluster or a deployment produces', () => {
   it('treats a follower node as unavailable, naming the leader', () => {
     const error = new NotLeaderError(
-      serviceError(5, '5 NOT_FOUND: Leader info available', { 'leader-endpoint-host': 'node2', 'leader-endpoint-port': '2113' }),
+      serviceError(5, '5 NOT_FOUND: Leader info available', {
+        'leader-endpoint-host': 'node2',
+        'leader-endpoint-port': '2113',
+      }),
     );
     const mapped = mapEsdbError(error, { streamName: 's-1', expected: ANY });
     expect(mapped).toBeInstanceOf(EventStoreUnavailableError);
@@ -133,13 +140,19 @@ describe('client errors a cluster or a deployment produces', () => {
   it('refuses an append to a deleted stream as invalid on streamName, not as a conflict to retry', () => {
     for (const error of [
       StreamDeletedError.fromStreamName('service-request-7'),
-      new StreamDeletedError(serviceError(9, '9 FAILED_PRECONDITION: Event stream is deleted', { 'stream-name': 'service-request-7' })),
+      new StreamDeletedError(
+        serviceError(9, '9 FAILED_PRECONDITION: Event stream is deleted', {
+          'stream-name': 'service-request-7',
+        }),
+      ),
     ]) {
       const mapped = mapEsdbError(error, { streamName: 'service-request-7', expected: 3 });
       expect(mapped).toBeInstanceOf(InvalidAppendError);
       expect(mapped).not.toBeInstanceOf(WrongExpectedRevisionError);
       expect(mapped).toMatchObject({ field: 'streamName' });
-      expect((mapped as Error).message).toBe('Stream service-request-7 was deleted and can no longer be appended to');
+      expect((mapped as Error).message).toBe(
+        'Stream service-request-7 was deleted and can no longer be appended to',
+      );
     }
   });
 });

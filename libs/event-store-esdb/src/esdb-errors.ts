@@ -36,7 +36,10 @@ export function isUnavailableError(error: unknown): boolean {
   if (typeof shape.type === 'string' && transient.includes(shape.type)) return true;
   if (shape.code === UNAVAILABLE || shape.code === DEADLINE_EXCEEDED || shape.code === CANCELLED) return true;
   const message = typeof shape.message === 'string' ? shape.message : '';
-  return /^(14 UNAVAILABLE|4 DEADLINE_EXCEEDED|1 CANCELLED)\b/.test(message) || /ECONNREFUSED|No connection established/.test(message);
+  return (
+    /^(14 UNAVAILABLE|4 DEADLINE_EXCEEDED|1 CANCELLED)\b/.test(message) ||
+    /ECONNREFUSED|No connection established/.test(message)
+  );
 }
 
 export function isWrongExpectedVersionError(error: unknown): boolean {
@@ -55,7 +58,9 @@ function messageOf(error: unknown): string {
 
 function leaderOf(error: unknown): string {
   const leader = shapeOf(error).leader as { address?: unknown; port?: unknown } | undefined;
-  return leader && typeof leader.address === 'string' ? ` (the leader is ${leader.address}:${String(leader.port)})` : '';
+  return leader && typeof leader.address === 'string'
+    ? ` (the leader is ${leader.address}:${String(leader.port)})`
+    : '';
 }
 
 /**
@@ -74,16 +79,27 @@ function leaderOf(error: unknown): string {
  *   names a stream that can no longer be written, so it is an invalid append on `streamName`.
  *   (A soft-deleted stream is not refused: the server recreates it on the next append.)
  */
-export function mapEsdbError(error: unknown, context: { streamName?: string; expected?: ExpectedRevision } = {}): unknown {
-  if (error instanceof WrongExpectedRevisionError || error instanceof EventStoreUnavailableError) return error;
+export function mapEsdbError(
+  error: unknown,
+  context: { streamName?: string; expected?: ExpectedRevision } = {},
+): unknown {
+  if (error instanceof WrongExpectedRevisionError || error instanceof EventStoreUnavailableError)
+    return error;
   const type = shapeOf(error).type;
   if (type === 'stream-deleted') {
     const named = shapeOf(error).streamName;
-    const streamName = typeof named === 'string' && named ? named : (context.streamName ?? '(unknown stream)');
-    return new InvalidAppendError(`Stream ${streamName} was deleted and can no longer be appended to`, 'streamName');
+    const streamName =
+      typeof named === 'string' && named ? named : (context.streamName ?? '(unknown stream)');
+    return new InvalidAppendError(
+      `Stream ${streamName} was deleted and can no longer be appended to`,
+      'streamName',
+    );
   }
   if (type === 'not-leader') {
-    return new EventStoreUnavailableError(`EventStoreDB is unavailable: the node is not the leader${leaderOf(error)}`, { cause: error });
+    return new EventStoreUnavailableError(
+      `EventStoreDB is unavailable: the node is not the leader${leaderOf(error)}`,
+      { cause: error },
+    );
   }
   if (type === 'access-denied') {
     return new EventStoreUnavailableError(
@@ -93,7 +109,8 @@ export function mapEsdbError(error: unknown, context: { streamName?: string; exp
   }
   if (isWrongExpectedVersionError(error)) {
     const shape = shapeOf(error);
-    const streamName = typeof shape.streamName === 'string' && shape.streamName ? shape.streamName : context.streamName;
+    const streamName =
+      typeof shape.streamName === 'string' && shape.streamName ? shape.streamName : context.streamName;
     const actual = shape.actualVersion;
     return new WrongExpectedRevisionError(
       streamName ?? '(unknown stream)',
@@ -102,7 +119,9 @@ export function mapEsdbError(error: unknown, context: { streamName?: string; exp
     );
   }
   if (isUnavailableError(error)) {
-    return new EventStoreUnavailableError(`EventStoreDB is unavailable: ${messageOf(error)}`, { cause: error });
+    return new EventStoreUnavailableError(`EventStoreDB is unavailable: ${messageOf(error)}`, {
+      cause: error,
+    });
   }
   return error;
 }

@@ -23,7 +23,10 @@ const newEvent: NewEvent = {
   },
 };
 
-function asRecorded(data: ReturnType<typeof toEventData>, overrides: Partial<Record<string, unknown>> = {}): AllStreamResolvedEvent {
+function asRecorded(
+  data: ReturnType<typeof toEventData>,
+  overrides: Partial<Record<string, unknown>> = {},
+): AllStreamResolvedEvent {
   return {
     event: {
       streamId: 'service-request-r-1',
@@ -43,7 +46,12 @@ function asRecorded(data: ReturnType<typeof toEventData>, overrides: Partial<Rec
 describe('event mapping', () => {
   it('writes JSON events that carry their place in the append, and reads back exactly what was written', () => {
     const data = toEventData(newEvent, 1, 3);
-    expect(data).toMatchObject({ id: newEvent.id, type: newEvent.type, contentType: 'application/json', data: newEvent.data });
+    expect(data).toMatchObject({
+      id: newEvent.id,
+      type: newEvent.type,
+      contentType: 'application/json',
+      data: newEvent.data,
+    });
     expect(appendMarkerOf(data.metadata)).toEqual({ index: 1, count: 3 });
 
     expect(toRecordedEvent(asRecorded(data))).toEqual({
@@ -75,7 +83,12 @@ describe('event mapping', () => {
     expect(matchesSelection('service-request-1', 'OpenedLate', { eventTypes: ['Opened'] })).toBe(false);
     expect(matchesSelection('service-request-1', 'Opened', { eventTypes: ['Closed', 'Opened'] })).toBe(true);
     expect(matchesSelection('technician-1', 'Opened', { streamPrefixes: ['service-request-'] })).toBe(false);
-    expect(matchesSelection('service-request-1', 'Opened', { streamPrefixes: ['service-request-'], eventTypes: [] })).toBe(false);
+    expect(
+      matchesSelection('service-request-1', 'Opened', {
+        streamPrefixes: ['service-request-'],
+        eventTypes: [],
+      }),
+    ).toBe(false);
   });
 
   it('builds anchored, escaped server filters', () => {
@@ -87,7 +100,10 @@ describe('event mapping', () => {
     expect(typeRegex.test('a.b+c')).toBe(true);
     expect(typeRegex.test('aXbbc')).toBe(false);
 
-    const byStream = toServerFilter({ streamPrefixes: ['service-request-'] }) as { filterOn: string; regex: string };
+    const byStream = toServerFilter({ streamPrefixes: ['service-request-'] }) as {
+      filterOn: string;
+      regex: string;
+    };
     expect(byStream.filterOn).toBe('streamName');
     expect(new RegExp(byStream.regex).test('service-request-9')).toBe(true);
     expect(new RegExp(byStream.regex).test('x-service-request-9')).toBe(false);

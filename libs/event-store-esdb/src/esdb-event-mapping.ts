@@ -40,7 +40,8 @@ export function appendMarkerOf(metadata: unknown): AppendMarker | undefined {
   const marker = metadata[APPEND_MARKER_KEY];
   if (!isJsonObject(marker)) return undefined;
   const { index, count } = marker;
-  if (typeof index !== 'number' || typeof count !== 'number' || !(index >= 0 && index < count)) return undefined;
+  if (typeof index !== 'number' || typeof count !== 'number' || !(index >= 0 && index < count))
+    return undefined;
   return { index, count };
 }
 
@@ -86,7 +87,9 @@ function withoutMarker(metadata: Record<string, unknown>): EventMetadata {
 }
 
 function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array)
+  );
 }
 
 export interface EventSelection {
@@ -98,7 +101,8 @@ export interface EventSelection {
 export function matchesSelection(streamName: string, type: string, selection: EventSelection): boolean {
   if (isSystemEvent(streamName, type)) return false;
   if (selection.eventTypes && !selection.eventTypes.includes(type)) return false;
-  if (selection.streamPrefixes && !selection.streamPrefixes.some((prefix) => streamName.startsWith(prefix))) return false;
+  if (selection.streamPrefixes && !selection.streamPrefixes.some((prefix) => streamName.startsWith(prefix)))
+    return false;
   return true;
 }
 

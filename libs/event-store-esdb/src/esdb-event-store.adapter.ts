@@ -42,7 +42,12 @@ import { PositionIndex } from './esdb-position-index';
 import { RecentAppends } from './esdb-recent-appends';
 import { fromPortPosition, startAround, toPortPosition } from './esdb-position';
 import { revisionToNumber, toEsdbExpectedRevision } from './esdb-revision';
-import { DEFAULT_RECONNECT_POLICY, EsdbSubscription, type LiveFeed, type ReconnectPolicy } from './esdb-subscription';
+import {
+  DEFAULT_RECONNECT_POLICY,
+  EsdbSubscription,
+  type LiveFeed,
+  type ReconnectPolicy,
+} from './esdb-subscription';
 
 export interface EsdbEventStoreOptions {
   /** `esdb://host:2113?tls=false`, `esdb+discover://...`: the client's connection string. */
@@ -117,14 +122,19 @@ export class EsdbEventStore implements EventStore {
    * append that is the answer; for more events (or no position, as after a deduplicated
    * repeat) one read of the last event finds it.
    */
-  async appendToStream(streamName: string, events: readonly NewEvent[], expected: ExpectedRevision = ANY): Promise<AppendResult> {
+  async appendToStream(
+    streamName: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision = ANY,
+  ): Promise<AppendResult> {
     validateAppend(streamName, events);
     validateExpectedRevision(expected);
     const expectedRevision = toEsdbExpectedRevision(expected);
     const ids = events.map((event) => event.id.toLowerCase());
     const recent = this.recentAppends.lookup(streamName, ids);
     if (recent.kind === 'repeat') return recent.result;
-    if (recent.kind === 'mixed') throw mixedIdsError(streamName, recent.known, ids.length, recent.known === ids.length);
+    if (recent.kind === 'mixed')
+      throw mixedIdsError(streamName, recent.known, ids.length, recent.known === ids.length);
     let answer: AppendResult;
     try {
       const result = await this.client.appendToStream(
@@ -145,7 +155,8 @@ export class EsdbEventStore implements EventStore {
   async readStream(streamName: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
     validateReadStreamOptions(streamName, options);
     const forwards = options.direction !== 'backwards';
-    const fromRevision = options.fromRevision !== undefined ? BigInt(options.fromRevision) : forwards ? START : END;
+    const fromRevision =
+      options.fromRevision !== undefined ? BigInt(options.fromRevision) : forwards ? START : END;
     try {
       const out: RecordedEvent[] = [];
       const read = this.client.readStream(streamName, {
@@ -211,7 +222,8 @@ export class EsdbEventStore implements EventStore {
     const filter = toServerFilter(selection);
     const subscription: EsdbSubscription = new EsdbSubscription(
       {
-        open: (from: Position | undefined): LiveFeed => this.client.subscribeToAll({ fromPosition: from ?? START, filter }),
+        open: (from: Position | undefined): LiveFeed =>
+          this.client.subscribeToAll({ fromPosition: from ?? START, filter }),
         resolve: async (position: number) => {
           const start = await this.startFor(fromPortPosition(position), true);
           return typeof start === 'string' ? undefined : start;
@@ -271,7 +283,11 @@ export class EsdbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async readAllPage(from: ReadPosition, forwards: boolean, maxCount: number): Promise<AllStreamResolvedEvent[]> {
+  private async readAllPage(
+    from: ReadPosition,
+    forwards: boolean,
+    maxCount: number,
+  ): Promise<AllStreamResolvedEvent[]> {
     const page: AllStreamResolvedEvent[] = [];
     for await (const resolved of this.client.readAll({
       fromPosition: from,
@@ -333,7 +349,10 @@ export class EsdbEventStore implements EventStore {
       // One event: its own position is the append's commit position, prepare = commit.
       const position = { commit: result.position.commit, prepare: result.position.commit };
       this.positions.remember(position);
-      return { nextExpectedRevision: revisionToNumber(result.nextExpectedRevision), position: toPortPosition(position) };
+      return {
+        nextExpectedRevision: revisionToNumber(result.nextExpectedRevision),
+        position: toPortPosition(position),
+      };
     }
     return this.resultAt(streamName, result.nextExpectedRevision);
   }
@@ -345,7 +364,9 @@ export class EsdbEventStore implements EventStore {
       maxCount: 1,
     });
     if (last === undefined) {
-      throw new EventStoreUnavailableError(`Stream ${streamName}: revision ${revision} was appended but cannot be read back`);
+      throw new EventStoreUnavailableError(
+        `Stream ${streamName}: revision ${revision} was appended but cannot be read back`,
+      );
     }
     return { nextExpectedRevision: last.revision, position: last.position };
   }
@@ -380,10 +401,14 @@ export class EsdbEventStore implements EventStore {
     }
     return this.resultAt(streamName, [...appendLasts][0] as bigint);
   }
-
 }
 
-function mixedIdsError(streamName: string, known: number, count: number, byDifferentAppends: boolean): InvalidAppendError {
+function mixedIdsError(
+  streamName: string,
+  known: number,
+  count: number,
+  byDifferentAppends: boolean,
+): InvalidAppendError {
   return new InvalidAppendError(
     `Stream ${streamName}: ${known} of the ${count} event ids were already appended` +
       (byDifferentAppends ? ' by different appends' : '; an append must repeat an earlier one or be all new'),
@@ -429,7 +454,10 @@ export async function connectEsdbEventStore(options: EsdbEventStoreOptions): Pro
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new EventStoreUnavailableError(`EventStoreDB did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(
+      () => reject(new EventStoreUnavailableError(`EventStoreDB did not answer within ${ms} ms`)),
+      ms,
+    );
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

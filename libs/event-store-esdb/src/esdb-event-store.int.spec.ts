@@ -8,7 +8,9 @@ const url = process.env['ESDB_URL'];
 
 if (url) {
   // A remote server: slower round trips than the embedded store, hence the longer per-case limit.
-  eventStoreContract('eventstoredb', () => connectEsdbEventStore({ connectionString: url }), { timeoutMs: 60_000 });
+  eventStoreContract('eventstoredb', () => connectEsdbEventStore({ connectionString: url }), {
+    timeoutMs: 60_000,
+  });
 } else {
   describe('EventStoreDB contract suite', () => {
     // Logged while jest collects the tests, so the line shows in every run that skips it.
@@ -53,6 +55,8 @@ describe('connecting to EventStoreDB where no server listens', () => {
     await expect(connectEsdbEventStore({ connectionString: 'http://localhost:2113' })).rejects.toThrow(
       /connectionString must be an EventStoreDB connection string/,
     );
-    await expect(connectEsdbEventStore({ connectionString: 'esdb://' })).rejects.toThrow(/connectionString is not valid/);
+    await expect(connectEsdbEventStore({ connectionString: 'esdb://' })).rejects.toThrow(
+      /connectionString is not valid/,
+    );
   });
 });

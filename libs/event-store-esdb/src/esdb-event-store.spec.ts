@@ -11,14 +11,25 @@ import { FakeEsdbServer } from './testing/fake-esdb-server';
  * adapter under the server semantics the stand-in encodes, and says so in its name.
  */
 const server = new FakeEsdbServer();
-eventStoreContract('eventstoredb adapter on a stand-in server', async () => new EsdbEventStore(server.client()));
+eventStoreContract(
+  'eventstoredb adapter on a stand-in server',
+  async () => new EsdbEventStore(server.client()),
+);
 
 describe('EsdbEventStore on a stand-in server', () => {
   it('resubscribes after a dropped connection and delivers every event once', async () => {
     const store = new EsdbEventStore(server.client(), { reconnect: { initialDelayMs: 5, maxDelayMs: 20 } });
     const stream = `dropped${Date.now()}-1`;
-    const metadata = { correlationId: 'c', causationId: 'c', actorId: 'a', actorRole: 'system', occurredAt: new Date().toISOString() };
-    const event = (n: number): { id: string; type: string; data: { n: number }; metadata: typeof metadata } => ({
+    const metadata = {
+      correlationId: 'c',
+      causationId: 'c',
+      actorId: 'a',
+      actorRole: 'system',
+      occurredAt: new Date().toISOString(),
+    };
+    const event = (
+      n: number,
+    ): { id: string; type: string; data: { n: number }; metadata: typeof metadata } => ({
       id: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
       type: 'Counted',
       data: { n },
@@ -48,7 +59,13 @@ describe('EsdbEventStore resuming from positions it has never seen', () => {
     id: randomUUID(),
     type: 'Counted',
     data: {},
-    metadata: { correlationId: 'c', causationId: 'c', actorId: 'a', actorRole: 'system', occurredAt: new Date().toISOString() },
+    metadata: {
+      correlationId: 'c',
+      causationId: 'c',
+      actorId: 'a',
+      actorRole: 'system',
+      occurredAt: new Date().toISOString(),
+    },
   });
 
   it('reads and subscribes after any number, inside multi-event appends too, with an empty position cache', async () => {
@@ -74,8 +91,18 @@ describe('EsdbEventStore resuming from positions it has never seen', () => {
       await reader.close();
 
       const backwardsReader = new EsdbEventStore(server.client());
-      const backwards = await backwardsReader.readAll({ after, maxCount: 100, direction: 'backwards', streamPrefixes: [`${category}-`] });
-      expect(backwards.map((e) => e.id)).toEqual(all.filter((e) => e.position < after).map((e) => e.id).reverse());
+      const backwards = await backwardsReader.readAll({
+        after,
+        maxCount: 100,
+        direction: 'backwards',
+        streamPrefixes: [`${category}-`],
+      });
+      expect(backwards.map((e) => e.id)).toEqual(
+        all
+          .filter((e) => e.position < after)
+          .map((e) => e.id)
+          .reverse(),
+      );
       await backwardsReader.close();
 
       const expected = all.find((e) => e.position > after);
@@ -90,7 +117,10 @@ describe('EsdbEventStore resuming from positions it has never seen', () => {
 });
 
 /** A client of the stand-in that counts the calls the adapter makes, by method name. */
-function countingClient(target: FakeEsdbServer): { client: ReturnType<FakeEsdbServer['client']>; calls: string[] } {
+function countingClient(target: FakeEsdbServer): {
+  client: ReturnType<FakeEsdbServer['client']>;
+  calls: string[];
+} {
   const calls: string[] = [];
   const inner = target.client();
   const client = new Proxy(inner, {
@@ -111,9 +141,19 @@ describe('EsdbEventStore round trips per append', () => {
     id: randomUUID(),
     type: 'Counted',
     data: {},
-    metadata: { correlationId: 'c', causationId: 'c', actorId: 'a', actorRole: 'system', occurredAt: new Date().toISOString() },
+    metadata: {
+      correlationId: 'c',
+      causationId: 'c',
+      actorId: 'a',
+      actorRole: 'system',
+      occurredAt: new Date().toISOString(),
+    },
   });
-  const positionOf = async (store: EsdbEventStore, stream: string, revision: number): Promise<number | undefined> =>
+  const positionOf = async (
+    store: EsdbEventStore,
+    stream: string,
+    revision: number,
+  ): Promise<number | undefined> =>
     (await store.readStream(stream, { fromRevision: revision, maxCount: 1 }))[0]?.position;
 
   it('appends one event in one call, taking its position from the answer', async () => {

@@ -26,7 +26,9 @@ import type { Position } from '@eventstore/db-client';
 export function toPortPosition(position: Position): number {
   const value = Number(position.prepare);
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new RangeError(`EventStoreDB prepare position ${position.prepare} cannot be a safe JavaScript number`);
+    throw new RangeError(
+      `EventStoreDB prepare position ${position.prepare} cannot be a safe JavaScript number`,
+    );
   }
   return value;
 }

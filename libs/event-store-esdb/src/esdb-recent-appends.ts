@@ -8,9 +8,7 @@ interface RememberedAppend {
 
 /** What this process knows of some event ids on a stream. */
 export type RecentAppendAnswer =
-  | { kind: 'unknown' }
-  | { kind: 'repeat'; result: AppendResult }
-  | { kind: 'mixed'; known: number };
+  { kind: 'unknown' } | { kind: 'repeat'; result: AppendResult } | { kind: 'mixed'; known: number };
 
 /**
  * The appends this process made lately, by stream and event id, so that a repeated append is
@@ -31,7 +29,11 @@ export class RecentAppends {
     const known = hits.filter((hit) => hit !== undefined);
     if (known.length === 0) return { kind: 'unknown' };
     const first = known[0] as RememberedAppend;
-    if (known.length === ids.length && first.ids.length === ids.length && known.every((hit) => hit === first)) {
+    if (
+      known.length === ids.length &&
+      first.ids.length === ids.length &&
+      known.every((hit) => hit === first)
+    ) {
       return { kind: 'repeat', result: first.result };
     }
     return { kind: 'mixed', known: known.length };
@@ -47,7 +49,8 @@ export class RecentAppends {
     while (this.byId.size > this.capacity) {
       const oldest = this.byId.values().next().value as RememberedAppend;
       for (const id of oldest.ids) {
-        if (this.byId.get(keyOf(oldest.streamName, id)) === oldest) this.byId.delete(keyOf(oldest.streamName, id));
+        if (this.byId.get(keyOf(oldest.streamName, id)) === oldest)
+          this.byId.delete(keyOf(oldest.streamName, id));
       }
     }
   }

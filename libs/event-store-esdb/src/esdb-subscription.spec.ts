@@ -23,7 +23,13 @@ class FakeServer {
         id: `00000000-0000-4000-8000-${String(this.log.length).padStart(12, '0')}`,
         type,
         data: { n: this.log.length },
-        metadata: { correlationId: 'c', causationId: 'c', actorId: 'a', actorRole: 'system', occurredAt: '2026-11-26T00:00:00Z' },
+        metadata: {
+          correlationId: 'c',
+          causationId: 'c',
+          actorId: 'a',
+          actorRole: 'system',
+          occurredAt: '2026-11-26T00:00:00Z',
+        },
       },
       0,
       1,
@@ -96,7 +102,10 @@ class FakeFeed extends EventEmitter implements LiveFeed {
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<AllStreamResolvedEvent> {
-    let index = this.from === undefined ? 0 : this.server.log.findIndex((r) => r.event!.position.prepare >= this.from!.prepare);
+    let index =
+      this.from === undefined
+        ? 0
+        : this.server.log.findIndex((r) => r.event!.position.prepare >= this.from!.prepare);
     if (index < 0) index = this.server.log.length;
     let announced = false;
     for (;;) {
@@ -133,7 +142,11 @@ describe('EsdbSubscription', () => {
   it('delivers after the given position, goes live, and resubscribes after a drop with no gap and no duplicate', async () => {
     const server = new FakeServer();
     for (let i = 0; i < 5; i++) server.append(`service-request-${i % 2}`, 'Opened');
-    const subscription = new EsdbSubscription(server.source(), { after: 200, selection: {}, reconnect: fastReconnect });
+    const subscription = new EsdbSubscription(server.source(), {
+      after: 200,
+      selection: {},
+      reconnect: fastReconnect,
+    });
     const iterator = subscription[Symbol.asyncIterator]();
 
     const firstBatch = await take(iterator, 3);
@@ -203,13 +216,21 @@ describe('EsdbSubscription', () => {
     await expect(pending).resolves.toEqual({ done: true, value: undefined });
 
     const controller = new AbortController();
-    const aborted = new EsdbSubscription(server.source(), { selection: {}, signal: controller.signal, reconnect: fastReconnect });
+    const aborted = new EsdbSubscription(server.source(), {
+      selection: {},
+      signal: controller.signal,
+      reconnect: fastReconnect,
+    });
     const abortedNext = aborted[Symbol.asyncIterator]().next();
     controller.abort();
     await expect(abortedNext).resolves.toMatchObject({ done: true });
 
     const opened = server.opened.length;
-    const preAborted = new EsdbSubscription(server.source(), { selection: {}, signal: AbortSignal.abort(), reconnect: fastReconnect });
+    const preAborted = new EsdbSubscription(server.source(), {
+      selection: {},
+      signal: AbortSignal.abort(),
+      reconnect: fastReconnect,
+    });
     await expect(preAborted[Symbol.asyncIterator]().next()).resolves.toMatchObject({ done: true });
     expect(server.opened.length).toBe(opened);
     expect(preAborted.health().state).toBe('stopped');
@@ -219,10 +240,18 @@ describe('EsdbSubscription', () => {
     const server = new FakeServer();
     const source = server.source();
     const subscription = new EsdbSubscription(
-      { ...source, resolve: async () => Promise.reject(Object.assign(new Error('Access denied'), { type: 'access-denied' })) },
+      {
+        ...source,
+        resolve: async () =>
+          Promise.reject(Object.assign(new Error('Access denied'), { type: 'access-denied' })),
+      },
       { after: 5, selection: {}, reconnect: fastReconnect },
     );
     await expect(subscription[Symbol.asyncIterator]().next()).rejects.toThrow('Access denied');
-    expect(subscription.health()).toMatchObject({ state: 'stopped', reconnects: 0, lastError: 'Access denied' });
+    expect(subscription.health()).toMatchObject({
+      state: 'stopped',
+      reconnects: 0,
+      lastError: 'Access denied',
+    });
   });
 });

@@ -50,7 +50,12 @@ export class EsdbSubscription implements EventSubscription {
 
   constructor(
     private readonly source: SubscriptionSource,
-    private readonly options: { after?: number; selection: EventSelection; signal?: AbortSignal; reconnect: ReconnectPolicy },
+    private readonly options: {
+      after?: number;
+      selection: EventSelection;
+      signal?: AbortSignal;
+      reconnect: ReconnectPolicy;
+    },
     private readonly onClosed: (subscription: EsdbSubscription) => void = () => undefined,
   ) {
     this.resumeAfter = options.after;
@@ -107,6 +112,8 @@ export class EsdbSubscription implements EventSubscription {
         });
         for await (const resolved of feed) {
           if (this.closed) return;
+          // Only what the server sends proves the connection is back (see the catch below).
+          if (this.state === 'reconnecting') this.state = 'catching-up';
           const position = resolved.event?.position;
           if (position === undefined) continue;
           const portPosition = toPortPosition(position);
@@ -115,7 +122,8 @@ export class EsdbSubscription implements EventSubscription {
           this.resumeAfter = portPosition;
           delay = this.options.reconnect.initialDelayMs;
           const event = resolved.event;
-          if (event === undefined || !matchesSelection(event.streamId, event.type, this.options.selection)) continue;
+          if (event === undefined || !matchesSelection(event.streamId, event.type, this.options.selection))
+            continue;
           const record = toRecordedEvent(resolved);
           if (record === undefined) continue;
           this.lastDelivered = portPosition;
@@ -134,8 +142,10 @@ export class EsdbSubscription implements EventSubscription {
         await this.sleep(delay);
         delay = Math.min(delay * 2, this.options.reconnect.maxDelayMs);
         if (this.closed) return;
+        // The state stays `reconnecting` until the new feed delivers an event or reports it has
+        // caught up: opening a feed proves nothing, and health checks must not read a retry
+        // against a server that is still down as live.
         this.reconnects += 1;
-        this.state = 'catching-up';
       } finally {
         if (feed !== undefined) {
           if (this.feed === feed) this.feed = undefined;

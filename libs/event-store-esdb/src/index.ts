@@ -1,2 +1,6 @@
-export { EsdbEventStore, connectEsdbEventStore, type EsdbEventStoreOptions } from './esdb-event-store.adapter';
+export {
+  EsdbEventStore,
+  connectEsdbEventStore,
+  type EsdbEventStoreOptions,
+} from './esdb-event-store.adapter';
 export type { ReconnectPolicy } from './esdb-subscription';

@@ -1,7 +1,16 @@
 import type { JsonObject, EventMetadata, RecordedEvent } from '@fieldstream/event-store';
 import type { EventRow } from './sqlite-schema';
 
-export function toRecordedEvent([position, streamName, revision, id, type, data, metadata, recordedAt]: EventRow): RecordedEvent {
+export function toRecordedEvent([
+  position,
+  streamName,
+  revision,
+  id,
+  type,
+  data,
+  metadata,
+  recordedAt,
+]: EventRow): RecordedEvent {
   return {
     id,
     type,

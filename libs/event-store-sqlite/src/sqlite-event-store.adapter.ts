@@ -540,7 +540,6 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-
 function isKnownIdError(error: unknown): boolean {
   const { code, message } = error as { code?: unknown; message?: unknown };
   return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('event_id');

@@ -40,4 +40,5 @@ export type EventRow = [
   recordedAt: string,
 ];
 
-export const EVENT_COLUMNS = 'position, stream_name, revision, event_id, event_type, data, metadata, recorded_at';
+export const EVENT_COLUMNS =
+  'position, stream_name, revision, event_id, event_type, data, metadata, recorded_at';

@@ -30,8 +30,10 @@ export interface NewEvent<Type extends string = string, Data extends JsonObject 
 }
 
 /** An event as stored. */
-export interface RecordedEvent<Type extends string = string, Data extends JsonObject = JsonObject>
-  extends NewEvent<Type, Data> {
+export interface RecordedEvent<
+  Type extends string = string,
+  Data extends JsonObject = JsonObject,
+> extends NewEvent<Type, Data> {
   streamName: string;
   /** Position of the event in its stream, from 0. */
   revision: number;

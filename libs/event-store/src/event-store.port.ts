@@ -69,7 +69,11 @@ export interface EventStore {
    * `expected` omitted means ANY; anything else than the four forms is an InvalidAppendError on `expected`.
    * Resolves only once the events are durable.
    */
-  appendToStream(streamName: string, events: readonly NewEvent[], expected?: ExpectedRevision): Promise<AppendResult>;
+  appendToStream(
+    streamName: string,
+    events: readonly NewEvent[],
+    expected?: ExpectedRevision,
+  ): Promise<AppendResult>;
 
   /** One page of a stream; an unknown stream gives an empty page. Bad options: InvalidReadError. */
   readStream(streamName: string, options: ReadStreamOptions): Promise<RecordedEvent[]>;

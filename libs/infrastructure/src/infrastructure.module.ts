@@ -51,7 +51,11 @@ export class InfrastructureModule {
           inject: [EVENT_STORE, READ_STORE, REDIS],
           // onApplicationShutdown runs after every beforeApplicationShutdown hook, i.e. after the
           // worker has finished its jobs and its projection batch with these stores.
-          useFactory: (eventStore: EventStore, readStore: ReadStore, redis: Redis): OnApplicationShutdown => ({
+          useFactory: (
+            eventStore: EventStore,
+            readStore: ReadStore,
+            redis: Redis,
+          ): OnApplicationShutdown => ({
             async onApplicationShutdown() {
               await Promise.allSettled([eventStore.close(), readStore.close(), closeRedis(redis)]);
             },

@@ -2,7 +2,9 @@ import type { RecordedEvent } from '@fieldstream/event-store';
 import { EventBatchReader } from './event-batch.reader';
 import { recordedLog } from './testing/recorded-event.factory';
 
-const log = recordedLog(Array.from({ length: 25 }, (_, i) => ({ stream: `site-${i % 3}`, type: 'SiteVisited' })));
+const log = recordedLog(
+  Array.from({ length: 25 }, (_, i) => ({ stream: `site-${i % 3}`, type: 'SiteVisited' })),
+);
 
 async function* buffered(events: readonly RecordedEvent[]): AsyncGenerator<RecordedEvent> {
   yield* events;

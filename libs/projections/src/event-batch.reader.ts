@@ -75,7 +75,10 @@ export class EventBatchReader {
     const pending = this.pending;
     let pulled: Pulled = await Promise.race([pending, afterMicrotasks(MICROTASK_PATIENCE)]);
     if (pulled === NOT_READY) {
-      pulled = await Promise.race([pending, new Promise<typeof NOT_READY>((resolve) => setImmediate(resolve, NOT_READY))]);
+      pulled = await Promise.race([
+        pending,
+        new Promise<typeof NOT_READY>((resolve) => setImmediate(resolve, NOT_READY)),
+      ]);
     }
     if (pulled !== NOT_READY) this.pending = null;
     return pulled;

@@ -12,15 +12,24 @@ const unruly = defineProjection({
   eventTypes: 'all',
   collections: { unruly_docs: {} },
   documentsFor: (event) =>
-    event.data['refOther'] ? [{ collection: 'someone_elses' as 'unruly_docs', id: 'x' }] : [{ collection: 'unruly_docs', id: event.streamName }],
+    event.data['refOther']
+      ? [{ collection: 'someone_elses' as 'unruly_docs', id: 'x' }]
+      : [{ collection: 'unruly_docs', id: event.streamName }],
   apply(event, current) {
     const mode = event.data['mode'];
     if (mode === 'peek') current.get('unruly_docs', 'not-declared');
-    if (mode === 'foreign') return [{ op: 'put', collection: 'someone_elses' as 'unruly_docs', document: { _id: 'x' } }];
-    if (mode === 'update') return [{ op: 'update', collection: 'unruly_docs', id: 'x' } as unknown as ProjectionWrite<'unruly_docs'>];
-    if (mode === 'no-id') return [{ op: 'put', collection: 'unruly_docs', document: { name: 'nameless' } as never }];
+    if (mode === 'foreign')
+      return [{ op: 'put', collection: 'someone_elses' as 'unruly_docs', document: { _id: 'x' } }];
+    if (mode === 'update')
+      return [
+        { op: 'update', collection: 'unruly_docs', id: 'x' } as unknown as ProjectionWrite<'unruly_docs'>,
+      ];
+    if (mode === 'no-id')
+      return [{ op: 'put', collection: 'unruly_docs', document: { name: 'nameless' } as never }];
     const seen = current.get<{ _id: string; n: number }>('unruly_docs', event.streamName);
-    return [{ op: 'put', collection: 'unruly_docs', document: { _id: event.streamName, n: (seen?.n ?? 0) + 1 } }];
+    return [
+      { op: 'put', collection: 'unruly_docs', document: { _id: event.streamName, n: (seen?.n ?? 0) + 1 } },
+    ];
   },
 });
 
@@ -57,7 +66,11 @@ describe('ProjectionBatchApplier rules', () => {
     await readStore.collection('unruly_docs').put({ _id: 'site-7', n: 40 });
     const applier = new ProjectionBatchApplier(unruly, readStore);
     const batch = await applier.prepare(recordedLog([{ stream: 'site-7', type: 'A' }]));
-    expect(batch.writes[0]).toEqual({ op: 'put', collection: 'unruly_docs', document: { _id: 'site-7', n: 41 } });
+    expect(batch.writes[0]).toEqual({
+      op: 'put',
+      collection: 'unruly_docs',
+      document: { _id: 'site-7', n: 41 },
+    });
   });
 
   it.each([
@@ -67,7 +80,10 @@ describe('ProjectionBatchApplier rules', () => {
     ['no-id', 'apply', /without a string _id/],
   ])('refuses a projection that breaks the rules (%s), naming the event', async (mode, field, message) => {
     const applier = new ProjectionBatchApplier(unruly, readStore);
-    const log = recordedLog([{ stream: 'site-3', type: 'Fine' }, { stream: 'site-3', type: 'Bad', data: { mode } }]);
+    const log = recordedLog([
+      { stream: 'site-3', type: 'Fine' },
+      { stream: 'site-3', type: 'Bad', data: { mode } },
+    ]);
     const error = await applier.prepare(log).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ProjectionApplyError);
     expect(error).toMatchObject({ projection: 'unruly', position: 2, field });

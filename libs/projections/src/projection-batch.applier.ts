@@ -130,7 +130,11 @@ export class ProjectionBatchApplier {
       get: <T extends ReadDocument>(collection: string, id: string): Readonly<T> | null => {
         // Reading a document it did not declare would make a rebuild depend on load order.
         if (!declared.some((ref) => ref.id === id && ref.collection === collection)) {
-          throw this.fail(event, 'apply', `apply read ${collection}/${id}, which documentsFor did not ask for`);
+          throw this.fail(
+            event,
+            'apply',
+            `apply read ${collection}/${id}, which documentsFor did not ask for`,
+          );
         }
         const found = overlay.has(collection, id) ? overlay.get(collection, id) : cache.get(collection, id);
         return (found ?? null) as Readonly<T> | null;
@@ -151,7 +155,11 @@ export class ProjectionBatchApplier {
         if (write.op === 'put') {
           const id = write.document?._id;
           if (typeof id !== 'string' || id.length === 0) {
-            throw this.fail(event, 'apply', `apply put a document into ${write.collection} without a string _id`);
+            throw this.fail(
+              event,
+              'apply',
+              `apply put a document into ${write.collection} without a string _id`,
+            );
           }
           const document = Object.freeze(write.document);
           overlay.set(write.collection, id, document);
@@ -161,9 +169,17 @@ export class ProjectionBatchApplier {
             throw this.fail(event, 'apply', `apply deleted from ${write.collection} without an id`);
           }
           overlay.set(write.collection, write.id, null);
-          pending.set(write.collection, write.id, { op: 'delete', collection: write.collection, id: write.id });
+          pending.set(write.collection, write.id, {
+            op: 'delete',
+            collection: write.collection,
+            id: write.id,
+          });
         } else {
-          throw this.fail(event, 'apply', `apply may only put or delete, got ${String((write as { op: unknown }).op)}`);
+          throw this.fail(
+            event,
+            'apply',
+            `apply may only put or delete, got ${String((write as { op: unknown }).op)}`,
+          );
         }
       }
     }
@@ -215,7 +231,10 @@ export class ProjectionBatchApplier {
     this.last = null;
   }
 
-  private async load(missing: Map<string, Set<string>>, into: DocumentTable<ReadDocument | null>): Promise<void> {
+  private async load(
+    missing: Map<string, Set<string>>,
+    into: DocumentTable<ReadDocument | null>,
+  ): Promise<void> {
     for (const [collectionName, idSet] of missing) {
       const ids = [...idSet];
       const collection = this.readStore.collection(collectionName);
@@ -230,7 +249,11 @@ export class ProjectionBatchApplier {
 
   private checkCollection(event: RecordedEvent, collection: string, where: 'apply' | 'documentsFor'): void {
     if (!this.owned.has(collection)) {
-      throw this.fail(event, where, `${where} named collection "${String(collection)}", which the projection does not own`);
+      throw this.fail(
+        event,
+        where,
+        `${where} named collection "${String(collection)}", which the projection does not own`,
+      );
     }
   }
 

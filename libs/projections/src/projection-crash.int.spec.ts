@@ -10,7 +10,11 @@ import { ProjectionRunner } from './projection.runner';
 import { rebuildProjections } from './rebuild-projections';
 import { STREAM_CATALOGUE_COLLECTION, streamCatalogueProjection } from './stream-catalogue.projection';
 import { appendBacklog } from './testing/append-backlog';
-import { EVENT_COUNTS_COLLECTION, TOTAL_ID, eventCounterProjection } from './testing/event-counter.projection';
+import {
+  EVENT_COUNTS_COLLECTION,
+  TOTAL_ID,
+  eventCounterProjection,
+} from './testing/event-counter.projection';
 import { eventually } from './testing/eventually';
 import { readAllDocuments } from './testing/read-all-documents';
 import { temporaryDirectory } from './testing/temporary-directory';
@@ -33,7 +37,15 @@ function runChildUntilCommit(
   readFile: string,
   stopAfter: number,
 ): Promise<{ child: ChildProcess; checkpoint: number }> {
-  const args = ['-r', '@swc-node/register', CHILD, eventsFile, readFile, String(BATCH_SIZE), String(stopAfter)];
+  const args = [
+    '-r',
+    '@swc-node/register',
+    CHILD,
+    eventsFile,
+    readFile,
+    String(BATCH_SIZE),
+    String(stopAfter),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, SWC_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.base.json') },
@@ -111,15 +123,22 @@ describe('a runner killed between writes and checkpoints', () => {
     const head = await eventStore.headPosition();
     expect(head).toBe(60_000 + KILLS * 500);
     await eventually(
-      async () => (await runner.status()).projections.every((p) => p.state === 'live' && p.checkpoint === head),
+      async () =>
+        (await runner.status()).projections.every((p) => p.state === 'live' && p.checkpoint === head),
       120_000,
       'the restarted runner to catch up',
     );
     await runner.stop();
 
-    const collections = [EVENT_COUNTS_COLLECTION, STREAM_CATALOGUE_COLLECTION, PROJECTION_VERSIONS_COLLECTION];
+    const collections = [
+      EVENT_COUNTS_COLLECTION,
+      STREAM_CATALOGUE_COLLECTION,
+      PROJECTION_VERSIONS_COLLECTION,
+    ];
     const recovered = await readAllDocuments(readStore, collections);
-    expect(recovered[EVENT_COUNTS_COLLECTION]?.find((d) => d._id === TOTAL_ID)).toMatchObject({ count: head });
+    expect(recovered[EVENT_COUNTS_COLLECTION]?.find((d) => d._id === TOTAL_ID)).toMatchObject({
+      count: head,
+    });
 
     const cleanStore = await openSqliteReadStore({ file: dir.file('clean.sqlite') });
     try {

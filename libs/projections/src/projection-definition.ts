@@ -13,8 +13,7 @@ export interface DocumentRef<C extends string = string> {
  * (`$inc`, `$push`) would depend on what was there before and double on a replay.
  */
 export type ProjectionWrite<C extends string = string> =
-  | { op: 'put'; collection: C; document: ReadDocument }
-  | { op: 'delete'; collection: C; id: string };
+  { op: 'put'; collection: C; document: ReadDocument } | { op: 'delete'; collection: C; id: string };
 
 /** The documents an event asked for, as they stand after every earlier event of the batch. */
 export interface CurrentDocuments<C extends string = string> {
@@ -78,17 +77,26 @@ export function defineProjection<E extends RecordedEvent = RecordedEvent, C exte
 ): ProjectionDefinition<E, C> {
   const { name, version, eventTypes, collections } = definition;
   if (typeof name !== 'string' || !PROJECTION_NAME.test(name)) {
-    throw new InvalidProjectionError(`Projection name "${String(name)}" must be kebab-case, e.g. stream-catalogue`, 'name');
+    throw new InvalidProjectionError(
+      `Projection name "${String(name)}" must be kebab-case, e.g. stream-catalogue`,
+      'name',
+    );
   }
   if (!Number.isInteger(version) || version < 1) {
     throw new InvalidProjectionError(`Projection ${name}: version must be a positive integer`, 'version');
   }
   if (eventTypes !== 'all' && (!Array.isArray(eventTypes) || eventTypes.length === 0)) {
-    throw new InvalidProjectionError(`Projection ${name}: eventTypes must list at least one type, or be 'all'`, 'eventTypes');
+    throw new InvalidProjectionError(
+      `Projection ${name}: eventTypes must list at least one type, or be 'all'`,
+      'eventTypes',
+    );
   }
   const names = Object.keys(collections ?? {});
   if (names.length === 0) {
-    throw new InvalidProjectionError(`Projection ${name}: it must own at least one collection`, 'collections');
+    throw new InvalidProjectionError(
+      `Projection ${name}: it must own at least one collection`,
+      'collections',
+    );
   }
   for (const collection of names) {
     if (collection === PROJECTION_VERSIONS_COLLECTION) {

@@ -5,4 +5,8 @@ export interface ProjectionLogger {
   error(message: string): void;
 }
 
-export const silentLogger: ProjectionLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentLogger: ProjectionLogger = {
+  log: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

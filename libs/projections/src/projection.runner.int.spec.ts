@@ -5,7 +5,11 @@ import { openSqliteEventStore } from '@fieldstream/event-store-sqlite';
 import type { ReadStore } from '@fieldstream/read-store';
 import { openSqliteReadStore } from '@fieldstream/read-store-sqlite';
 import { foldProjection } from './fold-projection';
-import { type AnyProjection, PROJECTION_VERSIONS_COLLECTION, defineProjection } from './projection-definition';
+import {
+  type AnyProjection,
+  PROJECTION_VERSIONS_COLLECTION,
+  defineProjection,
+} from './projection-definition';
 import { silentLogger } from './projection-logger';
 import type { ProjectionStatus } from './projection-status';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection.runner';
@@ -13,7 +17,11 @@ import { rebuildProjections } from './rebuild-projections';
 import { STREAM_CATALOGUE_COLLECTION, streamCatalogueProjection } from './stream-catalogue.projection';
 import { appendBacklog } from './testing/append-backlog';
 import { closedPort } from './testing/closed-port';
-import { EVENT_COUNTS_COLLECTION, TOTAL_ID, eventCounterProjection } from './testing/event-counter.projection';
+import {
+  EVENT_COUNTS_COLLECTION,
+  TOTAL_ID,
+  eventCounterProjection,
+} from './testing/event-counter.projection';
 import { eventually } from './testing/eventually';
 import { readAllDocuments } from './testing/read-all-documents';
 import { newEvent } from './testing/recorded-event.factory';
@@ -45,7 +53,9 @@ function caughtUp(runner: ProjectionRunner, eventStore: EventStore, name: string
     async () => {
       const status = await statusOf(runner, name);
       const head = await eventStore.headPosition();
-      return status.state === 'live' && status.lagEvents === 0 && status.checkpoint === head ? status : undefined;
+      return status.state === 'live' && status.lagEvents === 0 && status.checkpoint === head
+        ? status
+        : undefined;
     },
     timeoutMs,
     `${name} to catch up`,
@@ -93,15 +103,26 @@ describe('ProjectionRunner on the embedded stores', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const status = await caughtUp(live, eventStore, 'stream-catalogue');
-    expect(status).toMatchObject({ checkpoint: 1220, headPosition: 1220, lagEvents: 0, state: 'live', eventsProcessed: 1220 });
+    expect(status).toMatchObject({
+      checkpoint: 1220,
+      headPosition: 1220,
+      lagEvents: 0,
+      state: 'live',
+      eventsProcessed: 1220,
+    });
     expect(status.lagMs).not.toBeNull();
     expect(status.lagMs).toBeLessThan(5000);
     expect(await readStore.getCheckpoint('stream-catalogue')).toBe(1220);
 
-    const expected = foldProjection(streamCatalogueProjection, await readLog(eventStore)).get(STREAM_CATALOGUE_COLLECTION);
+    const expected = foldProjection(streamCatalogueProjection, await readLog(eventStore)).get(
+      STREAM_CATALOGUE_COLLECTION,
+    );
     const stored = await readStore.collection(STREAM_CATALOGUE_COLLECTION).find({}, { sort: { _id: 1 } });
     expect(stored).toEqual([...(expected?.values() ?? [])].sort((a, b) => (a._id < b._id ? -1 : 1)));
-    expect(stored.find((d) => d._id === 'technician-live1')).toMatchObject({ eventCount: 7, lastEventType: 'ShiftStarted' });
+    expect(stored.find((d) => d._id === 'technician-live1')).toMatchObject({
+      eventCount: 7,
+      lastEventType: 'ShiftStarted',
+    });
     expect(await readStore.collection(PROJECTION_VERSIONS_COLLECTION).get('stream-catalogue')).toEqual({
       _id: 'stream-catalogue',
       version: 1,
@@ -109,13 +130,20 @@ describe('ProjectionRunner on the embedded stores', () => {
   });
 
   it('builds by rebuild exactly the documents the live run built', async () => {
-    const live = runner({ projections: [streamCatalogueProjection, eventCounterProjection()], batchSize: 100 });
+    const live = runner({
+      projections: [streamCatalogueProjection, eventCounterProjection()],
+      batchSize: 100,
+    });
     live.start();
     // Appends interleaved with the runner's batches, so live commits cut the log differently.
     await appendBacklog(eventStore, { total: 3000, streams: 57, perAppend: 3, tag: 'x' });
     await caughtUp(live, eventStore, 'stream-catalogue');
     await caughtUp(live, eventStore, 'event-counter');
-    const collections = [STREAM_CATALOGUE_COLLECTION, EVENT_COUNTS_COLLECTION, PROJECTION_VERSIONS_COLLECTION];
+    const collections = [
+      STREAM_CATALOGUE_COLLECTION,
+      EVENT_COUNTS_COLLECTION,
+      PROJECTION_VERSIONS_COLLECTION,
+    ];
     const liveDocuments = await readAllDocuments(readStore, collections);
 
     const rebuiltStore = await openSqliteReadStore({ file: dir.file('rebuilt.read.sqlite') });
@@ -131,13 +159,21 @@ describe('ProjectionRunner on the embedded stores', () => {
       ['event-counter', 3000, 5],
     ]);
     expect(await readAllDocuments(rebuiltStore, collections)).toEqual(liveDocuments);
-    expect(liveDocuments[EVENT_COUNTS_COLLECTION]?.find((d) => d._id === TOTAL_ID)).toMatchObject({ count: 3000 });
-    expect(await rebuiltStore.getCheckpoint('event-counter')).toBe(await readStore.getCheckpoint('event-counter'));
+    expect(liveDocuments[EVENT_COUNTS_COLLECTION]?.find((d) => d._id === TOTAL_ID)).toMatchObject({
+      count: 3000,
+    });
+    expect(await rebuiltStore.getCheckpoint('event-counter')).toBe(
+      await readStore.getCheckpoint('event-counter'),
+    );
   });
 
   it('gives the same documents with a cache too small to hold them (evicted documents are re-read)', async () => {
     await appendBacklog(eventStore, { total: 2000, streams: 23, perAppend: 4, tag: 'evict' });
-    const tiny = runner({ projections: [streamCatalogueProjection, eventCounterProjection()], batchSize: 37, cacheSize: 3 });
+    const tiny = runner({
+      projections: [streamCatalogueProjection, eventCounterProjection()],
+      batchSize: 37,
+      cacheSize: 3,
+    });
     tiny.start();
     await caughtUp(tiny, eventStore, 'stream-catalogue');
     await caughtUp(tiny, eventStore, 'event-counter');
@@ -162,7 +198,9 @@ describe('ProjectionRunner on the embedded stores', () => {
   it('lets two instances of one projection run at once without applying anything twice', async () => {
     await appendBacklog(eventStore, { total: 4000, streams: 40, tag: 'pair' });
     // A second connection, as a second worker process would have.
-    const otherReadStore = await openSqliteReadStore({ file: dir.file(`${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 60)}.read.sqlite`) });
+    const otherReadStore = await openSqliteReadStore({
+      file: dir.file(`${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 60)}.read.sqlite`),
+    });
     extraStores.push(otherReadStore);
     const one = runner({ projections: [eventCounterProjection()], batchSize: 50 });
     const two = runner({ projections: [eventCounterProjection()], batchSize: 70, readStore: otherReadStore });
@@ -176,7 +214,9 @@ describe('ProjectionRunner on the embedded stores', () => {
     expect(await counts.get(TOTAL_ID)).toMatchObject({ count: 5000, lastPosition: 5000 });
     const perCategory = await counts.find({ _id: { $ne: TOTAL_ID } });
     expect(perCategory.reduce((sum, d) => sum + Number(d['count']), 0)).toBe(5000);
-    const conflicts = (await statusOf(one, 'event-counter')).checkpointConflicts + (await statusOf(two, 'event-counter')).checkpointConflicts;
+    const conflicts =
+      (await statusOf(one, 'event-counter')).checkpointConflicts +
+      (await statusOf(two, 'event-counter')).checkpointConflicts;
     // Both read checkpoint null and raced for the first batch, so one of them must have lost.
     expect(conflicts).toBeGreaterThan(0);
   });
@@ -193,7 +233,10 @@ describe('ProjectionRunner on the embedded stores', () => {
         return [{ op: 'put', collection: 'brittle_docs', document: { _id: event.id } }];
       },
     });
-    const mixed = runner({ projections: [brittle, streamCatalogueProjection], retry: { initialDelayMs: 20, maxDelayMs: 50 } });
+    const mixed = runner({
+      projections: [brittle, streamCatalogueProjection],
+      retry: { initialDelayMs: 20, maxDelayMs: 50 },
+    });
     mixed.start();
     await eventStore.appendToStream('site-1', [newEvent('Fine'), newEvent('Poison'), newEvent('Fine')]);
     await caughtUp(mixed, eventStore, 'stream-catalogue');
@@ -209,7 +252,9 @@ describe('ProjectionRunner on the embedded stores', () => {
     expect(failed.lastError?.message).toMatch(/brittle, event Poison at position 2 .*cannot digest Poison/);
     expect(failed.checkpoint).toBeNull();
     expect(await readStore.collection('brittle_docs').count()).toBe(0);
-    expect(await readStore.collection(STREAM_CATALOGUE_COLLECTION).get('site-1')).toMatchObject({ eventCount: 3 });
+    expect(await readStore.collection(STREAM_CATALOGUE_COLLECTION).get('site-1')).toMatchObject({
+      eventCount: 3,
+    });
   });
 
   it('rebuilds a projection whose version changed instead of adding to the old documents', async () => {
@@ -219,7 +264,11 @@ describe('ProjectionRunner on the embedded stores', () => {
     await caughtUp(v1, eventStore, 'event-counter');
     await v1.stop();
 
-    const strict = runner({ projections: [eventCounterProjection(2)], onVersionChange: 'fail', retry: { initialDelayMs: 20 } });
+    const strict = runner({
+      projections: [eventCounterProjection(2)],
+      onVersionChange: 'fail',
+      retry: { initialDelayMs: 20 },
+    });
     strict.start();
     const refused = await eventually(
       async () => {
@@ -236,7 +285,9 @@ describe('ProjectionRunner on the embedded stores', () => {
     v2.start();
     await caughtUp(v2, eventStore, 'event-counter');
     expect(await readStore.collection(EVENT_COUNTS_COLLECTION).get(TOTAL_ID)).toMatchObject({ count: 500 });
-    expect(await readStore.collection(PROJECTION_VERSIONS_COLLECTION).get('event-counter')).toMatchObject({ version: 2 });
+    expect(await readStore.collection(PROJECTION_VERSIONS_COLLECTION).get('event-counter')).toMatchObject({
+      version: 2,
+    });
   });
 
   it('stops promptly while waiting for events', async () => {
@@ -260,7 +311,10 @@ describe('ProjectionRunner on the embedded stores', () => {
     expect(idle).toMatchObject({ state: 'live', lagEvents: 0, lagMs: 0 });
     await live.stop();
 
-    const firstPending = await eventStore.appendToStream('site-late', [newEvent('SiteOpened'), newEvent('SiteClosed')]);
+    const firstPending = await eventStore.appendToStream('site-late', [
+      newEvent('SiteOpened'),
+      newEvent('SiteClosed'),
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 20));
     await eventStore.appendToStream('site-later', [newEvent('SiteOpened')]);
     const [oldest] = await eventStore.readAll({ maxCount: 1, after: 300 });
@@ -306,7 +360,9 @@ describe('ProjectionRunner on the embedded stores', () => {
     const status = await eventually(
       async () => {
         const found = await statusOf(cut, 'stream-catalogue');
-        return (found.subscription?.reconnects ?? 0) >= 2 && found.state === 'disconnected' ? found : undefined;
+        return (found.subscription?.reconnects ?? 0) >= 2 && found.state === 'disconnected'
+          ? found
+          : undefined;
       },
       20_000,
       'the subscription to be reported reconnecting',
@@ -322,7 +378,10 @@ describe('ProjectionRunner on the embedded stores', () => {
 
   it('reports the subscription of a live projection, and a store closed under it as not live', async () => {
     await eventStore.appendToStream('site-3', [newEvent('SiteOpened')]);
-    const closing = runner({ projections: [streamCatalogueProjection], retry: { initialDelayMs: 20, maxDelayMs: 50 } });
+    const closing = runner({
+      projections: [streamCatalogueProjection],
+      retry: { initialDelayMs: 20, maxDelayMs: 50 },
+    });
     closing.start();
     const live = await caughtUp(closing, eventStore, 'stream-catalogue');
     expect(live.subscription).toEqual({ state: 'live', reconnects: 0 });

@@ -1,10 +1,19 @@
 import type { EventStore, EventSubscription } from '@fieldstream/event-store';
 import { CheckpointConflictError, type ReadStore } from '@fieldstream/read-store';
 import { EventBatchReader } from './event-batch.reader';
-import { ProjectionBatchApplier, type ProjectionVersionDocument, messageOf } from './projection-batch.applier';
+import {
+  ProjectionBatchApplier,
+  type ProjectionVersionDocument,
+  messageOf,
+} from './projection-batch.applier';
 import { type AnyProjection, PROJECTION_VERSIONS_COLLECTION, collectionsOf } from './projection-definition';
 import { type ProjectionLogger } from './projection-logger';
-import type { ProjectionState, ProjectionStatus, ProjectionSubscriptionStatus, RunnerStatus } from './projection-status';
+import type {
+  ProjectionState,
+  ProjectionStatus,
+  ProjectionSubscriptionStatus,
+  RunnerStatus,
+} from './projection-status';
 import { checkProjectionSet, checkPositiveInteger } from './runner-options';
 
 export interface ProjectionRunnerOptions {
@@ -74,7 +83,12 @@ export class ProjectionRunner {
     const batchSize = checkPositiveInteger(options.batchSize, 'batchSize', 1000, 10_000);
     const maxBatchWaitMs = checkPositiveInteger(options.maxBatchWaitMs, 'maxBatchWaitMs', 50, 60_000);
     const cacheSize = checkPositiveInteger(options.cacheSize, 'cacheSize', 50_000, 10_000_000);
-    const initialDelayMs = checkPositiveInteger(options.retry?.initialDelayMs, 'retry.initialDelayMs', 500, 600_000);
+    const initialDelayMs = checkPositiveInteger(
+      options.retry?.initialDelayMs,
+      'retry.initialDelayMs',
+      500,
+      600_000,
+    );
     const maxDelayMs = checkPositiveInteger(options.retry?.maxDelayMs, 'retry.maxDelayMs', 30_000, 3_600_000);
     const settings: WorkerSettings = {
       eventStore: options.eventStore,
@@ -244,7 +258,9 @@ class ProjectionWorker {
           if (error instanceof CheckpointConflictError) {
             // Another instance is applying the same events: take up from where it got to.
             this.checkpointConflicts++;
-            this.settings.logger.warn(`Projection ${projection.name}: ${error.message}; re-reading the checkpoint`);
+            this.settings.logger.warn(
+              `Projection ${projection.name}: ${error.message}; re-reading the checkpoint`,
+            );
             return;
           }
           throw error;
@@ -275,7 +291,9 @@ class ProjectionWorker {
   private async checkVersion(checkpoint: number): Promise<number | null> {
     const { readStore, logger } = this.settings;
     const { projection } = this;
-    const stored = await readStore.collection<ProjectionVersionDocument>(PROJECTION_VERSIONS_COLLECTION).get(projection.name);
+    const stored = await readStore
+      .collection<ProjectionVersionDocument>(PROJECTION_VERSIONS_COLLECTION)
+      .get(projection.name);
     if (stored?.version === projection.version) return checkpoint;
     if (this.settings.onVersionChange === 'fail') {
       throw new ProjectionVersionMismatchError(projection.name, stored?.version ?? null, projection.version);
@@ -308,10 +326,17 @@ class ProjectionWorker {
     const running = this.state !== 'failed' && this.state !== 'stopped';
     // A reader waiting on a subscription that is reconnecting (store unreachable) or was stopped
     // under us is not up to date: it is waiting for a connection, not for new events.
-    const connected = subscription === null || (subscription.state !== 'reconnecting' && subscription.state !== 'stopped');
+    const connected =
+      subscription === null || (subscription.state !== 'reconnecting' && subscription.state !== 'stopped');
     // Live means: blocked on a connected subscription with every delivered event committed.
     const live = running && connected && this.reader?.waiting === true;
-    const state: ProjectionState = !running ? this.state : !connected ? 'disconnected' : live ? 'live' : this.state;
+    const state: ProjectionState = !running
+      ? this.state
+      : !connected
+        ? 'disconnected'
+        : live
+          ? 'live'
+          : this.state;
     const lag = live ? { events: 0, ms: 0 } : await this.lagBehind(head, now);
     const windowStart = now - RATE_WINDOW_MS;
     const recent = this.recentCommits.filter((commit) => commit.at >= windowStart);
@@ -353,7 +378,10 @@ class ProjectionWorker {
    * cannot answer, e.g. EventStoreDB being down. Before its first commit the in-memory checkpoint
    * may still be null while the stored one is not, so a starting projection can briefly overstate.
    */
-  private async lagBehind(head: number | null, now: number): Promise<{ events: number | null; ms: number | null }> {
+  private async lagBehind(
+    head: number | null,
+    now: number,
+  ): Promise<{ events: number | null; ms: number | null }> {
     // The head just failed to come: a second call to the same unreachable store would only wait.
     if (head === null) return { events: null, ms: null };
     const checkpoint = this.checkpoint;

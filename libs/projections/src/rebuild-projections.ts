@@ -55,14 +55,31 @@ export interface RebuildOptions {
  */
 export async function rebuildProjections(options: RebuildOptions): Promise<RebuildResult[]> {
   checkProjectionSet(options.projections);
-  const batchSize = checkPositiveInteger(options.batchSize, 'batchSize', EVENT_STORE_LIMITS.maxPageSize, EVENT_STORE_LIMITS.maxPageSize);
+  const batchSize = checkPositiveInteger(
+    options.batchSize,
+    'batchSize',
+    EVENT_STORE_LIMITS.maxPageSize,
+    EVENT_STORE_LIMITS.maxPageSize,
+  );
   const cacheSize = checkPositiveInteger(options.cacheSize, 'cacheSize', 200_000, 10_000_000);
-  const maxStagedDocuments = checkPositiveInteger(options.maxStagedDocuments, 'maxStagedDocuments', 50_000, 10_000_000);
-  const maxStagedEvents = checkPositiveInteger(options.maxStagedEvents, 'maxStagedEvents', 1_000_000, 100_000_000);
+  const maxStagedDocuments = checkPositiveInteger(
+    options.maxStagedDocuments,
+    'maxStagedDocuments',
+    50_000,
+    10_000_000,
+  );
+  const maxStagedEvents = checkPositiveInteger(
+    options.maxStagedEvents,
+    'maxStagedEvents',
+    1_000_000,
+    100_000_000,
+  );
   const results: RebuildResult[] = [];
   for (const projection of options.projections) {
     if (options.signal?.aborted) break;
-    results.push(await rebuildOne(projection, options, { batchSize, cacheSize, maxStagedDocuments, maxStagedEvents }));
+    results.push(
+      await rebuildOne(projection, options, { batchSize, cacheSize, maxStagedDocuments, maxStagedEvents }),
+    );
   }
   return results;
 }
@@ -82,7 +99,11 @@ async function rebuildOne(
     if (spec.indexes?.length) await readStore.collection(name).ensureIndexes(spec.indexes);
   }
   const { batchSize, maxStagedDocuments, maxStagedEvents } = limits;
-  const applier = new ProjectionBatchApplier(projection, readStore, Math.max(limits.cacheSize, maxStagedDocuments));
+  const applier = new ProjectionBatchApplier(
+    projection,
+    readStore,
+    Math.max(limits.cacheSize, maxStagedDocuments),
+  );
   applier.startEmpty();
   const eventTypes = projection.eventTypes === 'all' ? undefined : projection.eventTypes;
   let checkpoint: number | null = null;
@@ -128,7 +149,8 @@ async function rebuildOne(
     lap('applyMs');
     after = last.position;
     events += page.length;
-    if (applier.stagedDocuments >= maxStagedDocuments || applier.stagedEvents >= maxStagedEvents) await commit();
+    if (applier.stagedDocuments >= maxStagedDocuments || applier.stagedEvents >= maxStagedEvents)
+      await commit();
     onProgress?.({
       projection: projection.name,
       position: after,

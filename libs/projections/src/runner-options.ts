@@ -9,10 +9,16 @@ export function checkProjectionSet(projections: readonly AnyProjection[]): void 
   const owners = new Map<string, string>();
   projections.forEach((projection, i) => {
     if (!projection || typeof projection.apply !== 'function') {
-      throw new InvalidProjectionError(`projections[${i}] is not a projection (use defineProjection)`, `projections[${i}]`);
+      throw new InvalidProjectionError(
+        `projections[${i}] is not a projection (use defineProjection)`,
+        `projections[${i}]`,
+      );
     }
     if (names.has(projection.name)) {
-      throw new InvalidProjectionError(`Projection ${projection.name} is listed twice`, `projections[${i}].name`);
+      throw new InvalidProjectionError(
+        `Projection ${projection.name} is listed twice`,
+        `projections[${i}].name`,
+      );
     }
     names.add(projection.name);
     for (const collection of collectionsOf(projection)) {
@@ -28,10 +34,18 @@ export function checkProjectionSet(projections: readonly AnyProjection[]): void 
   });
 }
 
-export function checkPositiveInteger(value: number | undefined, field: string, fallback: number, max: number): number {
+export function checkPositiveInteger(
+  value: number | undefined,
+  field: string,
+  fallback: number,
+  max: number,
+): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new InvalidProjectionError(`${field} must be an integer from 1 to ${max}, got ${String(value)}`, field);
+    throw new InvalidProjectionError(
+      `${field} must be an integer from 1 to ${max}, got ${String(value)}`,
+      field,
+    );
   }
   return value;
 }

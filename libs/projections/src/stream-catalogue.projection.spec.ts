@@ -1,5 +1,9 @@
 import { foldProjection } from './fold-projection';
-import { STREAM_CATALOGUE_COLLECTION, categoryOf, streamCatalogueProjection } from './stream-catalogue.projection';
+import {
+  STREAM_CATALOGUE_COLLECTION,
+  categoryOf,
+  streamCatalogueProjection,
+} from './stream-catalogue.projection';
 import { recordedLog } from './testing/recorded-event.factory';
 
 describe('stream-catalogue projection', () => {
@@ -26,7 +30,11 @@ describe('stream-catalogue projection', () => {
       lastEventAt: log[3]?.recordedAt,
       lastPosition: 4,
     });
-    expect(documents.get('technician-7')).toMatchObject({ category: 'technician', eventCount: 1, lastPosition: 2 });
+    expect(documents.get('technician-7')).toMatchObject({
+      category: 'technician',
+      eventCount: 1,
+      lastPosition: 2,
+    });
   });
 
   it('ignores a redelivered event instead of counting it twice', () => {
@@ -42,10 +50,17 @@ describe('stream-catalogue projection', () => {
 
   it('gives the same documents however the log is cut into batches', () => {
     const log = recordedLog(
-      Array.from({ length: 30 }, (_, i) => ({ stream: `site-${i % 4}`, type: i % 2 ? 'SiteMoved' : 'SiteOpened' })),
+      Array.from({ length: 30 }, (_, i) => ({
+        stream: `site-${i % 4}`,
+        type: i % 2 ? 'SiteMoved' : 'SiteOpened',
+      })),
     );
     const whole = foldProjection(streamCatalogueProjection, log);
-    const inParts = foldProjection(streamCatalogueProjection, log.slice(17), foldProjection(streamCatalogueProjection, log.slice(0, 17)));
+    const inParts = foldProjection(
+      streamCatalogueProjection,
+      log.slice(17),
+      foldProjection(streamCatalogueProjection, log.slice(0, 17)),
+    );
     expect(inParts).toEqual(whole);
   });
 
@@ -60,6 +75,9 @@ describe('stream-catalogue projection', () => {
 
   it('declares an index per browsing order', () => {
     const indexes = streamCatalogueProjection.collections[STREAM_CATALOGUE_COLLECTION].indexes ?? [];
-    expect(indexes.map((index) => index.keys)).toEqual([{ category: 1, lastPosition: -1 }, { lastEventAt: -1 }]);
+    expect(indexes.map((index) => index.keys)).toEqual([
+      { category: 1, lastPosition: -1 },
+      { lastEventAt: -1 },
+    ]);
   });
 });

@@ -19,7 +19,10 @@ export const DEFAULT_JOB_ID_LOCK: JobIdLockOptions = { ttlMs: 15_000, waitMs: 10
 /** Another call held the lock for a job id longer than the caller would wait. */
 export class JobIdLockTimeoutError extends Error {
   override readonly name = 'JobIdLockTimeoutError';
-  constructor(readonly key: string, waitedMs: number) {
+  constructor(
+    readonly key: string,
+    waitedMs: number,
+  ) {
     super(`Could not lock ${key} within ${waitedMs} ms: another scheduling call for this job id holds it`);
   }
 }

@@ -58,10 +58,28 @@ describe('JobScheduler on a real Redis', () => {
   it('runs a delayed job rescheduled three times exactly once, at the last time asked', async () => {
     const now = Date.now();
     // The last call wins even though it is neither the earliest nor the latest time.
-    await scheduler.scheduleOnce('timers', 'sla-check', 'sla.request-1', { call: 1 }, { runAt: new Date(now + 300) });
-    await scheduler.scheduleOnce('timers', 'sla-check', 'sla.request-1', { call: 2 }, { runAt: new Date(now + 2000) });
+    await scheduler.scheduleOnce(
+      'timers',
+      'sla-check',
+      'sla.request-1',
+      { call: 1 },
+      { runAt: new Date(now + 300) },
+    );
+    await scheduler.scheduleOnce(
+      'timers',
+      'sla-check',
+      'sla.request-1',
+      { call: 2 },
+      { runAt: new Date(now + 2000) },
+    );
     const last = new Date(now + 1000);
-    const scheduled = await scheduler.scheduleOnce('timers', 'sla-check', 'sla.request-1', { call: 3 }, { runAt: last });
+    const scheduled = await scheduler.scheduleOnce(
+      'timers',
+      'sla-check',
+      'sla.request-1',
+      { call: 3 },
+      { runAt: last },
+    );
     expect(scheduled.jobId).toBe('sla.request-1');
     expect(await scheduler.inspect('timers', 'sla.request-1')).toEqual([
       { jobId: 'sla.request-1', state: 'delayed', runAt: expect.any(Date) },
@@ -83,10 +101,19 @@ describe('JobScheduler on a real Redis', () => {
     const other = new JobScheduler({ redisUrl: redis.url, prefix: `t${prefix}` });
     try {
       const now = Date.now();
-      const calls = Array.from({ length: 20 }, (_, n) => ({ n, runAt: new Date(now + 400 + ((n * 7) % 20) * 60) }));
+      const calls = Array.from({ length: 20 }, (_, n) => ({
+        n,
+        runAt: new Date(now + 400 + ((n * 7) % 20) * 60),
+      }));
       const scheduled = await Promise.all(
         calls.map(({ n, runAt }) =>
-          (n % 2 === 0 ? scheduler : other).scheduleOnce('timers', 'sla-check', 'sla.request-20', { call: n }, { runAt }),
+          (n % 2 === 0 ? scheduler : other).scheduleOnce(
+            'timers',
+            'sla-check',
+            'sla.request-20',
+            { call: n },
+            { runAt },
+          ),
         ),
       );
       // "Last" is the call with the highest sequence: the last to take the id's turn and write.
@@ -124,8 +151,20 @@ describe('JobScheduler on a real Redis', () => {
     await scheduler.scheduleOnce('timers', 'sla-check', 'escalation.r-9', { n: 1 }, { runAt: new Date() });
     await waitFor(() => handler.runs.length === 1, { description: 'the job to start' });
 
-    const a = await scheduler.scheduleOnce('timers', 'sla-check', 'escalation.r-9', { n: 2 }, { runAt: new Date(Date.now() + 200) });
-    const b = await scheduler.scheduleOnce('timers', 'sla-check', 'escalation.r-9', { n: 3 }, { runAt: new Date(Date.now() + 200) });
+    const a = await scheduler.scheduleOnce(
+      'timers',
+      'sla-check',
+      'escalation.r-9',
+      { n: 2 },
+      { runAt: new Date(Date.now() + 200) },
+    );
+    const b = await scheduler.scheduleOnce(
+      'timers',
+      'sla-check',
+      'escalation.r-9',
+      { n: 3 },
+      { runAt: new Date(Date.now() + 200) },
+    );
     expect(a.jobId).toBe('escalation.r-9--next');
     expect(b.jobId).toBe('escalation.r-9--next');
     const states = await scheduler.inspect('timers', 'escalation.r-9');
@@ -140,7 +179,13 @@ describe('JobScheduler on a real Redis', () => {
   });
 
   it('cancel removes the pending job so it never runs', async () => {
-    await scheduler.scheduleOnce('timers', 'sla-check', 'cancel-me', {}, { runAt: new Date(Date.now() + 300) });
+    await scheduler.scheduleOnce(
+      'timers',
+      'sla-check',
+      'cancel-me',
+      {},
+      { runAt: new Date(Date.now() + 300) },
+    );
     expect(await scheduler.cancel('timers', 'cancel-me')).toBe(true);
     expect(await scheduler.cancel('timers', 'cancel-me')).toBe(false);
     await sleep(700);
@@ -153,9 +198,18 @@ describe('JobScheduler on a real Redis', () => {
     ['id', () => scheduler.scheduleOnce('timers', 'sla-check', 'has:colon', {}, { runAt: new Date() })],
     ['id', () => scheduler.scheduleOnce('timers', 'sla-check', '12345', {}, { runAt: new Date() })],
     ['id', () => scheduler.scheduleOnce('timers', 'sla-check', 'x--next', {}, { runAt: new Date() })],
-    ['data', () => scheduler.scheduleOnce('timers', 'sla-check', 'x-1', [] as unknown as JsonObject, { runAt: new Date() })],
+    [
+      'data',
+      () =>
+        scheduler.scheduleOnce('timers', 'sla-check', 'x-1', [] as unknown as JsonObject, {
+          runAt: new Date(),
+        }),
+    ],
     ['runAt', () => scheduler.scheduleOnce('timers', 'sla-check', 'x-1', {}, { runAt: new Date('nope') })],
-    ['attempts', () => scheduler.scheduleOnce('timers', 'sla-check', 'x-1', {}, { runAt: new Date(), attempts: 0 })],
+    [
+      'attempts',
+      () => scheduler.scheduleOnce('timers', 'sla-check', 'x-1', {}, { runAt: new Date(), attempts: 0 }),
+    ],
   ])('refuses a bad %s and schedules nothing', async (field, call) => {
     await expect(call()).rejects.toMatchObject({ name: 'InvalidJobRequestError', field });
     expect(await scheduler.queue('timers').getJobCounts('delayed', 'waiting', 'active')).toEqual({

@@ -34,7 +34,14 @@ export interface ScheduledPayload {
 const SEQUENCE_TTL_MS = 7 * 24 * 3600 * 1000;
 const NEXT_SEQUENCE = `local n = redis.call('INCR', KEYS[1]) redis.call('PEXPIRE', KEYS[1], ARGV[1]) return n`;
 
-const PENDING_STATES = new Set(['delayed', 'waiting', 'prioritized', 'waiting-children', 'completed', 'failed']);
+const PENDING_STATES = new Set([
+  'delayed',
+  'waiting',
+  'prioritized',
+  'waiting-children',
+  'completed',
+  'failed',
+]);
 
 /**
  * Deterministic one-off jobs on BullMQ. BullMQ ignores `add` when a job with the same id exists
@@ -70,7 +77,10 @@ export class JobScheduler {
     validateName(name, 'queue');
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: bullConnection(this.settings.redisUrl), prefix: this.settings.prefix });
+      queue = new Queue(name, {
+        connection: bullConnection(this.settings.redisUrl),
+        prefix: this.settings.prefix,
+      });
       this.queues.set(name, queue);
     }
     return queue;
@@ -161,7 +171,11 @@ export class JobScheduler {
    * the queue's under a segment with a ':' (which job ids cannot contain), so no BullMQ key of a
    * job can collide with them.
    */
-  private async exclusively<T>(queueName: string, id: string, work: (sequence: number) => Promise<T>): Promise<T> {
+  private async exclusively<T>(
+    queueName: string,
+    id: string,
+    work: (sequence: number) => Promise<T>,
+  ): Promise<T> {
     this.redis ??= new Redis(this.settings.redisUrl, { maxRetriesPerRequest: null });
     const redis = this.redis;
     const base = `${this.settings.prefix}:${queueName}:fieldstream:${id}`;

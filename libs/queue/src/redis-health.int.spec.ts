@@ -5,7 +5,11 @@ import { probeRedis } from './redis-health.probe';
 describe('probeRedis', () => {
   it('reports up with latency and memory, then down once Redis is killed', async () => {
     const redis = await startRedis();
-    const client = new Redis(redis.url, { commandTimeout: 500, maxRetriesPerRequest: 1, retryStrategy: () => 100 });
+    const client = new Redis(redis.url, {
+      commandTimeout: 500,
+      maxRetriesPerRequest: 1,
+      retryStrategy: () => 100,
+    });
     try {
       const up = await probeRedis(client);
       expect(up.up).toBe(true);

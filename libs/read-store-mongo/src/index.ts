@@ -1,3 +1,7 @@
-export { MongoReadStore, connectMongoReadStore, type MongoReadStoreOptions } from './mongo-read-store.adapter';
+export {
+  MongoReadStore,
+  connectMongoReadStore,
+  type MongoReadStoreOptions,
+} from './mongo-read-store.adapter';
 export { MongoReadCollection } from './mongo-read-collection';
 export { ReadStoreUnavailableError, TransactionsUnsupportedError } from './mongo-errors';

@@ -23,7 +23,9 @@ export class TransactionsUnsupportedError extends Error {
 
 const DUPLICATE_KEY = 11000;
 /** Server codes of update operators applied to the wrong kind of value. */
-const BAD_UPDATE_CODES = new Set([2 /* BadValue */, 14 /* TypeMismatch */, 28 /* PathNotViable */, 40 /* Conflicting */]);
+const BAD_UPDATE_CODES = new Set([
+  2 /* BadValue */, 14 /* TypeMismatch */, 28 /* PathNotViable */, 40 /* Conflicting */,
+]);
 
 interface ServerErrorShape {
   code?: unknown;
@@ -42,7 +44,8 @@ function shapeOf(error: unknown): ServerErrorShape {
 export function failedWriteIndex(error: unknown): number | undefined {
   const writeErrors = shapeOf(error).writeErrors;
   const first: unknown = Array.isArray(writeErrors) ? writeErrors[0] : writeErrors;
-  const index = typeof first === 'object' && first !== null ? (first as { index?: unknown }).index : undefined;
+  const index =
+    typeof first === 'object' && first !== null ? (first as { index?: unknown }).index : undefined;
   return typeof index === 'number' ? index : undefined;
 }
 
@@ -65,7 +68,8 @@ export function isDuplicateKey(error: unknown): boolean {
 /** What a duplicate-key error says is duplicated: the key and its value, as the server gives them. */
 export function duplicatedKey(error: unknown, fallbackId?: string): string {
   const failure = firstFailure(error);
-  if (failure.keyValue !== null && typeof failure.keyValue === 'object') return JSON.stringify(failure.keyValue);
+  if (failure.keyValue !== null && typeof failure.keyValue === 'object')
+    return JSON.stringify(failure.keyValue);
   const message = typeof failure.message === 'string' ? failure.message : '';
   // Bulk write errors carry only the server's text: `... dup key: { _id: "a-1" }`.
   const match = /dup key: (\{.*\})/.exec(message);
@@ -97,7 +101,8 @@ export function mapMongoError(
   error: unknown,
   context: { collection: string; id?: string; updatePath?: string | undefined },
 ): unknown {
-  if (isDuplicateKey(error)) return new DuplicateKeyError(context.collection, duplicatedKey(error, context.id));
+  if (isDuplicateKey(error))
+    return new DuplicateKeyError(context.collection, duplicatedKey(error, context.id));
   if (isRejectedUpdate(error)) {
     const failure = firstFailure(error);
     const message = typeof failure.message === 'string' ? failure.message : 'rejected by MongoDB';

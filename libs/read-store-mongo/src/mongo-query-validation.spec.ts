@@ -50,7 +50,11 @@ describe('filter validation', () => {
     ['an undefined value', { a: undefined }, 'filter.a'],
     ['a Date', { a: new Date(0) }, 'filter.a'],
     ['a RegExp', { a: { $eq: /x/ } }, 'filter.a.$eq'],
-    ['unknown operator inside $elemMatch', { a: { $elemMatch: { $regex: 'x' } } }, 'filter.a.$elemMatch.$regex'],
+    [
+      'unknown operator inside $elemMatch',
+      { a: { $elemMatch: { $regex: 'x' } } },
+      'filter.a.$elemMatch.$regex',
+    ],
     ['not an object', 'status', 'filter'],
   ])('refuses %s, naming the path', (_name, filter, path) => {
     expect(pathOf(() => validateFilter(filter))).toBe(path);
@@ -85,7 +89,13 @@ describe('sort, projection and find options', () => {
 
 describe('update validation', () => {
   it('passes supported updates through', () => {
-    const update = { $set: { 'site.zone': 'z2' }, $unset: { n: '' }, $inc: { visits: 1 }, $push: { tags: 'c' }, $pull: { parts: { sku: 'p1' } } };
+    const update = {
+      $set: { 'site.zone': 'z2' },
+      $unset: { n: '' },
+      $inc: { visits: 1 },
+      $push: { tags: 'c' },
+      $pull: { parts: { sku: 'p1' } },
+    };
     expect(validateUpdate(update)).toBe(update);
     expect(validateUpdate({ $pull: { qty: { $gte: 3 } } })).toBeDefined();
   });
@@ -106,7 +116,15 @@ describe('update validation', () => {
 
 describe('documents and indexes', () => {
   it('accepts JSON documents with a string _id', () => {
-    expect(() => validateDocument('items', { _id: 'x', n: 1, list: [1, { a: null }], nested: { ok: true }, skipped: undefined })).not.toThrow();
+    expect(() =>
+      validateDocument('items', {
+        _id: 'x',
+        n: 1,
+        list: [1, { a: null }],
+        nested: { ok: true },
+        skipped: undefined,
+      }),
+    ).not.toThrow();
   });
 
   it.each<[string, unknown, string]>([
@@ -124,7 +142,9 @@ describe('documents and indexes', () => {
   it('checks index specs', () => {
     expect(validateIndexes([{ keys: { a: 1, 'b.c': -1 }, unique: true, name: 'ab' }])).toHaveLength(1);
     expect(pathOf(() => validateIndexes([{ keys: {} }]))).toBe('indexes.0.keys');
-    expect(pathOf(() => validateIndexes([{ keys: { a: 1 } }, { keys: { a: 'text' } }]))).toBe('indexes.1.keys.a');
+    expect(pathOf(() => validateIndexes([{ keys: { a: 1 } }, { keys: { a: 'text' } }]))).toBe(
+      'indexes.1.keys.a',
+    );
     expect(pathOf(() => validateIndexes([{ keys: { a: 1 }, unique: 'yes' }]))).toBe('indexes.0.unique');
   });
 });

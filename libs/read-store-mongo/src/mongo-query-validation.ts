@@ -29,7 +29,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 /** Dotted path segments may not be empty, start with `$`, or hold `"`, `\` or NUL. */
 export function validatePath(path: string, where: string): string[] {
-  if (typeof path !== 'string' || path.length === 0) throw new InvalidQueryError(`${where}: empty field path`, where);
+  if (typeof path !== 'string' || path.length === 0)
+    throw new InvalidQueryError(`${where}: empty field path`, where);
   const segments = path.split('.');
   for (const segment of segments) {
     if (segment.length === 0 || segment.startsWith('$') || /["\\]/.test(segment) || segment.includes(NUL)) {
@@ -41,7 +42,8 @@ export function validatePath(path: string, where: string): string[] {
 
 function validateLiteral(value: unknown, where: string): void {
   if (value === undefined) throw new InvalidQueryError(`${where}: value is undefined`, where);
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new InvalidQueryError(`${where}: number must be finite`, where);
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new InvalidQueryError(`${where}: number must be finite`, where);
   if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
     throw new InvalidQueryError(`${where}: unsupported value type ${typeof value}`, where);
   }
@@ -58,7 +60,8 @@ function isOperatorObject(operand: unknown, where: string): operand is Record<st
   if (!isPlainObject(operand)) return false;
   const keys = Object.keys(operand);
   const operators = keys.filter((key) => key.startsWith('$')).length;
-  if (operators > 0 && operators < keys.length) throw new InvalidQueryError(`${where}: cannot mix operators and fields`, where);
+  if (operators > 0 && operators < keys.length)
+    throw new InvalidQueryError(`${where}: cannot mix operators and fields`, where);
   return operators > 0;
 }
 
@@ -83,7 +86,8 @@ export function validateFilter(filter: unknown, where = 'filter'): Filter {
 
 function validateCondition(operand: unknown, where: string): void {
   if (isOperatorObject(operand, where)) {
-    for (const [operator, argument] of Object.entries(operand)) validateOperator(operator, argument, `${where}.${operator}`);
+    for (const [operator, argument] of Object.entries(operand))
+      validateOperator(operator, argument, `${where}.${operator}`);
     return;
   }
   validateLiteral(operand, where);
@@ -116,10 +120,12 @@ function validateOperator(operator: string, argument: unknown, where: string): v
       validateLiteralList(argument, where, 'supported in $all');
       return;
     case '$exists':
-      if (typeof argument !== 'boolean') throw new InvalidQueryError(`${where}: must be true or false`, where);
+      if (typeof argument !== 'boolean')
+        throw new InvalidQueryError(`${where}: must be true or false`, where);
       return;
     case '$not':
-      if (!isOperatorObject(argument, where)) throw new InvalidQueryError(`${where}: must be an operator expression`, where);
+      if (!isOperatorObject(argument, where))
+        throw new InvalidQueryError(`${where}: must be an operator expression`, where);
       validateCondition(argument, where);
       return;
     case '$size':
@@ -131,7 +137,8 @@ function validateOperator(operator: string, argument: unknown, where: string): v
       if (!isPlainObject(argument)) throw new InvalidQueryError(`${where}: must be an object`, where);
       const keys = Object.keys(argument);
       // Either operators on the element itself ({ $gte: 3 }) or a filter on document elements.
-      if (keys.length > 0 && keys.every((key) => key.startsWith('$') && !LOGICAL.has(key))) validateCondition(argument, where);
+      if (keys.length > 0 && keys.every((key) => key.startsWith('$') && !LOGICAL.has(key)))
+        validateCondition(argument, where);
       else validateFilter(argument, where);
       return;
     }
@@ -214,7 +221,8 @@ export function validateUpdate(update: unknown): Update {
   const seen: string[][] = [];
   for (const [operator, fields] of entries) {
     const at = `update.${operator}`;
-    if (!UPDATE_OPERATORS.has(operator)) throw new InvalidQueryError(`${at}: unsupported update operator`, at);
+    if (!UPDATE_OPERATORS.has(operator))
+      throw new InvalidQueryError(`${at}: unsupported update operator`, at);
     if (!isPlainObject(fields)) throw new InvalidQueryError(`${at}: must be an object`, at);
     for (const [path, argument] of Object.entries(fields)) {
       const where = `${at}.${path}`;
@@ -272,7 +280,8 @@ export function validateIndexes(indexes: unknown): readonly IndexSpec[] {
     for (const [path, direction] of Object.entries(keys)) {
       const where = `${at}.keys.${path}`;
       validatePath(path, where);
-      if (direction !== 1 && direction !== -1) throw new InvalidQueryError(`${where}: must be 1 or -1`, where);
+      if (direction !== 1 && direction !== -1)
+        throw new InvalidQueryError(`${where}: must be 1 or -1`, where);
     }
   });
   return indexes as readonly IndexSpec[];
@@ -282,11 +291,16 @@ export function validateIndexes(indexes: unknown): readonly IndexSpec[] {
 export function validateDocument(collection: string, document: unknown): void {
   if (!isPlainObject(document)) throw new InvalidDocumentError(collection, 'document', 'must be an object');
   const id = document['_id'];
-  if (typeof id !== 'string' || id.length === 0) throw new InvalidDocumentError(collection, '_id', 'must be a non-empty string');
+  if (typeof id !== 'string' || id.length === 0)
+    throw new InvalidDocumentError(collection, '_id', 'must be a non-empty string');
   checkStorable(collection, document, '', undefined);
   const bytes = Buffer.byteLength(JSON.stringify(document), 'utf8');
   if (bytes > MAX_DOCUMENT_BYTES) {
-    throw new InvalidDocumentError(collection, 'document', `is ${bytes} bytes, above the limit of ${MAX_DOCUMENT_BYTES}`);
+    throw new InvalidDocumentError(
+      collection,
+      'document',
+      `is ${bytes} bytes, above the limit of ${MAX_DOCUMENT_BYTES}`,
+    );
   }
 }
 
@@ -294,7 +308,12 @@ export function validateDocument(collection: string, document: unknown): void {
  * Values must be JSON (finite numbers, plain objects) with field names the query language can
  * address. `queryPath` set: the value is an update argument, reported as an InvalidQueryError.
  */
-function checkStorable(collection: string, value: unknown, path: string, queryPath: string | undefined): void {
+function checkStorable(
+  collection: string,
+  value: unknown,
+  path: string,
+  queryPath: string | undefined,
+): void {
   const at = path || 'document';
   const fail = (reason: string): never => {
     if (queryPath !== undefined) throw new InvalidQueryError(`${queryPath}: ${reason}`, queryPath);
@@ -319,9 +338,20 @@ function checkStorable(collection: string, value: unknown, path: string, queryPa
       if (!isPlainObject(value)) fail('only plain JSON objects are stored (convert dates to ISO strings)');
       for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
         const child = path ? `${path}.${key}` : key;
-        if (key.length === 0 || key.startsWith('$') || key.includes('.') || /["\\]/.test(key) || key.includes(NUL)) {
-          if (queryPath !== undefined) fail(`field name "${key}" may not be empty, start with $, or hold . " \\ or NUL`);
-          throw new InvalidDocumentError(collection, child, 'field names may not be empty, start with $, or hold . " \\ or NUL');
+        if (
+          key.length === 0 ||
+          key.startsWith('$') ||
+          key.includes('.') ||
+          /["\\]/.test(key) ||
+          key.includes(NUL)
+        ) {
+          if (queryPath !== undefined)
+            fail(`field name "${key}" may not be empty, start with $, or hold . " \\ or NUL`);
+          throw new InvalidDocumentError(
+            collection,
+            child,
+            'field names may not be empty, start with $, or hold . " \\ or NUL',
+          );
         }
         if (item === undefined) continue;
         checkStorable(collection, item, child, queryPath);

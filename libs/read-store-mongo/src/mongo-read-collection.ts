@@ -50,7 +50,10 @@ export class MongoReadCollection<T extends ReadDocument = ReadDocument> implemen
 
   async replace(document: T): Promise<void> {
     validateDocument(this.name, document);
-    const result = await this.run(() => this.collection.replaceOne({ _id: document._id }, document), document._id);
+    const result = await this.run(
+      () => this.collection.replaceOne({ _id: document._id }, document),
+      document._id,
+    );
     if (result.matchedCount === 0) throw new DocumentNotFoundError(this.name, document._id);
   }
 
@@ -113,7 +116,11 @@ export class MongoReadCollection<T extends ReadDocument = ReadDocument> implemen
       this.collection.createIndexes(
         indexes.map((spec) => ({
           key: spec.keys,
-          name: spec.name ?? Object.entries(spec.keys).map(([path, direction]) => `${path}_${direction}`).join('_'),
+          name:
+            spec.name ??
+            Object.entries(spec.keys)
+              .map(([path, direction]) => `${path}_${direction}`)
+              .join('_'),
           ...(spec.unique === true ? { unique: true } : {}),
         })),
       ),

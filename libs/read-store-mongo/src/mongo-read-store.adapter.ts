@@ -96,7 +96,8 @@ export class MongoReadStore implements ReadStore {
       await this.inTransaction(async (session) => {
         const current = await this.checkpoints.findOne({ _id: projection }, { session });
         const actual = current?.position ?? null;
-        if (actual !== expectedCheckpoint) throw new CheckpointConflictError(projection, expectedCheckpoint, actual);
+        if (actual !== expectedCheckpoint)
+          throw new CheckpointConflictError(projection, expectedCheckpoint, actual);
         await this.writeInOrder(writes, session);
         await this.moveCheckpoint(session, projection, expectedCheckpoint, nextCheckpoint);
       });
@@ -111,7 +112,12 @@ export class MongoReadStore implements ReadStore {
    * passed the read cannot both move the checkpoint. Usually the loser meets a write conflict,
    * which withTransaction retries and the read then refuses; this catches the rest.
    */
-  private async moveCheckpoint(session: ClientSession, projection: string, expected: number | null, next: number): Promise<void> {
+  private async moveCheckpoint(
+    session: ClientSession,
+    projection: string,
+    expected: number | null,
+    next: number,
+  ): Promise<void> {
     const updatedAt = new Date().toISOString();
     if (expected === null) {
       try {
@@ -138,7 +144,8 @@ export class MongoReadStore implements ReadStore {
 
   async resetProjection(projection: string, collections: readonly string[]): Promise<void> {
     validateProjectionName(projection);
-    if (!Array.isArray(collections)) throw new InvalidQueryError('collections: must be an array', 'collections');
+    if (!Array.isArray(collections))
+      throw new InvalidQueryError('collections: must be an array', 'collections');
     collections.forEach((name) => assertCollectionName(name));
     const reset = async (session: ClientSession | undefined): Promise<void> => {
       for (const name of collections) await this.db.collection(name).deleteMany({}, { session });
@@ -191,7 +198,10 @@ export class MongoReadStore implements ReadStore {
     });
   }
 
-  private async writeInOrder(writes: readonly DocumentWrite[], session: ClientSession | undefined): Promise<BulkWriteResult> {
+  private async writeInOrder(
+    writes: readonly DocumentWrite[],
+    session: ClientSession | undefined,
+  ): Promise<BulkWriteResult> {
     const toCheck = idsToCheck(writes);
     const existing = new Map<string, Set<string>>();
     for (const [collection, ids] of toCheck) {
@@ -218,7 +228,10 @@ export class MongoReadStore implements ReadStore {
           let updatePath: string | undefined;
           if (failed?.op === 'update') {
             // Read outside the transaction, which the server has aborted: the committed document.
-            const current = await this.db.collection<StoredDocument>(group.collection).findOne({ _id: failed.id }).catch(() => null);
+            const current = await this.db
+              .collection<StoredDocument>(group.collection)
+              .findOne({ _id: failed.id })
+              .catch(() => null);
             updatePath = diagnoseRejectedUpdate(current ?? {}, failed.update);
           }
           throw mapMongoError(error, { collection: group.collection, updatePath });
@@ -255,7 +268,10 @@ function validateBatch(batch: unknown): ProjectionBatch {
   if (!isPlainObject(batch)) throw new InvalidQueryError('batch: must be an object', 'batch');
   validateProjectionName(batch['projection']);
   const expected = batch['expectedCheckpoint'];
-  if (expected !== null && (typeof expected !== 'number' || !Number.isSafeInteger(expected) || expected < 0)) {
+  if (
+    expected !== null &&
+    (typeof expected !== 'number' || !Number.isSafeInteger(expected) || expected < 0)
+  ) {
     throw new InvalidQueryError('expectedCheckpoint: must be null or an integer >= 0', 'expectedCheckpoint');
   }
   const next = batch['nextCheckpoint'];
@@ -276,10 +292,18 @@ export async function connectMongoReadStore(options: MongoReadStoreOptions): Pro
   if (!isPlainObject(options)) throw new TypeError('connectMongoReadStore: options must be an object');
   const { url, database } = options;
   if (typeof url !== 'string' || !/^mongodb(\+srv)?:\/\//.test(url)) {
-    throw new TypeError('connectMongoReadStore: url must be a MongoDB connection string (mongodb://... or mongodb+srv://...)');
+    throw new TypeError(
+      'connectMongoReadStore: url must be a MongoDB connection string (mongodb://... or mongodb+srv://...)',
+    );
   }
-  if (typeof database !== 'string' || !DATABASE_NAME.test(database) || database.includes(String.fromCharCode(0))) {
-    throw new TypeError('connectMongoReadStore: database must be 1 to 63 characters without / \\ . space " $ * < > : | ?');
+  if (
+    typeof database !== 'string' ||
+    !DATABASE_NAME.test(database) ||
+    database.includes(String.fromCharCode(0))
+  ) {
+    throw new TypeError(
+      'connectMongoReadStore: database must be 1 to 63 characters without / \\ . space " $ * < > : | ?',
+    );
   }
   const timeout = options.serverSelectionTimeoutMS ?? 10_000;
   if (!Number.isSafeInteger(timeout) || timeout <= 0) {
@@ -288,11 +312,18 @@ export async function connectMongoReadStore(options: MongoReadStoreOptions): Pro
   let client: MongoClient;
   try {
     // ignoreUndefined: an undefined field is absent, as in JSON and the embedded adapter (not null).
-    client = new MongoClient(url, { serverSelectionTimeoutMS: timeout, ignoreUndefined: true, appName: 'fieldstream' });
-  } catch (error) {
-    throw new TypeError(`connectMongoReadStore: url is not valid: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
+    client = new MongoClient(url, {
+      serverSelectionTimeoutMS: timeout,
+      ignoreUndefined: true,
+      appName: 'fieldstream',
     });
+  } catch (error) {
+    throw new TypeError(
+      `connectMongoReadStore: url is not valid: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   try {
     await client.connect();

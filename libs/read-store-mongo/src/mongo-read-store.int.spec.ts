@@ -79,11 +79,17 @@ describe('connecting to MongoDB where no server listens', () => {
   }, 20_000);
 
   it('refuses bad options before connecting, naming the option', async () => {
-    await expect(connectMongoReadStore({ url: 'postgres://x', database: 'd' })).rejects.toThrow(/url must be a MongoDB connection string/);
-    await expect(connectMongoReadStore({ url: 'mongodb://127.0.0.1', database: 'a.b' })).rejects.toThrow(/database must be/);
+    await expect(connectMongoReadStore({ url: 'postgres://x', database: 'd' })).rejects.toThrow(
+      /url must be a MongoDB connection string/,
+    );
+    await expect(connectMongoReadStore({ url: 'mongodb://127.0.0.1', database: 'a.b' })).rejects.toThrow(
+      /database must be/,
+    );
     await expect(
       connectMongoReadStore({ url: 'mongodb://127.0.0.1', database: 'd', serverSelectionTimeoutMS: 0 }),
     ).rejects.toThrow(/serverSelectionTimeoutMS/);
-    await expect(connectMongoReadStore({ url: 'mongodb://127.0.0.1:99999', database: 'd' })).rejects.toThrow(/url is not valid/);
+    await expect(connectMongoReadStore({ url: 'mongodb://127.0.0.1:99999', database: 'd' })).rejects.toThrow(
+      /url is not valid/,
+    );
   });
 });

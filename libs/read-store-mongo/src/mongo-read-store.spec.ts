@@ -63,7 +63,12 @@ describe('MongoReadStore beyond the contract, on a stand-in server', () => {
     ).rejects.toEqual(new DocumentNotFoundError('items', 'a'));
     expect(await items.find()).toEqual([{ _id: 'a', n: 1 }]);
 
-    await store.commitProjectionBatch({ projection: 'p', expectedCheckpoint: null, nextCheckpoint: 1, writes: [] });
+    await store.commitProjectionBatch({
+      projection: 'p',
+      expectedCheckpoint: null,
+      nextCheckpoint: 1,
+      writes: [],
+    });
     const missing = store.commitProjectionBatch({
       projection: 'p',
       expectedCheckpoint: 1,
@@ -82,7 +87,9 @@ describe('MongoReadStore beyond the contract, on a stand-in server', () => {
     const store = open();
     const items = store.collection('items');
     await items.insert({ _id: 'a', site: { zone: 'z1' } });
-    const refused = await items.bulkWrite([{ op: 'update', id: 'a', update: { $inc: { 'site.zone': 1 } } }]).catch((e: unknown) => e);
+    const refused = await items
+      .bulkWrite([{ op: 'update', id: 'a', update: { $inc: { 'site.zone': 1 } } }])
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(InvalidQueryError);
     expect((refused as InvalidQueryError).path).toBe('update.$inc.site.zone');
 
@@ -110,7 +117,18 @@ describe('MongoReadStore beyond the contract, on a stand-in server', () => {
       [{ projection: '', expectedCheckpoint: null, nextCheckpoint: 1, writes: [] }, 'projection'],
       [{ projection: 'p', expectedCheckpoint: -1, nextCheckpoint: 1, writes: [] }, 'expectedCheckpoint'],
       [{ projection: 'p', expectedCheckpoint: null, nextCheckpoint: 1.5, writes: [] }, 'nextCheckpoint'],
-      [{ projection: 'p', expectedCheckpoint: null, nextCheckpoint: 1, writes: [{ op: 'put', collection: 'items', document: { _id: 'x' } }, { op: 'zap', collection: 'items' }] }, 'writes.1.op'],
+      [
+        {
+          projection: 'p',
+          expectedCheckpoint: null,
+          nextCheckpoint: 1,
+          writes: [
+            { op: 'put', collection: 'items', document: { _id: 'x' } },
+            { op: 'zap', collection: 'items' },
+          ],
+        },
+        'writes.1.op',
+      ],
     ];
     for (const [batch, path] of cases) {
       const error = await store.commitProjectionBatch(batch as never).catch((e: unknown) => e);
@@ -123,7 +141,9 @@ describe('MongoReadStore beyond the contract, on a stand-in server', () => {
 
   it('refuses projections on a server without transactions, saying why', async () => {
     const store = open(false);
-    const error = await store.commitProjectionBatch({ projection: 'p', expectedCheckpoint: null, nextCheckpoint: 1, writes: [] }).catch((e: unknown) => e);
+    const error = await store
+      .commitProjectionBatch({ projection: 'p', expectedCheckpoint: null, nextCheckpoint: 1, writes: [] })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransactionsUnsupportedError);
     expect((error as Error).message).toMatch(/replica set/);
     expect(await store.health()).toMatchObject({ ok: true, detail: expect.stringContaining('standalone') });

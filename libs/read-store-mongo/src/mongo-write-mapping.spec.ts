@@ -1,7 +1,13 @@
 import { type DocumentWrite, InvalidCollectionNameError, InvalidQueryError } from '@fieldstream/read-store';
 import { DuplicateKeyError } from '@fieldstream/read-store';
 import { MongoBulkWriteError, MongoServerError, MongoServerSelectionError } from 'mongodb';
-import { ReadStoreUnavailableError, duplicatedKey, failedWriteIndex, isRejectedUpdate, mapMongoError } from './mongo-errors';
+import {
+  ReadStoreUnavailableError,
+  duplicatedKey,
+  failedWriteIndex,
+  isRejectedUpdate,
+  mapMongoError,
+} from './mongo-errors';
 import { diagnoseRejectedUpdate } from './mongo-update-diagnosis';
 import {
   EMPTY_RESULT,
@@ -16,26 +22,35 @@ import {
 describe('write mapping', () => {
   it('maps each port write to one ordered bulk operation', () => {
     const document = { _id: 'a', n: 1 };
-    expect(toBulkOperation({ op: 'insert', collection: 'items', document })).toEqual({ insertOne: { document } });
+    expect(toBulkOperation({ op: 'insert', collection: 'items', document })).toEqual({
+      insertOne: { document },
+    });
     expect(toBulkOperation({ op: 'put', collection: 'items', document })).toEqual({
       replaceOne: { filter: { _id: 'a' }, replacement: document, upsert: true },
     });
     expect(toBulkOperation({ op: 'replace', collection: 'items', document })).toEqual({
       replaceOne: { filter: { _id: 'a' }, replacement: document },
     });
-    expect(toBulkOperation({ op: 'update', collection: 'items', id: 'a', update: { $inc: { n: 1 } } })).toEqual({
+    expect(
+      toBulkOperation({ op: 'update', collection: 'items', id: 'a', update: { $inc: { n: 1 } } }),
+    ).toEqual({
       updateOne: { filter: { _id: 'a' }, update: { $inc: { n: 1 } }, upsert: false },
     });
-    expect(toBulkOperation({ op: 'delete', collection: 'items', id: 'a' })).toEqual({ deleteOne: { filter: { _id: 'a' } } });
+    expect(toBulkOperation({ op: 'delete', collection: 'items', id: 'a' })).toEqual({
+      deleteOne: { filter: { _id: 'a' } },
+    });
   });
 
   it('counts matched documents as modified, as the port does', () => {
-    const total = addResult(addResult(EMPTY_RESULT, { insertedCount: 1, matchedCount: 3, upsertedCount: 2, deletedCount: 1 }), {
-      insertedCount: 0,
-      matchedCount: 1,
-      upsertedCount: 0,
-      deletedCount: 0,
-    });
+    const total = addResult(
+      addResult(EMPTY_RESULT, { insertedCount: 1, matchedCount: 3, upsertedCount: 2, deletedCount: 1 }),
+      {
+        insertedCount: 0,
+        matchedCount: 1,
+        upsertedCount: 0,
+        deletedCount: 0,
+      },
+    );
     expect(total).toEqual({ inserted: 1, modified: 4, upserted: 2, deleted: 1 });
   });
 
@@ -71,20 +86,25 @@ describe('write mapping', () => {
       { op: 'update', collection: 'items', id: 'old', update: { $set: { n: 1 } } },
     ];
     expect(findMissingTarget(deletedThenUpdated, exists)).toEqual({ collection: 'items', id: 'old' });
-    expect(findMissingTarget([{ op: 'replace', collection: 'others', document: { _id: 'old' } }], exists)).toEqual({
+    expect(
+      findMissingTarget([{ op: 'replace', collection: 'others', document: { _id: 'old' } }], exists),
+    ).toEqual({
       collection: 'others',
       id: 'old',
     });
   });
 
   it('validates writes, naming the write at fault', () => {
-    expect(() => validateWrite({ op: 'put', collection: '_checkpoints', document: { _id: 'a' } }, 'writes.0')).toThrow(
-      InvalidCollectionNameError,
-    );
+    expect(() =>
+      validateWrite({ op: 'put', collection: '_checkpoints', document: { _id: 'a' } }, 'writes.0'),
+    ).toThrow(InvalidCollectionNameError);
     const cases: [unknown, string][] = [
       [{ op: 'upsert', collection: 'items' }, 'writes.2.op'],
       [{ op: 'update', collection: 'items', id: '', update: { $set: { a: 1 } } }, 'writes.2.id'],
-      [{ op: 'update', collection: 'items', id: 'a', update: { $set: { a: 1 } }, upsert: 'yes' }, 'writes.2.upsert'],
+      [
+        { op: 'update', collection: 'items', id: 'a', update: { $set: { a: 1 } }, upsert: 'yes' },
+        'writes.2.upsert',
+      ],
       [{ op: 'update', collection: 'items', id: 'a', update: { $bad: {} } }, 'update.$bad'],
       ['put', 'writes.2'],
     ];
@@ -103,7 +123,8 @@ describe('write mapping', () => {
 describe('driver errors', () => {
   it('maps duplicate key 11000 to DuplicateKeyError naming the key, from single and bulk writes', () => {
     const single = new MongoServerError({
-      message: 'E11000 duplicate key error collection: db.items index: email_1 dup key: { email: "x@example.org" }',
+      message:
+        'E11000 duplicate key error collection: db.items index: email_1 dup key: { email: "x@example.org" }',
       code: 11000,
       keyValue: { email: 'x@example.org' },
     });
@@ -132,7 +153,10 @@ describe('driver errors', () => {
   });
 
   it('maps an update the document refuses to InvalidQueryError with the diagnosed path', () => {
-    const refused = new MongoServerError({ message: 'Cannot apply $inc to a value of non-numeric type', code: 14 });
+    const refused = new MongoServerError({
+      message: 'Cannot apply $inc to a value of non-numeric type',
+      code: 14,
+    });
     expect(isRejectedUpdate(refused)).toBe(true);
     const mapped = mapMongoError(refused, { collection: 'items', updatePath: 'update.$inc.site.zone' });
     expect(mapped).toBeInstanceOf(InvalidQueryError);
@@ -141,7 +165,10 @@ describe('driver errors', () => {
   });
 
   it('maps server-selection failures to ReadStoreUnavailableError and leaves the rest alone', () => {
-    const selection = new MongoServerSelectionError('connect ECONNREFUSED 127.0.0.1:1', { type: 'Unknown', servers: new Map() } as never);
+    const selection = new MongoServerSelectionError('connect ECONNREFUSED 127.0.0.1:1', {
+      type: 'Unknown',
+      servers: new Map(),
+    } as never);
     expect(mapMongoError(selection, { collection: 'items' })).toBeInstanceOf(ReadStoreUnavailableError);
     const other = new Error('other');
     expect(mapMongoError(other, { collection: 'items' })).toBe(other);
@@ -149,10 +176,14 @@ describe('driver errors', () => {
 
   it('diagnoses which part of an update does not fit the document', () => {
     const document = { _id: 'x', n: 1, site: { zone: 'z1' }, tags: ['a'], label: 'l' };
-    expect(diagnoseRejectedUpdate(document, { $inc: { n: 1, 'site.zone': 1 } })).toBe('update.$inc.site.zone');
+    expect(diagnoseRejectedUpdate(document, { $inc: { n: 1, 'site.zone': 1 } })).toBe(
+      'update.$inc.site.zone',
+    );
     expect(diagnoseRejectedUpdate(document, { $push: { tags: 'b', n: 1 } })).toBe('update.$push.n');
     expect(diagnoseRejectedUpdate(document, { $pull: { label: 'l' } })).toBe('update.$pull.label');
     expect(diagnoseRejectedUpdate(document, { $set: { 'label.x': 1 } })).toBe('update.$set.label.x');
-    expect(diagnoseRejectedUpdate(document, { $set: { 'tags.0': 'z' }, $inc: { missing: 1 } })).toBeUndefined();
+    expect(
+      diagnoseRejectedUpdate(document, { $set: { 'tags.0': 'z' }, $inc: { missing: 1 } }),
+    ).toBeUndefined();
   });
 });

@@ -33,13 +33,17 @@ export function validateWrite(write: unknown, where: string): DocumentWrite {
       validateId(write['id'], `${where}.id`);
       break;
     default:
-      throw new InvalidQueryError(`${where}.op: must be insert, put, replace, update or delete`, `${where}.op`);
+      throw new InvalidQueryError(
+        `${where}.op: must be insert, put, replace, update or delete`,
+        `${where}.op`,
+      );
   }
   return write as unknown as DocumentWrite;
 }
 
 export function validateId(id: unknown, where = 'id'): asserts id is string {
-  if (typeof id !== 'string' || id.length === 0) throw new InvalidQueryError(`${where}: must be a non-empty string`, where);
+  if (typeof id !== 'string' || id.length === 0)
+    throw new InvalidQueryError(`${where}: must be a non-empty string`, where);
 }
 
 /**
@@ -60,11 +64,19 @@ export function toBulkOperation(write: DocumentWrite): AnyBulkWriteOperation<Sto
     case 'insert':
       return { insertOne: { document: write.document } };
     case 'put':
-      return { replaceOne: { filter: { _id: write.document._id }, replacement: write.document, upsert: true } };
+      return {
+        replaceOne: { filter: { _id: write.document._id }, replacement: write.document, upsert: true },
+      };
     case 'replace':
       return { replaceOne: { filter: { _id: write.document._id }, replacement: write.document } };
     case 'update':
-      return { updateOne: { filter: { _id: write.id }, update: toMongoUpdate(write.update), upsert: write.upsert === true } };
+      return {
+        updateOne: {
+          filter: { _id: write.id },
+          update: toMongoUpdate(write.update),
+          upsert: write.upsert === true,
+        },
+      };
     case 'delete':
       return { deleteOne: { filter: { _id: write.id } } };
   }
@@ -73,7 +85,10 @@ export function toBulkOperation(write: DocumentWrite): AnyBulkWriteOperation<Sto
 export const EMPTY_RESULT: BulkWriteResult = { inserted: 0, modified: 0, upserted: 0, deleted: 0 };
 
 /** The port counts matched documents as modified, changed or not (MongoDB's modifiedCount does not). */
-export function addResult(total: BulkWriteResult, result: Pick<MongoBulkResult, 'insertedCount' | 'matchedCount' | 'upsertedCount' | 'deletedCount'>): BulkWriteResult {
+export function addResult(
+  total: BulkWriteResult,
+  result: Pick<MongoBulkResult, 'insertedCount' | 'matchedCount' | 'upsertedCount' | 'deletedCount'>,
+): BulkWriteResult {
   return {
     inserted: total.inserted + result.insertedCount,
     modified: total.modified + result.matchedCount,
@@ -83,7 +98,9 @@ export function addResult(total: BulkWriteResult, result: Pick<MongoBulkResult, 
 }
 
 /** Consecutive writes to the same collection, so that order across collections is kept. */
-export function groupByCollection(writes: readonly DocumentWrite[]): { collection: string; writes: DocumentWrite[] }[] {
+export function groupByCollection(
+  writes: readonly DocumentWrite[],
+): { collection: string; writes: DocumentWrite[] }[] {
   const groups: { collection: string; writes: DocumentWrite[] }[] = [];
   for (const write of writes) {
     const last = groups[groups.length - 1];
@@ -104,7 +121,8 @@ export function findMissingTarget(
 ): { collection: string; id: string } | undefined {
   const known = new Map<string, boolean>();
   const key = (collection: string, id: string): string => `${collection}\u0000${id}`;
-  const exists = (collection: string, id: string): boolean => known.get(key(collection, id)) ?? existsBefore(collection, id);
+  const exists = (collection: string, id: string): boolean =>
+    known.get(key(collection, id)) ?? existsBefore(collection, id);
   for (const write of writes) {
     const id = idOf(write);
     switch (write.op) {

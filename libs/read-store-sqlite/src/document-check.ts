@@ -23,7 +23,11 @@ export function serialiseDocument(collection: string, document: unknown): string
   const json = JSON.stringify(document);
   const bytes = json.length * 3 <= MAX_DOCUMENT_BYTES ? json.length : Buffer.byteLength(json, 'utf8');
   if (bytes > MAX_DOCUMENT_BYTES) {
-    throw new InvalidDocumentError(collection, 'document', `is ${bytes} bytes, above the limit of ${MAX_DOCUMENT_BYTES}`);
+    throw new InvalidDocumentError(
+      collection,
+      'document',
+      `is ${bytes} bytes, above the limit of ${MAX_DOCUMENT_BYTES}`,
+    );
   }
   return json;
 }
@@ -33,7 +37,14 @@ const validKeys = new Set<string>();
 
 function isValidKey(key: string): boolean {
   if (validKeys.has(key)) return true;
-  if (key.length === 0 || key.startsWith('$') || key.includes('.') || /["\\]/.test(key) || key.includes('\u0000')) return false;
+  if (
+    key.length === 0 ||
+    key.startsWith('$') ||
+    key.includes('.') ||
+    /["\\]/.test(key) ||
+    key.includes('\u0000')
+  )
+    return false;
   if (validKeys.size < 10_000) validKeys.add(key);
   return true;
 }
@@ -78,18 +89,27 @@ function checkValue(collection: string, value: unknown, path: string): void {
       if (value === null) return;
       if (Array.isArray(value)) {
         value.forEach((e, i) => {
-          if (e === undefined) throw new InvalidDocumentError(collection, `${at}.${i}`, 'array element is undefined');
+          if (e === undefined)
+            throw new InvalidDocumentError(collection, `${at}.${i}`, 'array element is undefined');
           checkValue(collection, e, `${path ? path + '.' : ''}${i}`);
         });
         return;
       }
       if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
-        throw new InvalidDocumentError(collection, at, 'only plain JSON objects are stored (convert dates to ISO strings)');
+        throw new InvalidDocumentError(
+          collection,
+          at,
+          'only plain JSON objects are stored (convert dates to ISO strings)',
+        );
       }
       for (const [key, v] of Object.entries(value)) {
         const child = path ? `${path}.${key}` : key;
         if (!isValidKey(key)) {
-          throw new InvalidDocumentError(collection, child, 'field names may not be empty, start with $, or hold . " \\ or NUL');
+          throw new InvalidDocumentError(
+            collection,
+            child,
+            'field names may not be empty, start with $, or hold . " \\ or NUL',
+          );
         }
         if (v === undefined) continue;
         checkValue(collection, v, child);

@@ -55,14 +55,24 @@ export function compileSqlFilter(filter: Filter | undefined): SqlFilter {
   const paths: string[][] = [];
   const state = { exact: true };
   const part = filter === undefined ? null : documentFilter(filter, paths, state, true);
-  return { sql: part?.sql ?? '1', params: part?.params ?? [], exact: state.exact && (filter === undefined || part !== null), paths };
+  return {
+    sql: part?.sql ?? '1',
+    params: part?.params ?? [],
+    exact: state.exact && (filter === undefined || part !== null),
+    paths,
+  };
 }
 
 /**
  * `top` allows dropping untranslatable conjuncts (leaving a superset) at the top level only;
  * inside $or / $nor / $not a dropped term would change the meaning, so the whole node is given up.
  */
-function documentFilter(filter: Filter, paths: string[][], state: { exact: boolean }, top: boolean): Part | null {
+function documentFilter(
+  filter: Filter,
+  paths: string[][],
+  state: { exact: boolean },
+  top: boolean,
+): Part | null {
   const parts: Part[] = [];
   for (const [key, operand] of Object.entries(filter)) {
     let part: Part | null;
@@ -120,14 +130,27 @@ function equals(segments: string[], value: unknown): Part | null {
   if (Array.isArray(value)) return FALSE;
   if (isPlainObject(value)) return null;
   // `_id` is always a string and has its own column (the primary key).
-  if (segments.length === 1 && segments[0] === '_id') return typeof value === 'string' ? { sql: '_id = ?', params: [value] } : FALSE;
+  if (segments.length === 1 && segments[0] === '_id')
+    return typeof value === 'string' ? { sql: '_id = ?', params: [value] } : FALSE;
   return compare(segments, '=', value);
 }
 
 function compare(segments: string[], op: string, value: unknown): Part | null {
-  if (typeof value === 'number') return { sql: `(${bracketExpr(segments)} = ${Bracket.Number} AND ${valueExpr(segments)} ${op} ?)`, params: [value] };
-  if (typeof value === 'string') return { sql: `(${bracketExpr(segments)} = ${Bracket.String} AND ${valueExpr(segments)} ${op} ?)`, params: [value] };
-  if (typeof value === 'boolean') return { sql: `(${bracketExpr(segments)} = ${Bracket.Boolean} AND ${valueExpr(segments)} ${op} ?)`, params: [value ? 1 : 0] };
+  if (typeof value === 'number')
+    return {
+      sql: `(${bracketExpr(segments)} = ${Bracket.Number} AND ${valueExpr(segments)} ${op} ?)`,
+      params: [value],
+    };
+  if (typeof value === 'string')
+    return {
+      sql: `(${bracketExpr(segments)} = ${Bracket.String} AND ${valueExpr(segments)} ${op} ?)`,
+      params: [value],
+    };
+  if (typeof value === 'boolean')
+    return {
+      sql: `(${bracketExpr(segments)} = ${Bracket.Boolean} AND ${valueExpr(segments)} ${op} ?)`,
+      params: [value ? 1 : 0],
+    };
   return null;
 }
 
@@ -152,7 +175,9 @@ function operator(segments: string[], op: string, arg: unknown): Part | null {
     case '$lte': {
       const sqlOp = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op];
       if (arg === null) {
-        return op === '$gte' || op === '$lte' ? { sql: `${bracketExpr(segments)} = ${Bracket.Null}`, params: [] } : FALSE;
+        return op === '$gte' || op === '$lte'
+          ? { sql: `${bracketExpr(segments)} = ${Bracket.Null}`, params: [] }
+          : FALSE;
       }
       if (Array.isArray(arg)) return FALSE;
       return compare(segments, sqlOp, arg);
@@ -190,7 +215,10 @@ export function prefixes(paths: readonly (readonly string[])[]): string[][] {
 }
 
 /** Array-branch membership terms; the scalar branch is the negation of their disjunction. */
-export function branchTerms(filterPaths: readonly (readonly string[])[], sortPaths: readonly (readonly string[])[]): string[] {
+export function branchTerms(
+  filterPaths: readonly (readonly string[])[],
+  sortPaths: readonly (readonly string[])[],
+): string[] {
   const paths = [...filterPaths, ...sortPaths].filter((p) => !(p.length === 1 && p[0] === '_id'));
   const terms = prefixes(paths).map((p) => `${typeExpr(p)} = 'array'`);
   // Documents compare field by field in MongoDB, not as JSON text: sort those in JS.

@@ -55,7 +55,9 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     readonly name: string,
   ) {
     this.table = quoteIdentifier(name);
-    db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (_id TEXT NOT NULL PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${this.table} (_id TEXT NOT NULL PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`,
+    );
     this.getStmt = db.prepare(`SELECT doc FROM ${this.table} WHERE _id = ?`);
     this.existsStmt = db.prepare(`SELECT 1 AS one FROM ${this.table} WHERE _id = ?`);
     this.insertStmt = db.prepare(`INSERT INTO ${this.table} (_id, doc) VALUES (?, ?)`);
@@ -65,7 +67,9 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     this.replaceStmt = db.prepare(`UPDATE ${this.table} SET doc = ? WHERE _id = ?`);
     this.deleteStmt = db.prepare(`DELETE FROM ${this.table} WHERE _id = ?`);
     this.schemaVersionStmt = db.prepare('PRAGMA schema_version');
-    this.partialIndexStmt = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql LIKE '% WHERE %'");
+    this.partialIndexStmt = db.prepare(
+      "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql LIKE '% WHERE %'",
+    );
   }
 
   async get(id: string): Promise<T | null> {
@@ -113,12 +117,20 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
         let total = 0;
         const scalarGuard = terms.length > 0 ? ` AND NOT ifnull(${terms.join(' OR ')}, 0)` : '';
         if (sql.exact) {
-          const row = this.statement(`SELECT count(*) AS n FROM ${this.table} WHERE ${sql.sql}${scalarGuard}`).get(...sql.params) as { n: number };
+          const row = this.statement(
+            `SELECT count(*) AS n FROM ${this.table} WHERE ${sql.sql}${scalarGuard}`,
+          ).get(...sql.params) as { n: number };
           total += row.n;
         } else {
-          total += this.scan(`SELECT doc FROM ${this.table} WHERE ${sql.sql}${scalarGuard}`, sql.params).filter((d) => predicate(d)).length;
+          total += this.scan(
+            `SELECT doc FROM ${this.table} WHERE ${sql.sql}${scalarGuard}`,
+            sql.params,
+          ).filter((d) => predicate(d)).length;
         }
-        if (terms.length > 0) total += this.scan(`SELECT doc FROM ${this.table} WHERE ${this.arrayBranch(terms)}`, []).filter((d) => predicate(d)).length;
+        if (terms.length > 0)
+          total += this.scan(`SELECT doc FROM ${this.table} WHERE ${this.arrayBranch(terms)}`, []).filter(
+            (d) => predicate(d),
+          ).length;
         return total;
       })
       .deferred();
@@ -134,7 +146,10 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
       // A unique index over documents that already repeat a value: MongoDB's E11000 on build.
       if ((error as { code?: unknown })?.code === 'SQLITE_CONSTRAINT_UNIQUE') {
         const unique = indexes.filter((i) => i.unique).map((i) => i.name ?? Object.keys(i.keys).join(', '));
-        throw new DuplicateKeyError(this.name, `existing documents repeat a value of unique index ${unique.join(' or ')}`);
+        throw new DuplicateKeyError(
+          this.name,
+          `existing documents repeat a value of unique index ${unique.join(' or ')}`,
+        );
       }
       throw error;
     }
@@ -166,7 +181,11 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     return result;
   }
 
-  private applyUnmapped(write: CollectionWrite, result: BulkWriteResult | undefined, missingUpdateIsAnswer: boolean): void {
+  private applyUnmapped(
+    write: CollectionWrite,
+    result: BulkWriteResult | undefined,
+    missingUpdateIsAnswer: boolean,
+  ): void {
     switch (write?.op) {
       case 'insert': {
         const json = serialiseDocument(this.name, write.document);
@@ -221,7 +240,10 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
         return;
       }
       default:
-        throw new InvalidQueryError(`write.op: unknown operation ${String((write as { op?: unknown })?.op)}`, 'write.op');
+        throw new InvalidQueryError(
+          `write.op: unknown operation ${String((write as { op?: unknown })?.op)}`,
+          'write.op',
+        );
     }
   }
 
@@ -249,7 +271,9 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     const statements: [string, unknown[]][] = [[plan.scalarSql, plan.params]];
     if (plan.arraySql) statements.push([plan.arraySql, []]);
     return statements.flatMap(([sql, params]) =>
-      (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail),
+      (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
+        (row) => row.detail,
+      ),
     );
   }
 
@@ -360,18 +384,26 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     const base = `${this.name}__${name}`;
     const dir = (d: 1 | -1) => (d === 1 ? 'ASC' : 'DESC');
     const columns = keys
-      .map((k) => (k.path === '_id' ? `_id ${dir(k.direction)}` : `${bracketExpr(k.segments)} ${dir(k.direction)}, ${valueExpr(k.segments)} ${dir(k.direction)}`))
+      .map((k) =>
+        k.path === '_id'
+          ? `_id ${dir(k.direction)}`
+          : `${bracketExpr(k.segments)} ${dir(k.direction)}, ${valueExpr(k.segments)} ${dir(k.direction)}`,
+      )
       .join(', ');
     const statements = [`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(base)} ON ${this.table} (${columns})`];
     if (spec.unique) {
       // NULLs are distinct in an SQLite unique index, but MongoDB treats null and missing as one
       // value: `ifnull` makes them equal (their bracket column already separates them from '').
       const uniqueColumns = keys
-        .map((k) => (k.path === '_id' ? '_id' : `${bracketExpr(k.segments)}, ifnull(${valueExpr(k.segments)}, '')`))
+        .map((k) =>
+          k.path === '_id' ? '_id' : `${bracketExpr(k.segments)}, ifnull(${valueExpr(k.segments)}, '')`,
+        )
         .join(', ');
       const uniqueName = `${base}__unique`;
       this.uniqueKeys.set(uniqueName, `${name} (${keys.map((k) => k.path).join(', ')})`);
-      statements.push(`CREATE UNIQUE INDEX IF NOT EXISTS ${quoteIdentifier(uniqueName)} ON ${this.table} (${uniqueColumns})`);
+      statements.push(
+        `CREATE UNIQUE INDEX IF NOT EXISTS ${quoteIdentifier(uniqueName)} ON ${this.table} (${uniqueColumns})`,
+      );
     }
     // Tiny partial indexes that find the documents taking the JS path (arrays, or documents
     // under a sort key) without a scan; empty when the data has none.
@@ -395,13 +427,16 @@ function orderBy(keys: readonly SortKey[]): string {
   return keys
     .map((k) => {
       const dir = k.direction === 1 ? 'ASC' : 'DESC';
-      return k.path === '_id' ? `_id ${dir}` : `${bracketExpr(k.segments)} ${dir}, ${valueExpr(k.segments)} ${dir}`;
+      return k.path === '_id'
+        ? `_id ${dir}`
+        : `${bracketExpr(k.segments)} ${dir}, ${valueExpr(k.segments)} ${dir}`;
     })
     .join(', ');
 }
 
 function checkId(id: unknown): void {
-  if (typeof id !== 'string' || id.length === 0) throw new InvalidQueryError('id: must be a non-empty string', 'id');
+  if (typeof id !== 'string' || id.length === 0)
+    throw new InvalidQueryError('id: must be a non-empty string', 'id');
 }
 
 function checkCount(value: unknown, name: string): number | undefined {

@@ -25,12 +25,16 @@ describe('SQLite read store indexes', () => {
       { op: 'put', document: { _id: 'a', email: 'x@example.org' } },
       { op: 'put', document: { _id: 'b', email: 'x@example.org' } },
     ]);
-    const error = await people.ensureIndexes([{ name: 'by_email', keys: { email: 1 }, unique: true }]).catch((e: unknown) => e);
+    const error = await people
+      .ensureIndexes([{ name: 'by_email', keys: { email: 1 }, unique: true }])
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DuplicateKeyError);
     expect((error as DuplicateKeyError).key).toContain('by_email');
     const db = new Database(file, { readonly: true });
     try {
-      const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'people'").all();
+      const names = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'people'")
+        .all();
       expect(names).toEqual([]);
     } finally {
       db.close();
@@ -41,12 +45,24 @@ describe('SQLite read store indexes', () => {
     const requests = store.collection('requests');
     await requests.ensureIndexes([{ keys: { status: 1, zoneId: 1, priority: -1, createdAt: 1 } }]);
     await requests.put({ _id: 'r1', status: 'open', zoneId: 'z1', priority: 2, createdAt: '2026-01-01' });
-    const plan = (await requests.explain({ status: 'open', zoneId: 'z1' }, { sort: { priority: -1, createdAt: 1 }, limit: 50 })).join('\n');
+    const plan = (
+      await requests.explain(
+        { status: 'open', zoneId: 'z1' },
+        { sort: { priority: -1, createdAt: 1 }, limit: 50 },
+      )
+    ).join('\n');
     expect(plan).toMatch(/SEARCH requests USING INDEX requests__status_1_zoneId_1_priority_-1_createdAt_1/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
     // The array branch reads the (empty) partial indexes, not the table.
     expect(plan).toMatch(/USING INDEX requests__array__status/);
     expect(plan).not.toMatch(/SCAN requests$/m);
-    expect((await requests.find({ status: 'open', zoneId: 'z1' }, { sort: { priority: -1, createdAt: 1 }, limit: 50 })).map((d) => d._id)).toEqual(['r1']);
+    expect(
+      (
+        await requests.find(
+          { status: 'open', zoneId: 'z1' },
+          { sort: { priority: -1, createdAt: 1 }, limit: 50 },
+        )
+      ).map((d) => d._id),
+    ).toEqual(['r1']);
   });
 });

@@ -8,12 +8,28 @@ import { openSqliteReadStore } from './index';
 const WORKERS = 4;
 const COMMITS = 40;
 
-function runWorker(file: string, id: number, startAt: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runWorker(
+  file: string,
+  id: number,
+  startAt: number,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'fixtures', 'checkpoint-writer.fixture.ts'), file, String(id), String(COMMITS), String(startAt)], {
-      cwd: join(__dirname, '..', '..', '..'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        '@swc-node/register',
+        join(__dirname, 'fixtures', 'checkpoint-writer.fixture.ts'),
+        file,
+        String(id),
+        String(COMMITS),
+        String(startAt),
+      ],
+      {
+        cwd: join(__dirname, '..', '..', '..'),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -34,7 +50,9 @@ describe('SQLite read store shared by several processes', () => {
     const file = join(dir, 'shared.db');
     // Far enough ahead for every process to have loaded its code, so they all open the new file together.
     const startAt = Date.now() + 5_000;
-    const results = await Promise.all(Array.from({ length: WORKERS }, (_, id) => runWorker(file, id, startAt)));
+    const results = await Promise.all(
+      Array.from({ length: WORKERS }, (_, id) => runWorker(file, id, startAt)),
+    );
     for (const r of results) expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     const reports = results.map((r) => JSON.parse(r.stdout) as { commits: number; conflicts: number });
     expect(reports.map((r) => r.commits)).toEqual(Array(WORKERS).fill(COMMITS));

@@ -12,4 +12,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-readStoreContract('sqlite', async () => openSqliteReadStore({ file: join(dir, `store-${n++}.db`) }), { atomicBulkWrite: true });
+readStoreContract('sqlite', async () => openSqliteReadStore({ file: join(dir, `store-${n++}.db`) }), {
+  atomicBulkWrite: true,
+});

@@ -77,12 +77,19 @@ export class SqliteReadStore implements ReadStore {
   async commitProjectionBatch(batch: ProjectionBatch): Promise<void> {
     checkProjection(batch?.projection, 'batch.projection');
     if (batch.expectedCheckpoint !== null && !isPosition(batch.expectedCheckpoint)) {
-      throw new InvalidQueryError('batch.expectedCheckpoint: must be null or a non-negative integer', 'batch.expectedCheckpoint');
+      throw new InvalidQueryError(
+        'batch.expectedCheckpoint: must be null or a non-negative integer',
+        'batch.expectedCheckpoint',
+      );
     }
     if (!isPosition(batch.nextCheckpoint)) {
-      throw new InvalidQueryError('batch.nextCheckpoint: must be a non-negative integer', 'batch.nextCheckpoint');
+      throw new InvalidQueryError(
+        'batch.nextCheckpoint: must be a non-negative integer',
+        'batch.nextCheckpoint',
+      );
     }
-    if (!Array.isArray(batch.writes)) throw new InvalidQueryError('batch.writes: must be an array', 'batch.writes');
+    if (!Array.isArray(batch.writes))
+      throw new InvalidQueryError('batch.writes: must be an array', 'batch.writes');
     // Creating tables is DDL: do it before the transaction so the batch itself only writes rows.
     for (const write of batch.writes) this.collectionFor(write?.collection);
     this.commitBatch(batch);
@@ -95,7 +102,8 @@ export class SqliteReadStore implements ReadStore {
 
   async resetProjection(projection: string, collections: readonly string[]): Promise<void> {
     checkProjection(projection, 'projection');
-    if (!Array.isArray(collections)) throw new InvalidQueryError('collections: must be an array', 'collections');
+    if (!Array.isArray(collections))
+      throw new InvalidQueryError('collections: must be an array', 'collections');
     const targets = collections.map((name) => this.collectionFor(name));
     this.db
       .transaction(() => {

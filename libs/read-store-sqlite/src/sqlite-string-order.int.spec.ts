@@ -35,7 +35,11 @@ describe('SQLite read store string order', () => {
   });
 
   it('sorts in SQL (no array among the results) by code point', async () => {
-    expect(await ids({ _id: { $ne: 'in-array' } }, { sort: { s: -1 } })).toEqual(['emoji', 'replacement', 'ascii']);
+    expect(await ids({ _id: { $ne: 'in-array' } }, { sort: { s: -1 } })).toEqual([
+      'emoji',
+      'replacement',
+      'ascii',
+    ]);
   });
 
   it('compares by code point in SQL and in JS', async () => {

@@ -16,7 +16,11 @@ export type DocumentWrite =
   | { op: 'delete'; collection: string; id: string };
 
 /** A write within one collection (`bulkWrite`): the union minus `collection`, kept discriminated. */
-export type CollectionWrite = DocumentWrite extends infer W ? (W extends DocumentWrite ? Omit<W, 'collection'> : never) : never;
+export type CollectionWrite = DocumentWrite extends infer W
+  ? W extends DocumentWrite
+    ? Omit<W, 'collection'>
+    : never
+  : never;
 
 export interface BulkWriteResult {
   inserted: number;

@@ -67,6 +67,8 @@ export class InvalidCollectionNameError extends Error {
   override readonly name = 'InvalidCollectionNameError';
   readonly code = 'invalid_collection_name';
   constructor(readonly collection: string) {
-    super(`Invalid collection name ${JSON.stringify(collection)}: use a letter, then letters, digits, _ . or -, at most 120 characters`);
+    super(
+      `Invalid collection name ${JSON.stringify(collection)}: use a letter, then letters, digits, _ . or -, at most 120 characters`,
+    );
   }
 }

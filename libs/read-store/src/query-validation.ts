@@ -33,7 +33,8 @@ export function validateIndexSpec(spec: IndexSpec, where = 'index'): void {
     throw new InvalidQueryError(`${where}.keys: must be an object`, `${where}.keys`);
   }
   const entries = Object.entries(spec.keys);
-  if (entries.length === 0) throw new InvalidQueryError(`${where}.keys: must name at least one path`, `${where}.keys`);
+  if (entries.length === 0)
+    throw new InvalidQueryError(`${where}.keys: must name at least one path`, `${where}.keys`);
   for (const [path, direction] of entries) {
     const at = `${where}.keys.${path}`;
     if (direction !== 1 && direction !== -1) throw new InvalidQueryError(`${at}: must be 1 or -1`, at);

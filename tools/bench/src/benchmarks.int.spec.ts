@@ -21,7 +21,11 @@ describe('benchmarks run to their verdict on a tiny load', () => {
     ['append.bench.ts', ['--seconds', '0.3', '--rounds', '1'], {}],
     ['rebuild.bench.ts', ['--events', '5000', '--streams', '200', '--batch-size', '1000'], {}],
     ['subscription-lag.bench.ts', ['--rate', '200', '--seconds', '1'], {}],
-    ['read-store-query.bench.ts', [], { BENCH_DOCS: '5000', BENCH_QUERIES: '50', BENCH_UNINDEXED_QUERIES: '2' }],
+    [
+      'read-store-query.bench.ts',
+      [],
+      { BENCH_DOCS: '5000', BENCH_QUERIES: '50', BENCH_UNINDEXED_QUERIES: '2' },
+    ],
   ])(
     '%s',
     (script, args, env) => {

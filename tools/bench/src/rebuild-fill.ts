@@ -11,7 +11,13 @@ const TYPES = ['Opened', 'Assigned', 'Scheduled', 'Visited', 'Noted', 'PartUsed'
  */
 export async function fillEventLog(
   eventStore: EventStore,
-  options: { events: number; streams: number; perAppend: number; concurrency: number; onProgress?: (done: number) => void },
+  options: {
+    events: number;
+    streams: number;
+    perAppend: number;
+    concurrency: number;
+    onProgress?: (done: number) => void;
+  },
 ): Promise<void> {
   const { events, streams, perAppend, concurrency } = options;
   const appends = Math.ceil(events / perAppend);

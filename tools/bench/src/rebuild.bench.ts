@@ -15,7 +15,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EventStore } from '@fieldstream/event-store';
 import { openSqliteEventStore } from '@fieldstream/event-store-sqlite';
-import { ProjectionRunner, rebuildProjections, silentLogger, streamCatalogueProjection } from '@fieldstream/projections';
+import {
+  ProjectionRunner,
+  rebuildProjections,
+  silentLogger,
+  streamCatalogueProjection,
+} from '@fieldstream/projections';
 import { openSqliteReadStore } from '@fieldstream/read-store-sqlite';
 import { fillEventLog } from './rebuild-fill';
 
@@ -33,7 +38,8 @@ const { values } = parseArgs({
 });
 const positive = (name: string, text: string): number => {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got ${text}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a positive integer, got ${text}`);
   return value;
 };
 const EVENTS = positive('events', values.events);
@@ -52,14 +58,20 @@ const progressLine = (text: string) => {
     line(`  ${text}`);
   }
 };
-const load = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+const load = () =>
+  `load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`;
 
 async function readAllOnly(eventStore: EventStore): Promise<{ events: number; ms: number }> {
   const started = performance.now();
   let after: number | undefined;
   let events = 0;
   for (;;) {
-    const page = await eventStore.readAll({ maxCount: BATCH_SIZE, ...(after === undefined ? {} : { after }) });
+    const page = await eventStore.readAll({
+      maxCount: BATCH_SIZE,
+      ...(after === undefined ? {} : { after }),
+    });
     const last = page[page.length - 1];
     if (!last) break;
     events += page.length;
@@ -70,7 +82,13 @@ async function readAllOnly(eventStore: EventStore): Promise<{ events: number; ms
 
 async function runnerCatchUp(eventStore: EventStore, file: string): Promise<void> {
   const readStore = await openSqliteReadStore({ file });
-  const runner = new ProjectionRunner({ eventStore, readStore, projections: [streamCatalogueProjection], logger: silentLogger, batchSize: RUNNER_BATCH_SIZE });
+  const runner = new ProjectionRunner({
+    eventStore,
+    readStore,
+    projections: [streamCatalogueProjection],
+    logger: silentLogger,
+    batchSize: RUNNER_BATCH_SIZE,
+  });
   const head = await eventStore.headPosition();
   const started = performance.now();
   runner.start();
@@ -80,11 +98,15 @@ async function runnerCatchUp(eventStore: EventStore, file: string): Promise<void
       const [status] = (await runner.status()).projections;
       if (status?.state === 'failed') throw new Error(`runner failed: ${status.lastError?.message}`);
       if (status?.checkpoint === head) break;
-      progressLine(`runner catching up: ${status?.checkpoint ?? 0}/${head} (${status?.eventsPerSecond ?? 0} events/s)`);
+      progressLine(
+        `runner catching up: ${status?.checkpoint ?? 0}/${head} (${status?.eventsPerSecond ?? 0} events/s)`,
+      );
     }
     const ms = performance.now() - started;
     if (process.stdout.isTTY) process.stdout.write('\n');
-    line(`  runner catch-up from zero (batches of ${RUNNER_BATCH_SIZE}): ${head} events in ${(ms / 1000).toFixed(2)} s = ${rate(head, ms)} events/s`);
+    line(
+      `  runner catch-up from zero (batches of ${RUNNER_BATCH_SIZE}): ${head} events in ${(ms / 1000).toFixed(2)} s = ${rate(head, ms)} events/s`,
+    );
   } finally {
     await runner.stop();
     await readStore.close();
@@ -117,7 +139,9 @@ async function main(): Promise<void> {
     line(`  filled in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
 
     const ceiling = await readAllOnly(eventStore);
-    line(`  ceiling, paging $all alone:  ${ceiling.events} events in ${(ceiling.ms / 1000).toFixed(2)} s = ${rate(ceiling.events, ceiling.ms)} events/s`);
+    line(
+      `  ceiling, paging $all alone:  ${ceiling.events} events in ${(ceiling.ms / 1000).toFixed(2)} s = ${rate(ceiling.events, ceiling.ms)} events/s`,
+    );
 
     let lastProgress = 0;
     const [result] = await rebuildProjections({
@@ -128,14 +152,18 @@ async function main(): Promise<void> {
       onProgress: (progress) => {
         if (progress.elapsedMs - lastProgress > 500) {
           lastProgress = progress.elapsedMs;
-          progressLine(`rebuilding: ${progress.position}/${progress.headPosition} (${rate(progress.events, progress.elapsedMs)} events/s)`);
+          progressLine(
+            `rebuilding: ${progress.position}/${progress.headPosition} (${rate(progress.events, progress.elapsedMs)} events/s)`,
+          );
         }
       },
     });
     if (process.stdout.isTTY) process.stdout.write('\n');
     if (!result) throw new Error('rebuild returned no result');
     if (result.events !== EVENTS || result.documents !== Math.min(STREAMS, Math.ceil(EVENTS / 5))) {
-      throw new Error(`rebuild produced ${result.events} events / ${result.documents} documents, expected ${EVENTS} / ${STREAMS}`);
+      throw new Error(
+        `rebuild produced ${result.events} events / ${result.documents} documents, expected ${EVENTS} / ${STREAMS}`,
+      );
     }
     line(
       `  rebuild stream-catalogue:    ${result.events} events, ${result.documents} documents in ${result.seconds.toFixed(2)} s = ${result.eventsPerSecond} events/s (${Math.round((100 * result.eventsPerSecond) / rate(ceiling.events, ceiling.ms))}% of the ceiling)`,

@@ -14,7 +14,10 @@ export interface WriterAck {
   ackAt: number;
 }
 
-export type WriterMessage = { kind: 'ready' } | { kind: 'acks'; acks: WriterAck[] } | { kind: 'done'; appended: number; behindMs: number };
+export type WriterMessage =
+  | { kind: 'ready' }
+  | { kind: 'acks'; acks: WriterAck[] }
+  | { kind: 'done'; appended: number; behindMs: number };
 
 const now = () => performance.timeOrigin + performance.now();
 const MAX_IN_FLIGHT = 200;
@@ -23,7 +26,8 @@ async function main(): Promise<void> {
   const [file, rateText, secondsText] = process.argv.slice(2);
   const rate = Number(rateText);
   const seconds = Number(secondsText);
-  if (!file || !(rate > 0) || !(seconds > 0)) throw new Error('usage: subscription-lag-writer.ts EVENTS_FILE RATE SECONDS');
+  if (!file || !(rate > 0) || !(seconds > 0))
+    throw new Error('usage: subscription-lag-writer.ts EVENTS_FILE RATE SECONDS');
   const send = (message: WriterMessage) => process.send?.(message);
   const eventStore = await openSqliteEventStore({ file });
   send({ kind: 'ready' });
@@ -52,7 +56,13 @@ async function main(): Promise<void> {
           id,
           type: 'ServiceRequestNoted',
           data: { note: `note ${i}`, sentAt },
-          metadata: { correlationId: id, causationId: id, actorId: 'lag-bench', actorRole: 'dispatcher', occurredAt: new Date().toISOString() },
+          metadata: {
+            correlationId: id,
+            causationId: id,
+            actorId: 'lag-bench',
+            actorRole: 'dispatcher',
+            occurredAt: new Date().toISOString(),
+          },
         },
       ])
       .then(() => {

@@ -27,7 +27,13 @@ if (!(RATE > 0) || !(SECONDS > 0)) throw new Error('--rate and --seconds must be
 const now = () => performance.timeOrigin + performance.now();
 const line = (text: string) => process.stdout.write(`${text}\n`);
 
-function percentiles(samples: number[]): { p50: number; p95: number; p99: number; max: number; mean: number } {
+function percentiles(samples: number[]): {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+} {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
   return {
@@ -46,7 +52,11 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fieldstream-lag-bench-'));
   const file = join(dir, 'events.sqlite');
   line(`subscription lag: ${RATE} events/s for ${SECONDS} s from a writer process; file ${file}`);
-  line(`  load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  line(
+    `  load average before: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   const eventStore = await openSqliteEventStore({ file });
   const delivered = new Map<string, { at: number; recordedAt: string }>();
   const acks: WriterAck[] = [];
@@ -61,10 +71,14 @@ async function main(): Promise<void> {
       }
     })();
 
-    const writer = fork(join(__dirname, 'subscription-lag-writer.ts'), [file, String(RATE), String(SECONDS)], {
-      execArgv: ['-r', '@swc-node/register'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    const writer = fork(
+      join(__dirname, 'subscription-lag-writer.ts'),
+      [file, String(RATE), String(SECONDS)],
+      {
+        execArgv: ['-r', '@swc-node/register'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    );
     const written = new Promise<void>((resolve, reject) => {
       writer.on('message', (message: WriterMessage) => {
         if (message.kind === 'acks') acks.push(...message.acks);
@@ -73,17 +87,24 @@ async function main(): Promise<void> {
           resolve();
         }
       });
-      writer.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer exited with ${code}`))));
+      writer.once('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`writer exited with ${code}`)),
+      );
     });
     const ticker = setInterval(() => {
-      if (process.stdout.isTTY) process.stdout.write(`\r  appended ${acks.length}/${total}, delivered ${delivered.size}   `);
+      if (process.stdout.isTTY)
+        process.stdout.write(`\r  appended ${acks.length}/${total}, delivered ${delivered.size}   `);
     }, 500);
     await written;
     await Promise.race([consuming, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     clearInterval(ticker);
     await subscription.close();
     if (process.stdout.isTTY) process.stdout.write('\n');
-    line(`  load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    line(
+      `  load average after: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
 
     const fromAck: number[] = [];
     const fromSent: number[] = [];
@@ -100,12 +121,18 @@ async function main(): Promise<void> {
       fromRecorded.push(Math.max(0, delivery.at - Date.parse(delivery.recordedAt)));
     }
     const missing = acks.length - fromAck.length;
-    line(`  events: ${acks.length} acknowledged, ${delivered.size} delivered, ${missing} acknowledged but never delivered`);
+    line(
+      `  events: ${acks.length} acknowledged, ${delivered.size} delivered, ${missing} acknowledged but never delivered`,
+    );
     line(`  writer fell behind its schedule by at most ${writerBehindMs} ms`);
     const ack = percentiles(fromAck);
-    line(`  acknowledgement → delivery: ${format(ack)}; ${deliveredBeforeAck} delivered before their ack was seen`);
+    line(
+      `  acknowledgement → delivery: ${format(ack)}; ${deliveredBeforeAck} delivered before their ack was seen`,
+    );
     line(`  append call → delivery:     ${format(percentiles(fromSent))}`);
-    line(`  recordedAt → delivery:      ${format(percentiles(fromRecorded))} (recordedAt has 1 ms resolution)`);
+    line(
+      `  recordedAt → delivery:      ${format(percentiles(fromRecorded))} (recordedAt has 1 ms resolution)`,
+    );
     line(`  target p99 < ${TARGET_P99_MS} ms: ${missing === 0 && ack.p99 < TARGET_P99_MS ? 'PASS' : 'MISS'}`);
   } finally {
     await eventStore.close();

@@ -37,10 +37,16 @@ export interface EnsuredRedis {
  * redis-server on 6379 with its data under `dataDir/redis` (append-only file on, so delayed jobs
  * survive a restart). A remote URL that does not answer is the user's to fix: we say so.
  */
-export async function ensureRedis(url: string, dataDir: string, binary = 'redis-server'): Promise<EnsuredRedis> {
+export async function ensureRedis(
+  url: string,
+  dataDir: string,
+  binary = 'redis-server',
+): Promise<EnsuredRedis> {
   if (await redisAnswers(url)) return { url };
   if (!LOCAL_DEFAULT.test(url)) {
-    throw new Error(`No Redis answers at REDIS_URL=${url}. Start it, or unset REDIS_URL to let \`npm start\` run a local one.`);
+    throw new Error(
+      `No Redis answers at REDIS_URL=${url}. Start it, or unset REDIS_URL to let \`npm start\` run a local one.`,
+    );
   }
   const dir = join(dataDir, 'redis');
   await mkdir(dir, { recursive: true });
@@ -55,7 +61,8 @@ export async function ensureRedis(url: string, dataDir: string, binary = 'redis-
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     const failure = await Promise.race([spawnError, new Promise<undefined>((r) => setTimeout(r, 100))]);
-    if (failure) throw new Error(`Cannot start ${binary} (${failure.message}); install the redis-server package.`);
+    if (failure)
+      throw new Error(`Cannot start ${binary} (${failure.message}); install the redis-server package.`);
     if (child.exitCode !== null) throw new Error(`${binary} exited with code ${child.exitCode}: ${stderr}`);
     if (await redisAnswers(url)) {
       return {

@@ -59,7 +59,11 @@ describe('npm start (launcher main)', () => {
     const exit = new Promise<number | null>((done) => launcher?.once('close', (code) => done(code)));
 
     const deadline = Date.now() + 60_000;
-    while (!stdout.includes('Fieldstream is running at') && Date.now() < deadline && launcher.exitCode === null) {
+    while (
+      !stdout.includes('Fieldstream is running at') &&
+      Date.now() < deadline &&
+      launcher.exitCode === null
+    ) {
       await new Promise((done) => setTimeout(done, 100));
     }
     expect(stdout).toContain(`Fieldstream is running at http://127.0.0.1:${port}/`);
@@ -72,7 +76,9 @@ describe('npm start (launcher main)', () => {
     process.kill(worker?.pid as number, 'SIGKILL');
 
     expect(await exit).toBe(1);
-    expect(stderr).toMatch(/The worker exited unexpectedly \(SIGKILL\); stopping the api\.\nLast lines of the worker:\n\[worker\] /);
+    expect(stderr).toMatch(
+      /The worker exited unexpectedly \(SIGKILL\); stopping the api\.\nLast lines of the worker:\n\[worker\] /,
+    );
     expect(alive(api?.pid as number)).toBe(false);
     await expect(fetch(`http://127.0.0.1:${port}/api/health`)).rejects.toThrow();
   }, 90_000);

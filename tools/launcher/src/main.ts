@@ -2,14 +2,23 @@ import { loadConfigOrExit } from '@fieldstream/infrastructure';
 import { ensureRedis } from './ensure-redis';
 import { startSystem, type SystemProcess } from './start-system';
 
-const LEVEL_MARK: Record<string, string> = { fatal: 'FATAL', error: 'ERROR', warn: 'WARN ', info: 'info ', debug: 'debug', verbose: 'trace' };
+const LEVEL_MARK: Record<string, string> = {
+  fatal: 'FATAL',
+  error: 'ERROR',
+  warn: 'WARN ',
+  info: 'info ',
+  debug: 'debug',
+  verbose: 'trace',
+};
 
 /** Children log JSON lines; on a terminal a short human line reads better. */
 function printLine(line: string, source: SystemProcess): void {
   try {
     const entry = JSON.parse(line) as { level?: string; msg?: string; context?: string };
     const level = LEVEL_MARK[entry.level ?? 'info'] ?? entry.level ?? '';
-    process.stdout.write(`${source.padEnd(6)} ${level} ${entry.context ? `${entry.context}: ` : ''}${entry.msg ?? line}\n`);
+    process.stdout.write(
+      `${source.padEnd(6)} ${level} ${entry.context ? `${entry.context}: ` : ''}${entry.msg ?? line}\n`,
+    );
   } catch {
     process.stdout.write(`${source.padEnd(6)} ${line}\n`);
   }
@@ -34,7 +43,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    system = await startSystem({ port: config.port, dataDir: config.dataDir, redisUrl: redis.url, log: printLine });
+    system = await startSystem({
+      port: config.port,
+      dataDir: config.dataDir,
+      redisUrl: redis.url,
+      log: printLine,
+    });
   } catch (error) {
     await redis.stop?.();
     throw error;

@@ -26,7 +26,11 @@ describe('startSystem', () => {
       port: 0,
       dataDir: dir.path,
       redisUrl: redis.url,
-      env: { QUEUE_PREFIX: 'launcher-test', WORKER_STATUS_INTERVAL_MS: '300', DESK_DIST: join(dir.path, 'no-desk') },
+      env: {
+        QUEUE_PREFIX: 'launcher-test',
+        WORKER_STATUS_INTERVAL_MS: '300',
+        DESK_DIST: join(dir.path, 'no-desk'),
+      },
       log: (line, source) => lines.push(`${source} ${line}`),
     });
     expect(system.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -58,7 +62,11 @@ describe('startSystem', () => {
       port: 0,
       dataDir: dir.path,
       redisUrl: redis.url,
-      env: { QUEUE_PREFIX: 'launcher-crash', WORKER_STATUS_INTERVAL_MS: '300', DESK_DIST: join(dir.path, 'no-desk') },
+      env: {
+        QUEUE_PREFIX: 'launcher-crash',
+        WORKER_STATUS_INTERVAL_MS: '300',
+        DESK_DIST: join(dir.path, 'no-desk'),
+      },
       log: () => undefined,
     });
     const { worker, api } = system.pids;
@@ -69,16 +77,24 @@ describe('startSystem', () => {
     expect(crash).toMatchObject({ process: 'worker', code: null, signal: 'SIGKILL' });
     expect(crash?.tail.length).toBeGreaterThan(0);
     expect(crash?.tail.every((line) => line.startsWith('[worker] '))).toBe(true);
-    expect(crash?.report).toMatch(/^The worker exited unexpectedly \(SIGKILL\); stopping the api\.\nLast lines of the worker:\n\[worker\] /);
+    expect(crash?.report).toMatch(
+      /^The worker exited unexpectedly \(SIGKILL\); stopping the api\.\nLast lines of the worker:\n\[worker\] /,
+    );
     // The api was stopped, not left serving half a system.
     await expect(fetch(`${system.url}/api/health`)).rejects.toThrow();
     expect(() => process.kill(api as number, 0)).toThrow();
     system = undefined;
   }, 90_000);
 
-  it('fails with the child\'s output when a process cannot start', async () => {
+  it("fails with the child's output when a process cannot start", async () => {
     await expect(
-      startSystem({ port: 0, dataDir: dir.path, redisUrl: redis.url, env: { LOG_LEVEL: 'shouty' }, log: () => undefined }),
+      startSystem({
+        port: 0,
+        dataDir: dir.path,
+        redisUrl: redis.url,
+        env: { LOG_LEVEL: 'shouty' },
+        log: () => undefined,
+      }),
     ).rejects.toThrow(/exited \(code 1\) before the system was ready[\s\S]*LOG_LEVEL: must be one of/);
   }, 90_000);
 });

@@ -61,7 +61,12 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((done) => child.once('exit', () => done()));
 }
 
-function forwardLines(child: ChildProcess, source: SystemProcess, log: (line: string, source: SystemProcess) => void, tail: string[]): void {
+function forwardLines(
+  child: ChildProcess,
+  source: SystemProcess,
+  log: (line: string, source: SystemProcess) => void,
+  tail: string[],
+): void {
   // Every line is kept in the tail before it reaches `log`: a crash report must not depend on what the caller prints.
   for (const stream of [child.stdout, child.stderr]) {
     let pending = '';
@@ -173,17 +178,22 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       try {
         const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(3_000) });
         if (response.status === 200) return;
-        const body = (await response.json().catch(() => ({}))) as { checks?: Record<string, { ok?: boolean; detail?: string }> };
-        last = Object.entries(body.checks ?? {})
-          .filter(([, check]) => check.ok === false)
-          .map(([name, check]) => `${name}: ${check.detail ?? 'not ok'}`)
-          .join('; ') || `HTTP ${response.status}`;
+        const body = (await response.json().catch(() => ({}))) as {
+          checks?: Record<string, { ok?: boolean; detail?: string }>;
+        };
+        last =
+          Object.entries(body.checks ?? {})
+            .filter(([, check]) => check.ok === false)
+            .map(([name, check]) => `${name}: ${check.detail ?? 'not ok'}`)
+            .join('; ') || `HTTP ${response.status}`;
       } catch (error) {
         last = error instanceof Error ? error.message : String(error);
       }
       await new Promise((done) => setTimeout(done, 200));
     }
-    throw new Error(`The system did not become ready at ${url} within ${options.readyTimeoutMs ?? 60_000} ms (${last}):\n${bothTails()}`);
+    throw new Error(
+      `The system did not become ready at ${url} within ${options.readyTimeoutMs ?? 60_000} ms (${last}):\n${bothTails()}`,
+    );
   })();
 
   try {

@@ -23,7 +23,15 @@ describe('rebuild arguments', () => {
 
   it('takes the data folder from DATA_DIR and files from flags', () => {
     const args = parseRebuildArguments(
-      ['--projection', 'stream-catalogue', '--read-store-file', 'rm.sqlite', '--batch-size', '200', '--no-progress'],
+      [
+        '--projection',
+        'stream-catalogue',
+        '--read-store-file',
+        'rm.sqlite',
+        '--batch-size',
+        '200',
+        '--no-progress',
+      ],
       { DATA_DIR: '/var/fieldstream' },
       '/srv',
     );

@@ -32,7 +32,11 @@ export class RebuildUsageError extends Error {
   }
 }
 
-export function parseRebuildArguments(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): RebuildArguments {
+export function parseRebuildArguments(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): RebuildArguments {
   let values: ReturnType<typeof parse>['values'];
   try {
     values = parse(argv).values;
@@ -51,7 +55,10 @@ export function parseRebuildArguments(argv: readonly string[], env: NodeJS.Proce
   if (values['batch-size'] !== undefined) {
     batchSize = Number(values['batch-size']);
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
-      throw new RebuildUsageError(`--batch-size must be an integer from 1 to 10000, got "${values['batch-size']}"`, '--batch-size');
+      throw new RebuildUsageError(
+        `--batch-size must be an integer from 1 to 10000, got "${values['batch-size']}"`,
+        '--batch-size',
+      );
     }
   }
   for (const flag of ['event-store-file', 'read-store-file'] as const) {

@@ -43,7 +43,13 @@ describe('rebuild CLI', () => {
           id: randomUUID(),
           type: i === 0 ? 'ServiceRequestOpened' : 'ServiceRequestNoted',
           data: { i },
-          metadata: { correlationId: 'c', causationId: 'c', actorId: 'cli-test', actorRole: 'system', occurredAt: new Date().toISOString() },
+          metadata: {
+            correlationId: 'c',
+            causationId: 'c',
+            actorId: 'cli-test',
+            actorRole: 'system',
+            occurredAt: new Date().toISOString(),
+          },
         })),
       );
     }
@@ -54,7 +60,9 @@ describe('rebuild CLI', () => {
     const result = runMain(['--projection', 'stream-catalogue', '--no-progress'], { DATA_DIR: dir });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(EXIT_OK);
-    expect(result.stdout).toMatch(/Rebuilding stream-catalogue from .*events\.sqlite into .*read-models\.sqlite/);
+    expect(result.stdout).toMatch(
+      /Rebuilding stream-catalogue from .*events\.sqlite into .*read-models\.sqlite/,
+    );
     expect(result.stdout).toMatch(/stream-catalogue\s+300 events\s+12 documents/);
 
     const readStore = await openSqliteReadStore({ file: join(dir, 'read-models.sqlite') });
@@ -76,7 +84,15 @@ describe('rebuild CLI', () => {
     // cli-progress draws only on a terminal; this one pretends to be a wide one.
     Object.assign(stderr.stream, { isTTY: true, columns: 160 });
     const code = await runRebuildCli(
-      ['--all', '--event-store-file', join(dir, 'events.sqlite'), '--read-store-file', join(dir, 'again.sqlite'), '--batch-size', '50'],
+      [
+        '--all',
+        '--event-store-file',
+        join(dir, 'events.sqlite'),
+        '--read-store-file',
+        join(dir, 'again.sqlite'),
+        '--batch-size',
+        '50',
+      ],
       { env: {}, cwd: dir, stdout: stdout.stream, stderr: stderr.stream },
     );
     expect(code).toBe(EXIT_OK);

@@ -14,7 +14,8 @@ export class RebuildProgressBar {
       this.current = progress.projection;
       this.bar = new SingleBar({
         stream: this.stream,
-        format: '{projection} [{bar}] {percentage}% | {value}/{total} | {rate} events/s | ETA {eta_formatted}',
+        format:
+          '{projection} [{bar}] {percentage}% | {value}/{total} | {rate} events/s | ETA {eta_formatted}',
         hideCursor: true,
         etaBuffer: 50,
         fps: 5,

@@ -56,7 +56,10 @@ export async function runRebuildCli(argv: readonly string[], context: RebuildCli
   try {
     eventStore = await openSqliteEventStore({ file: args.eventStoreFile });
     readStore = await openSqliteReadStore({ file: args.readStoreFile });
-    print(context.stdout, `Rebuilding ${chosen.map((p) => p.name).join(', ')} from ${args.eventStoreFile} into ${args.readStoreFile}`);
+    print(
+      context.stdout,
+      `Rebuilding ${chosen.map((p) => p.name).join(', ')} from ${args.eventStoreFile} into ${args.readStoreFile}`,
+    );
     const results = await rebuildProjections({
       eventStore,
       readStore,

@@ -37,7 +37,9 @@ function exited(child: ChildProcess): Promise<void> {
  * A private redis-server for one test file: its own free port and directory, no persistence,
  * so a test may flush, fill or kill it without touching the shared instance on 6379.
  */
-export async function startRedis(options: { binary?: string; startTimeoutMs?: number } = {}): Promise<TestRedis> {
+export async function startRedis(
+  options: { binary?: string; startTimeoutMs?: number } = {},
+): Promise<TestRedis> {
   const binary = options.binary ?? process.env['REDIS_SERVER_BIN'] ?? 'redis-server';
   const dir = await tempDir('fieldstream-redis-');
   // Two attempts: the port could be taken between freePort() and redis binding it.

@@ -17,7 +17,10 @@ export class ApplicationCqrsModule implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.subscription = this.unhandled.subscribe(({ cause, exception }) => {
       const name = (cause as object | undefined)?.constructor?.name ?? 'unknown';
-      this.logger.error({ msg: `Unhandled exception while handling ${name}` }, exception instanceof Error ? exception.stack : String(exception));
+      this.logger.error(
+        { msg: `Unhandled exception while handling ${name}` },
+        exception instanceof Error ? exception.stack : String(exception),
+      );
     });
   }
 

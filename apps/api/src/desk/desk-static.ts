@@ -12,14 +12,20 @@ import type { NextFunction, Request, Response } from 'express';
 export function serveDesk(app: NestExpressApplication, deskDist: string, logger: LoggerService): void {
   const indexFile = join(deskDist, 'index.html');
   if (!existsSync(indexFile)) {
-    logger.warn(`The desk is not built (${indexFile} is missing): only the API is served. Build it with: npx nx run desk:build`, 'Desk');
+    logger.warn(
+      `The desk is not built (${indexFile} is missing): only the API is served. Build it with: npx nx run desk:build`,
+      'Desk',
+    );
   }
   app.useStaticAssets(deskDist, {
     index: false,
     fallthrough: true,
     setHeaders: (response, path) => {
       // Vite puts content-hashed files under assets/: they never change under the same name.
-      response.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      response.setHeader(
+        'Cache-Control',
+        /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   app.use((request: Request, response: Response, next: NextFunction) => {

@@ -41,7 +41,10 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([
     promise,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)),
+        CHECK_TIMEOUT_MS,
+      );
     }),
   ]).finally(() => clearTimeout(timer));
 }
@@ -123,7 +126,11 @@ export class SystemHealthService {
       );
       return healthy.length > 0
         ? { ok: true, instances }
-        : { ok: false, detail: 'No worker is running with a live subscription and healthy projections', instances };
+        : {
+            ok: false,
+            detail: 'No worker is running with a live subscription and healthy projections',
+            instances,
+          };
     } catch (error) {
       return { ok: false, detail: messageOf(error), instances: [] };
     }

@@ -19,11 +19,20 @@ export class PrometheusText {
   private readonly declared = new Set<string>();
 
   /** Declares a metric once (HELP and TYPE), then adds a sample; null values are left out. */
-  sample(name: string, type: 'gauge' | 'counter', help: string, value: number | null | undefined, labels: Labels = {}): this {
+  sample(
+    name: string,
+    type: 'gauge' | 'counter',
+    help: string,
+    value: number | null | undefined,
+    labels: Labels = {},
+  ): this {
     if (!/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(name)) throw new Error(`Invalid metric name ${name}`);
     if (!this.declared.has(name)) {
       this.declared.add(name);
-      this.lines.push(`# HELP ${name} ${help.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}`, `# TYPE ${name} ${type}`);
+      this.lines.push(
+        `# HELP ${name} ${help.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}`,
+        `# TYPE ${name} ${type}`,
+      );
     }
     if (value === null || value === undefined) return this;
     const entries = Object.entries(labels);

@@ -14,7 +14,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const { problem, serverFault } = toProblem(error, request.originalUrl ?? request.url);
     if (serverFault) {
-      this.logger.error({ msg: `${request.method} ${request.originalUrl}: ${problem.title}`, status: problem.status }, error instanceof Error ? error.stack : String(error));
+      this.logger.error(
+        { msg: `${request.method} ${request.originalUrl}: ${problem.title}`, status: problem.status },
+        error instanceof Error ? error.stack : String(error),
+      );
     }
     if (response.headersSent) return;
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));

@@ -1,4 +1,10 @@
-import { EventStoreUnavailableError, InvalidAppendError, InvalidReadError, NO_STREAM, WrongExpectedRevisionError } from '@fieldstream/event-store';
+import {
+  EventStoreUnavailableError,
+  InvalidAppendError,
+  InvalidReadError,
+  NO_STREAM,
+  WrongExpectedRevisionError,
+} from '@fieldstream/event-store';
 import { InvalidJobRequestError } from '@fieldstream/queue';
 import {
   CheckpointConflictError,
@@ -26,7 +32,12 @@ describe('toProblem', () => {
 
   it('maps a conflict with NO_STREAM as the actual revision', () => {
     const { problem } = toProblem(new WrongExpectedRevisionError('visit-1', 3, NO_STREAM), '/');
-    expect(problem).toMatchObject({ status: 409, stream: 'visit-1', expectedRevision: 3, actualRevision: 'no_stream' });
+    expect(problem).toMatchObject({
+      status: 409,
+      stream: 'visit-1',
+      expectedRevision: 3,
+      actualRevision: 'no_stream',
+    });
   });
 
   it.each([
@@ -41,10 +52,30 @@ describe('toProblem', () => {
   });
 
   it.each([
-    ['InvalidReadError', new InvalidReadError('maxCount must be at most 1000', 'maxCount'), 'maxCount', 'invalid_read'],
-    ['InvalidQueryError', new InvalidQueryError('unsupported operator', 'filter.status.$where'), 'filter.status.$where', 'invalid_query'],
-    ['InvalidDocumentError', new InvalidDocumentError('visits', 'customer.$name', 'is not addressable'), 'customer.$name', 'invalid_document'],
-    ['InvalidCollectionNameError', new InvalidCollectionNameError('1bad'), 'collection', 'invalid_collection_name'],
+    [
+      'InvalidReadError',
+      new InvalidReadError('maxCount must be at most 1000', 'maxCount'),
+      'maxCount',
+      'invalid_read',
+    ],
+    [
+      'InvalidQueryError',
+      new InvalidQueryError('unsupported operator', 'filter.status.$where'),
+      'filter.status.$where',
+      'invalid_query',
+    ],
+    [
+      'InvalidDocumentError',
+      new InvalidDocumentError('visits', 'customer.$name', 'is not addressable'),
+      'customer.$name',
+      'invalid_document',
+    ],
+    [
+      'InvalidCollectionNameError',
+      new InvalidCollectionNameError('1bad'),
+      'collection',
+      'invalid_collection_name',
+    ],
   ])('maps %s to a 400 validation problem naming the field or path', (_name, error, field, code) => {
     const { problem, serverFault } = toProblem(error, '/api/x');
     expect(serverFault).toBe(false);
@@ -77,7 +108,14 @@ describe('toProblem', () => {
   it('maps DuplicateKeyError to 409 naming the collection and key', () => {
     const { problem, serverFault } = toProblem(new DuplicateKeyError('visits', '{"_id":"v-7"}'), '/');
     expect(serverFault).toBe(false);
-    expect(problem).toMatchObject({ type: 'about:blank', title: 'Conflict', status: 409, code: 'duplicate_key', collection: 'visits', key: '{"_id":"v-7"}' });
+    expect(problem).toMatchObject({
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      code: 'duplicate_key',
+      collection: 'visits',
+      key: '{"_id":"v-7"}',
+    });
   });
 
   it('maps CheckpointConflictError to 409 naming projection, expected and actual checkpoints', () => {
@@ -95,13 +133,31 @@ describe('toProblem', () => {
   });
 
   it.each([
-    ['EventStoreUnavailableError', new EventStoreUnavailableError('connect ECONNREFUSED 10.0.0.5:2113'), 'event_store_unavailable'],
-    ['ReadStoreUnavailableError', new ReadStoreUnavailableError('MongoDB is unavailable: connect ECONNREFUSED 10.0.0.6:27017'), 'read_store_unavailable'],
-    ['TransactionsUnsupportedError', new TransactionsUnsupportedError('commit on 10.0.0.6'), 'transactions_unsupported'],
+    [
+      'EventStoreUnavailableError',
+      new EventStoreUnavailableError('connect ECONNREFUSED 10.0.0.5:2113'),
+      'event_store_unavailable',
+    ],
+    [
+      'ReadStoreUnavailableError',
+      new ReadStoreUnavailableError('MongoDB is unavailable: connect ECONNREFUSED 10.0.0.6:27017'),
+      'read_store_unavailable',
+    ],
+    [
+      'TransactionsUnsupportedError',
+      new TransactionsUnsupportedError('commit on 10.0.0.6'),
+      'transactions_unsupported',
+    ],
   ])('maps %s to a 503 that tells the client to retry and leaks no address', (_name, error, code) => {
     const { problem, serverFault } = toProblem(error, '/api/x');
     expect(serverFault).toBe(true);
-    expect(problem).toMatchObject({ type: '/problems/unavailable', title: 'Service Unavailable', status: 503, code, instance: '/api/x' });
+    expect(problem).toMatchObject({
+      type: '/problems/unavailable',
+      title: 'Service Unavailable',
+      status: 503,
+      code,
+      instance: '/api/x',
+    });
     expect(problem.detail).toEqual(expect.any(String));
     expect(JSON.stringify(problem)).not.toContain('10.0.0');
   });
@@ -117,17 +173,30 @@ describe('toProblem', () => {
   });
 
   it('keeps the status of Nest HTTP exceptions and hides the detail of 5xx ones', () => {
-    expect(toProblem(new NotFoundException('Cannot GET /api/x'), '/').problem).toMatchObject({ status: 404, type: '/problems/not-found', detail: 'Cannot GET /api/x' });
-    expect(toProblem(new ForbiddenException(), '/').problem).toMatchObject({ status: 403, title: 'Forbidden' });
+    expect(toProblem(new NotFoundException('Cannot GET /api/x'), '/').problem).toMatchObject({
+      status: 404,
+      type: '/problems/not-found',
+      detail: 'Cannot GET /api/x',
+    });
+    expect(toProblem(new ForbiddenException(), '/').problem).toMatchObject({
+      status: 403,
+      title: 'Forbidden',
+    });
     const internal = toProblem(new InternalServerErrorException('db password is hunter2'), '/');
     expect(internal.serverFault).toBe(true);
     expect(JSON.stringify(internal.problem)).not.toContain('hunter2');
   });
 
   it('maps a malformed body to 400 and anything unknown to a 500 that leaks nothing', () => {
-    expect(toProblem(new MalformedBodyError(new SyntaxError('Unexpected end')), '/').problem).toMatchObject({ status: 400, type: '/problems/malformed-body' });
+    expect(toProblem(new MalformedBodyError(new SyntaxError('Unexpected end')), '/').problem).toMatchObject({
+      status: 400,
+      type: '/problems/malformed-body',
+    });
     const unknown = toProblem(new Error('SQLITE_CORRUPT at /var/lib/x'), '/');
-    expect(unknown).toMatchObject({ serverFault: true, problem: { status: 500, type: '/problems/internal' } });
+    expect(unknown).toMatchObject({
+      serverFault: true,
+      problem: { status: 500, type: '/problems/internal' },
+    });
     expect(JSON.stringify(unknown.problem)).not.toContain('SQLITE');
   });
 });

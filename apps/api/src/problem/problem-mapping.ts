@@ -45,7 +45,11 @@ const STATUS_TITLES: Record<number, string> = {
 };
 
 export function zodFieldErrors(error: ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message, code: issue.code }));
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
 }
 
 /**
@@ -66,7 +70,11 @@ function unavailableCode(error: unknown): string | undefined {
 }
 
 /** A client mistake in one field or path of what it sent: 400 with that field named. */
-function invalidField(base: { instance: string }, error: Error & { code: string }, field: string): MappedProblem {
+function invalidField(
+  base: { instance: string },
+  error: Error & { code: string },
+  field: string,
+): MappedProblem {
   return {
     serverFault: false,
     problem: {
@@ -85,7 +93,11 @@ function invalidField(base: { instance: string }, error: Error & { code: string 
 function bodyParserError(error: unknown): { type: string; status: number; message: string } | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const candidate = error as { type?: unknown; status?: unknown; message?: unknown };
-  if (typeof candidate.type === 'string' && candidate.type.startsWith('entity.') && typeof candidate.status === 'number') {
+  if (
+    typeof candidate.type === 'string' &&
+    candidate.type.startsWith('entity.') &&
+    typeof candidate.status === 'number'
+  ) {
     return { type: candidate.type, status: candidate.status, message: String(candidate.message ?? '') };
   }
   return undefined;
@@ -233,7 +245,7 @@ export function toProblem(error: unknown, instance: string): MappedProblem {
       typeof response === 'string'
         ? response
         : Array.isArray((response as { message?: unknown }).message)
-          ? ((response as { message: unknown[] }).message.map(String).join('; '))
+          ? (response as { message: unknown[] }).message.map(String).join('; ')
           : String((response as { message?: unknown }).message ?? error.message);
     const type =
       status === HttpStatus.NOT_FOUND

@@ -31,12 +31,17 @@ export class JobWorkersService {
       redisUrl: this.config.redisUrl,
       prefix: this.config.queuePrefix,
       onError: (error, context) =>
-        this.logger.error({ msg: `Job failure on ${context.queue}: ${error.message}`, ...context }, error.stack),
+        this.logger.error(
+          { msg: `Job failure on ${context.queue}: ${error.message}`, ...context },
+          error.stack,
+        ),
     });
     for (const wrapper of this.discovery.getProviders({ metadataKey: QueueJobHandler.KEY })) {
       const instance: unknown = wrapper.instance;
       if (!isJobHandler(instance)) {
-        throw new Error(`${wrapper.name} is marked @QueueJobHandler() but has no queue, jobName and handle()`);
+        throw new Error(
+          `${wrapper.name} is marked @QueueJobHandler() but has no queue, jobName and handle()`,
+        );
       }
       host.register(instance);
       this.logger.log(`Handling ${instance.queue}/${instance.jobName} with ${wrapper.name}`);

@@ -1,7 +1,14 @@
 import { createServer } from 'node:net';
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { EsdbEventStore } from '@fieldstream/event-store-esdb';
-import { APP_CONFIG, EVENT_STORE, loadConfig, READ_STORE, readWorkerStatuses, REDIS } from '@fieldstream/infrastructure';
+import {
+  APP_CONFIG,
+  EVENT_STORE,
+  loadConfig,
+  READ_STORE,
+  readWorkerStatuses,
+  REDIS,
+} from '@fieldstream/infrastructure';
 import { streamCatalogueProjection } from '@fieldstream/projections';
 import type { ReadStore } from '@fieldstream/read-store';
 import { openSqliteReadStore } from '@fieldstream/read-store-sqlite';
@@ -21,7 +28,9 @@ function closedPort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -62,7 +71,10 @@ describe('worker status with EventStoreDB unreachable', () => {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: REDIS, useValue: serviceRedis },
-        { provide: EVENT_STORE, useValue: new EsdbEventStore(client, { reconnect: { initialDelayMs: 20, maxDelayMs: 100 } }) },
+        {
+          provide: EVENT_STORE,
+          useValue: new EsdbEventStore(client, { reconnect: { initialDelayMs: 20, maxDelayMs: 100 } }),
+        },
         { provide: READ_STORE, useValue: readStore },
         { provide: PROJECTIONS, useValue: [streamCatalogueProjection] },
         ProjectionRunnerService,
@@ -72,7 +84,10 @@ describe('worker status with EventStoreDB unreachable', () => {
       ],
     })
     class DownWorkerModule {}
-    app = await NestFactory.createApplicationContext(DownWorkerModule, { logger: false, abortOnError: false });
+    app = await NestFactory.createApplicationContext(DownWorkerModule, {
+      logger: false,
+      abortOnError: false,
+    });
     await app.init();
     await app.get(WorkerLifecycle).start();
   });
@@ -93,7 +108,9 @@ describe('worker status with EventStoreDB unreachable', () => {
       async () => {
         const [status] = await readWorkerStatuses(redis, prefix);
         const projection = status?.projections[0] as { subscription?: { reconnects: number } } | undefined;
-        return status?.phase === 'running' && (projection?.subscription?.reconnects ?? 0) >= 2 ? status : undefined;
+        return status?.phase === 'running' && (projection?.subscription?.reconnects ?? 0) >= 2
+          ? status
+          : undefined;
       },
       { description: 'a status report with the subscription reconnecting' },
     );

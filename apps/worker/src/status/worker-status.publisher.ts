@@ -69,7 +69,9 @@ export class WorkerStatusPublisher {
       })),
       probeRedis(this.redis),
     ]);
-    const states = Object.fromEntries(runner.projections.map((projection) => [projection.name, projection.state]));
+    const states = Object.fromEntries(
+      runner.projections.map((projection) => [projection.name, projection.state]),
+    );
     return {
       instanceId: this.instanceId,
       pid: process.pid,
@@ -107,7 +109,12 @@ export class WorkerStatusPublisher {
     this.publishing = this.publishing.then(async () => {
       try {
         const report = await this.report();
-        await publishWorkerStatus(this.redis, this.config.queuePrefix, report, this.config.workerStatusIntervalMs);
+        await publishWorkerStatus(
+          this.redis,
+          this.config.queuePrefix,
+          report,
+          this.config.workerStatusIntervalMs,
+        );
         if (this.lastFailure) this.logger.log('Publishing the worker status again');
         this.lastFailure = null;
       } catch (error) {

@@ -23,7 +23,8 @@ const turnstile: Decider<TurnstileState, TurnstileCommand, TurnstileEvent> = {
         if (command.amount <= 0) throw new DomainError('invalid_amount', 'A coin must be worth something');
         return [{ type: 'CoinInserted', amount: command.amount }];
       case 'Pass':
-        if (state.credit < 1) throw new DomainError('no_credit', 'Insert a coin first', { credit: state.credit });
+        if (state.credit < 1)
+          throw new DomainError('no_credit', 'Insert a coin first', { credit: state.credit });
         return [{ type: 'Passed' }];
     }
   },
@@ -33,7 +34,10 @@ const spec = deciderSpecification(turnstile);
 
 describe('deciderSpecification', () => {
   it('folds the history before deciding', () => {
-    spec.given([{ type: 'CoinInserted', amount: 1 }]).when({ type: 'Pass' }).then([{ type: 'Passed' }]);
+    spec
+      .given([{ type: 'CoinInserted', amount: 1 }])
+      .when({ type: 'Pass' })
+      .then([{ type: 'Passed' }]);
   });
 
   it('reports a domain refusal with its code', () => {
@@ -45,7 +49,10 @@ describe('deciderSpecification', () => {
 
   it('fails a specification whose expected events differ', () => {
     expect(() =>
-      spec.given([]).when({ type: 'InsertCoin', amount: 2 }).then([{ type: 'CoinInserted', amount: 1 }]),
+      spec
+        .given([])
+        .when({ type: 'InsertCoin', amount: 2 })
+        .then([{ type: 'CoinInserted', amount: 1 }]),
     ).toThrow();
   });
 
@@ -54,6 +61,8 @@ describe('deciderSpecification', () => {
   });
 
   it('foldEvents gives the state a history leads to', () => {
-    expect(foldEvents(turnstile, [{ type: 'CoinInserted', amount: 3 }, { type: 'Passed' }])).toEqual({ credit: 2 });
+    expect(foldEvents(turnstile, [{ type: 'CoinInserted', amount: 3 }, { type: 'Passed' }])).toEqual({
+      credit: 2,
+    });
   });
 });

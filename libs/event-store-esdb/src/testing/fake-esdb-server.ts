@@ -84,8 +84,10 @@ export class FakeEsdbServer {
     const idsAt = (from: number): boolean =>
       from >= 0 && events.every((event, index) => stream[from + index]?.id === event.id.toLowerCase());
     // The server's idempotency: the same events retried with the same expectation.
-    const retriedAt = expected === 'no_stream' ? 0 : typeof expected === 'bigint' ? Number(expected) + 1 : undefined;
-    if (retriedAt !== undefined && idsAt(retriedAt)) return this.resultFor(stream, retriedAt + events.length - 1);
+    const retriedAt =
+      expected === 'no_stream' ? 0 : typeof expected === 'bigint' ? Number(expected) + 1 : undefined;
+    if (retriedAt !== undefined && idsAt(retriedAt))
+      return this.resultFor(stream, retriedAt + events.length - 1);
     if (expected === 'any' && idsAt(stream.length - events.length)) return this.resultFor(stream, current);
     const holds =
       expected === 'any' ||
@@ -132,7 +134,8 @@ export class FakeEsdbServer {
       const start = from === 'start' ? 0 : from === 'end' ? stream.length : Number(from);
       return stream.slice(start, start + maxCount);
     }
-    const start = from === 'end' ? stream.length - 1 : from === 'start' ? -1 : Math.min(Number(from), stream.length - 1);
+    const start =
+      from === 'end' ? stream.length - 1 : from === 'start' ? -1 : Math.min(Number(from), stream.length - 1);
     return stream.slice(Math.max(0, start - maxCount + 1), start + 1).reverse();
   }
 
@@ -140,10 +143,20 @@ export class FakeEsdbServer {
   readAll(forwards: boolean, from: ReadPosition, maxCount: number): StoredRecord[] {
     if (from !== 'start' && from !== 'end') this.assertValid(from);
     if (forwards) {
-      const start = from === 'start' ? 0 : from === 'end' ? this.log.length : this.log.findIndex((r) => compare(r.position, from) >= 0);
+      const start =
+        from === 'start'
+          ? 0
+          : from === 'end'
+            ? this.log.length
+            : this.log.findIndex((r) => compare(r.position, from) >= 0);
       return start < 0 ? [] : this.log.slice(start, start + maxCount);
     }
-    const before = from === 'end' ? this.log.length : from === 'start' ? 0 : this.log.filter((r) => compare(r.position, from) < 0).length;
+    const before =
+      from === 'end'
+        ? this.log.length
+        : from === 'start'
+          ? 0
+          : this.log.filter((r) => compare(r.position, from) < 0).length;
     return this.log.slice(Math.max(0, before - maxCount), before).reverse();
   }
 
@@ -155,7 +168,12 @@ export class FakeEsdbServer {
     stopped: () => boolean,
   ): AsyncGenerator<AllStreamResolvedEvent> {
     if (from !== 'start' && from !== 'end') this.assertValid(from);
-    let index = from === 'start' ? 0 : from === 'end' ? this.log.length : this.log.findIndex((r) => compare(r.position, from) > 0);
+    let index =
+      from === 'start'
+        ? 0
+        : from === 'end'
+          ? this.log.length
+          : this.log.findIndex((r) => compare(r.position, from) > 0);
     if (index < 0) index = this.log.length;
     const regex = filter && 'regex' in filter ? new RegExp(filter.regex) : undefined;
     let failure: Error | undefined;
@@ -200,13 +218,19 @@ export class FakeEsdbServer {
 
   private resultFor(stream: StoredRecord[], revision: number): AppendResult {
     const record = stream[revision] as StoredRecord;
-    return { success: true, nextExpectedRevision: record.revision, position: { commit: record.position.commit, prepare: record.position.commit } };
+    return {
+      success: true,
+      nextExpectedRevision: record.revision,
+      position: { commit: record.position.commit, prepare: record.position.commit },
+    };
   }
 
   /** The server reads only from the start of a record: `{p, p}` or a record's own position. */
   private assertValid(position: Position): void {
     const valid = this.log.some(
-      (r) => compare(r.position, position) === 0 || (position.commit === position.prepare && r.position.prepare === position.prepare),
+      (r) =>
+        compare(r.position, position) === 0 ||
+        (position.commit === position.prepare && r.position.prepare === position.prepare),
     );
     const atEnd = position.commit === this.nextOffset && position.prepare === this.nextOffset;
     if (!valid && !atEnd && !(position.commit === 0n && position.prepare === 0n)) {
@@ -239,7 +263,11 @@ class FakeEsdbClient {
     options: { expectedRevision?: AppendExpectedRevision } = {},
   ): Promise<AppendResult> {
     await Promise.resolve();
-    return this.server.append(streamName, Array.isArray(events) ? events : [events], options.expectedRevision ?? 'any');
+    return this.server.append(
+      streamName,
+      Array.isArray(events) ? events : [events],
+      options.expectedRevision ?? 'any',
+    );
   }
 
   async *readStream(
@@ -247,7 +275,12 @@ class FakeEsdbClient {
     options: { direction?: string; fromRevision?: ReadRevision; maxCount?: number | bigint } = {},
   ): AsyncGenerator<AllStreamResolvedEvent> {
     const forwards = options.direction !== 'backwards';
-    const records = this.server.readStream(streamName, forwards, options.fromRevision ?? (forwards ? 'start' : 'end'), Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
+    const records = this.server.readStream(
+      streamName,
+      forwards,
+      options.fromRevision ?? (forwards ? 'start' : 'end'),
+      Number(options.maxCount ?? Number.MAX_SAFE_INTEGER),
+    );
     for (const record of records) yield toResolved(record);
   }
 
@@ -255,14 +288,23 @@ class FakeEsdbClient {
     options: { direction?: string; fromPosition?: ReadPosition; maxCount?: number | bigint } = {},
   ): AsyncGenerator<AllStreamResolvedEvent> {
     const forwards = options.direction !== 'backwards';
-    const records = this.server.readAll(forwards, options.fromPosition ?? (forwards ? 'start' : 'end'), Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
+    const records = this.server.readAll(
+      forwards,
+      options.fromPosition ?? (forwards ? 'start' : 'end'),
+      Number(options.maxCount ?? Number.MAX_SAFE_INTEGER),
+    );
     for (const record of records) yield toResolved(record);
   }
 
   subscribeToAll(options: { fromPosition?: ReadPosition; filter?: Filter } = {}): unknown {
     const feed = new EventEmitter();
     let stopped = false;
-    const source = this.server.subscribe(options.fromPosition ?? 'start', options.filter, feed, () => stopped);
+    const source = this.server.subscribe(
+      options.fromPosition ?? 'start',
+      options.filter,
+      feed,
+      () => stopped,
+    );
     return Object.assign(feed, {
       [Symbol.asyncIterator]: () => source,
       unsubscribe: async () => {

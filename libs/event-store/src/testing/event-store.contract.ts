@@ -177,7 +177,9 @@ export function eventStoreContract(
           const stream = newStream();
           const upper = { ...newEvent(), id: randomUUID().toUpperCase() };
           const first = await store.appendToStream(stream, [upper], NO_STREAM);
-          expect((await store.readStream(stream, { maxCount: 10 })).map((e) => e.id)).toEqual([upper.id.toLowerCase()]);
+          expect((await store.readStream(stream, { maxCount: 10 })).map((e) => e.id)).toEqual([
+            upper.id.toLowerCase(),
+          ]);
           const lower = { ...upper, id: upper.id.toLowerCase() };
           expect(await store.appendToStream(stream, [lower], NO_STREAM)).toEqual(first);
 

@@ -20,7 +20,10 @@ function* sourceFiles(dir: string): Generator<string> {
 /** `process.env.X`, `process.env['X']`, and `env.X` / `env['X']` on any object named env. */
 function variablesRead(text: string): string[] {
   const names = new Set<string>();
-  const patterns = [/\benv(?:\?)?\.([A-Z][A-Z0-9_]+)\b/g, /\benv(?:\?\.)?\[\s*['"`]([A-Z][A-Z0-9_]+)['"`]\s*\]/g];
+  const patterns = [
+    /\benv(?:\?)?\.([A-Z][A-Z0-9_]+)\b/g,
+    /\benv(?:\?\.)?\[\s*['"`]([A-Z][A-Z0-9_]+)['"`]\s*\]/g,
+  ];
   for (const pattern of patterns) for (const match of text.matchAll(pattern)) names.add(match[1] as string);
   return [...names];
 }
@@ -42,7 +45,8 @@ describe('environment variables', () => {
         scanned++;
         const text = readFileSync(file, 'utf8');
         for (const name of variablesRead(text)) {
-          if (!declared.has(name) && !PLATFORM_VARIABLES.has(name)) undeclared.push(`${name} in ${relative(root, file)}`);
+          if (!declared.has(name) && !PLATFORM_VARIABLES.has(name))
+            undeclared.push(`${name} in ${relative(root, file)}`);
         }
       }
     }
@@ -51,7 +55,7 @@ describe('environment variables', () => {
   });
 
   it('the scanner finds the forms it claims to find', () => {
-    const text = "process.env.ALPHA; process.env['BETA']; env?.GAMMA; const x = env[\"DELTA\"];";
+    const text = 'process.env.ALPHA; process.env[\'BETA\']; env?.GAMMA; const x = env["DELTA"];';
     expect(variablesRead(text).sort()).toEqual(['ALPHA', 'BETA', 'DELTA', 'GAMMA']);
   });
 });

@@ -1,4 +1,9 @@
-import { ConfigError, ENVIRONMENT_VARIABLES, environmentVariablesMarkdown, loadConfig } from './environment-variables';
+import {
+  ConfigError,
+  ENVIRONMENT_VARIABLES,
+  environmentVariablesMarkdown,
+  loadConfig,
+} from './environment-variables';
 
 const cwd = '/srv/fieldstream';
 
@@ -45,7 +50,11 @@ describe('loadConfig', () => {
       cwd,
     );
     expect(config.eventStore).toEqual({ kind: 'esdb', connectionString: 'esdb://eventstore:2113?tls=false' });
-    expect(config.readStore).toEqual({ kind: 'mongo', url: 'mongodb://mongo:27017/?replicaSet=rs0', database: 'fs_prod' });
+    expect(config.readStore).toEqual({
+      kind: 'mongo',
+      url: 'mongodb://mongo:27017/?replicaSet=rs0',
+      database: 'fs_prod',
+    });
     expect(config.embedded).toBe(false);
     expect(config.deskDist).toBeNull();
     expect(config.port).toBe(8080);
@@ -58,7 +67,9 @@ describe('loadConfig', () => {
 
   it('lets SERVE_DESK force the SPA on or off', () => {
     expect(loadConfig({ SERVE_DESK: 'false' }, cwd).deskDist).toBeNull();
-    expect(loadConfig({ SERVE_DESK: 'true', MONGO_URL: 'mongodb://m', DESK_DIST: '/opt/desk' }, cwd).deskDist).toBe('/opt/desk');
+    expect(
+      loadConfig({ SERVE_DESK: 'true', MONGO_URL: 'mongodb://m', DESK_DIST: '/opt/desk' }, cwd).deskDist,
+    ).toBe('/opt/desk');
   });
 
   it.each([

@@ -15,29 +15,144 @@ export interface EnvironmentVariable {
 }
 
 export const ENVIRONMENT_VARIABLES = [
-  { name: 'PORT', defaultValue: '3000', usedBy: ['api', 'launcher'], description: 'TCP port the HTTP API listens on.' },
-  { name: 'HOST', defaultValue: '127.0.0.1', usedBy: ['api', 'launcher'], description: 'Interface the HTTP API binds to (0.0.0.0 in containers).' },
-  { name: 'DATA_DIR', defaultValue: './data', usedBy: ['api', 'worker', 'launcher'], description: 'Directory of the embedded SQLite stores (and of the Redis started by `npm start`).' },
-  { name: 'ESDB_URL', usedBy: ['api', 'worker', 'tests'], description: 'EventStoreDB/KurrentDB connection string (esdb://host:2113?tls=false or esdb+discover://…). Unset: embedded SQLite event store at $DATA_DIR/events.sqlite.' },
-  { name: 'MONGO_URL', usedBy: ['api', 'worker', 'tests'], description: 'MongoDB connection string (a replica set, for transactions). Unset: embedded SQLite read store at $DATA_DIR/read-models.sqlite.' },
-  { name: 'MONGO_DB', defaultValue: 'fieldstream', usedBy: ['api', 'worker', 'tests'], description: 'MongoDB database of the read models; only read when MONGO_URL is set.' },
-  { name: 'REDIS_URL', defaultValue: 'redis://127.0.0.1:6379', usedBy: ['api', 'worker', 'launcher'], description: 'Redis for BullMQ jobs and the worker status.' },
-  { name: 'QUEUE_PREFIX', defaultValue: 'fieldstream', usedBy: ['api', 'worker'], description: 'Prefix of every BullMQ and status key in Redis, so several installations can share one Redis.' },
-  { name: 'LOG_LEVEL', defaultValue: 'info', usedBy: ['api', 'worker', 'launcher'], description: 'One of fatal, error, warn, info, debug, verbose. Logs are JSON lines on stdout.' },
-  { name: 'DESK_DIST', defaultValue: 'apps/desk/dist', usedBy: ['api'], description: 'Directory of the built SPA the API serves.' },
-  { name: 'SERVE_DESK', defaultValue: 'auto', usedBy: ['api'], description: 'auto (serve the SPA in embedded mode, i.e. when neither ESDB_URL nor MONGO_URL is set), true or false.' },
-  { name: 'BODY_LIMIT', defaultValue: '1mb', usedBy: ['api'], description: 'Largest JSON request body accepted (bytes, or with kb/mb).' },
-  { name: 'WORKER_STATUS_INTERVAL_MS', defaultValue: '2000', usedBy: ['worker', 'api'], description: 'How often the worker publishes its status to Redis; the key expires after three intervals.' },
-  { name: 'SHUTDOWN_TIMEOUT_MS', defaultValue: '10000', usedBy: ['api', 'worker'], description: 'Longest a graceful shutdown may take before the process exits anyway.' },
-  { name: 'REDIS_SERVER_BIN', defaultValue: 'redis-server', usedBy: ['launcher', 'tests'], description: 'redis-server binary used by `npm start` (when no Redis answers) and by the tests.' },
-  { name: 'API_PORT', defaultValue: '3000', usedBy: ['desk-dev'], description: 'Port of the API the desk dev server (vite) proxies /api to.' },
-  { name: 'DESK_PORT', defaultValue: '4200', usedBy: ['desk-dev'], description: 'Port of the desk dev server (vite; its preview uses 4300 by default).' },
-  { name: 'CHROMIUM_PATH', defaultValue: '/usr/bin/chromium', usedBy: ['tests'], description: 'Chromium binary for the end-to-end tests.' },
-  { name: 'CRASH_TEST_VERBOSE', usedBy: ['tests'], description: 'Set to print the projection crash test\'s checkpoints.' },
-  { name: 'READ_STORE_PROPERTY_SEED', usedBy: ['tests'], description: 'Seed of the read-store property test, to replay a failure.' },
-  { name: 'BENCH_DOCS', defaultValue: '1000000', usedBy: ['bench'], description: 'Documents loaded by the read-store query benchmark.' },
-  { name: 'BENCH_QUERIES', defaultValue: '1000', usedBy: ['bench'], description: 'Indexed queries run by the read-store query benchmark.' },
-  { name: 'BENCH_UNINDEXED_QUERIES', defaultValue: '5', usedBy: ['bench'], description: 'Unindexed queries run by the read-store query benchmark.' },
+  {
+    name: 'PORT',
+    defaultValue: '3000',
+    usedBy: ['api', 'launcher'],
+    description: 'TCP port the HTTP API listens on.',
+  },
+  {
+    name: 'HOST',
+    defaultValue: '127.0.0.1',
+    usedBy: ['api', 'launcher'],
+    description: 'Interface the HTTP API binds to (0.0.0.0 in containers).',
+  },
+  {
+    name: 'DATA_DIR',
+    defaultValue: './data',
+    usedBy: ['api', 'worker', 'launcher'],
+    description: 'Directory of the embedded SQLite stores (and of the Redis started by `npm start`).',
+  },
+  {
+    name: 'ESDB_URL',
+    usedBy: ['api', 'worker', 'tests'],
+    description:
+      'EventStoreDB/KurrentDB connection string (esdb://host:2113?tls=false or esdb+discover://…). Unset: embedded SQLite event store at $DATA_DIR/events.sqlite.',
+  },
+  {
+    name: 'MONGO_URL',
+    usedBy: ['api', 'worker', 'tests'],
+    description:
+      'MongoDB connection string (a replica set, for transactions). Unset: embedded SQLite read store at $DATA_DIR/read-models.sqlite.',
+  },
+  {
+    name: 'MONGO_DB',
+    defaultValue: 'fieldstream',
+    usedBy: ['api', 'worker', 'tests'],
+    description: 'MongoDB database of the read models; only read when MONGO_URL is set.',
+  },
+  {
+    name: 'REDIS_URL',
+    defaultValue: 'redis://127.0.0.1:6379',
+    usedBy: ['api', 'worker', 'launcher'],
+    description: 'Redis for BullMQ jobs and the worker status.',
+  },
+  {
+    name: 'QUEUE_PREFIX',
+    defaultValue: 'fieldstream',
+    usedBy: ['api', 'worker'],
+    description:
+      'Prefix of every BullMQ and status key in Redis, so several installations can share one Redis.',
+  },
+  {
+    name: 'LOG_LEVEL',
+    defaultValue: 'info',
+    usedBy: ['api', 'worker', 'launcher'],
+    description: 'One of fatal, error, warn, info, debug, verbose. Logs are JSON lines on stdout.',
+  },
+  {
+    name: 'DESK_DIST',
+    defaultValue: 'apps/desk/dist',
+    usedBy: ['api'],
+    description: 'Directory of the built SPA the API serves.',
+  },
+  {
+    name: 'SERVE_DESK',
+    defaultValue: 'auto',
+    usedBy: ['api'],
+    description:
+      'auto (serve the SPA in embedded mode, i.e. when neither ESDB_URL nor MONGO_URL is set), true or false.',
+  },
+  {
+    name: 'BODY_LIMIT',
+    defaultValue: '1mb',
+    usedBy: ['api'],
+    description: 'Largest JSON request body accepted (bytes, or with kb/mb).',
+  },
+  {
+    name: 'WORKER_STATUS_INTERVAL_MS',
+    defaultValue: '2000',
+    usedBy: ['worker', 'api'],
+    description: 'How often the worker publishes its status to Redis; the key expires after three intervals.',
+  },
+  {
+    name: 'SHUTDOWN_TIMEOUT_MS',
+    defaultValue: '10000',
+    usedBy: ['api', 'worker'],
+    description: 'Longest a graceful shutdown may take before the process exits anyway.',
+  },
+  {
+    name: 'REDIS_SERVER_BIN',
+    defaultValue: 'redis-server',
+    usedBy: ['launcher', 'tests'],
+    description: 'redis-server binary used by `npm start` (when no Redis answers) and by the tests.',
+  },
+  {
+    name: 'API_PORT',
+    defaultValue: '3000',
+    usedBy: ['desk-dev'],
+    description: 'Port of the API the desk dev server (vite) proxies /api to.',
+  },
+  {
+    name: 'DESK_PORT',
+    defaultValue: '4200',
+    usedBy: ['desk-dev'],
+    description: 'Port of the desk dev server (vite; its preview uses 4300 by default).',
+  },
+  {
+    name: 'CHROMIUM_PATH',
+    defaultValue: '/usr/bin/chromium',
+    usedBy: ['tests'],
+    description: 'Chromium binary for the end-to-end tests.',
+  },
+  {
+    name: 'CRASH_TEST_VERBOSE',
+    usedBy: ['tests'],
+    description: "Set to print the projection crash test's checkpoints.",
+  },
+  {
+    name: 'READ_STORE_PROPERTY_SEED',
+    usedBy: ['tests'],
+    description: 'Seed of the read-store property test, to replay a failure.',
+  },
+  {
+    name: 'BENCH_DOCS',
+    defaultValue: '1000000',
+    usedBy: ['bench'],
+    description: 'Documents loaded by the read-store query benchmark.',
+  },
+  {
+    name: 'BENCH_QUERIES',
+    defaultValue: '1000',
+    usedBy: ['bench'],
+    description: 'Indexed queries run by the read-store query benchmark.',
+  },
+  {
+    name: 'BENCH_UNINDEXED_QUERIES',
+    defaultValue: '5',
+    usedBy: ['bench'],
+    description: 'Unindexed queries run by the read-store query benchmark.',
+  },
 ] as const satisfies readonly EnvironmentVariable[];
 
 export type EnvironmentVariableName = (typeof ENVIRONMENT_VARIABLES)[number]['name'];
@@ -45,10 +160,20 @@ export type EnvironmentVariableName = (typeof ENVIRONMENT_VARIABLES)[number]['na
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const port = z.coerce.number().int('must be a whole number').min(1, 'must be 1-65535').max(65535, 'must be 1-65535');
-const positiveMs = z.coerce.number().int('must be a whole number of milliseconds').min(100, 'must be at least 100');
+const port = z.coerce
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be 1-65535')
+  .max(65535, 'must be 1-65535');
+const positiveMs = z.coerce
+  .number()
+  .int('must be a whole number of milliseconds')
+  .min(100, 'must be at least 100');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
-const redisUrl = nonEmpty.refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), 'must be a redis:// or rediss:// URL');
+const redisUrl = nonEmpty.refine(
+  (value) => /^rediss?:\/\/[^\s]+$/.test(value),
+  'must be a redis:// or rediss:// URL',
+);
 // The @eventstore/db-client connection-string schemes (it talks to KurrentDB servers too).
 const esdbUrl = nonEmpty.refine(
   (value) => /^esdb(\+discover)?:\/\/\S+$/.test(value),
@@ -58,7 +183,10 @@ const mongoUrl = nonEmpty.refine(
   (value) => /^mongodb(\+srv)?:\/\/\S+$/.test(value),
   'must be a mongodb:// or mongodb+srv:// connection string',
 );
-const bodyLimit = nonEmpty.refine((value) => /^\d+(b|kb|mb)?$/i.test(value), 'must be a size such as 512kb or 1mb');
+const bodyLimit = nonEmpty.refine(
+  (value) => /^\d+(b|kb|mb)?$/i.test(value),
+  'must be a size such as 512kb or 1mb',
+);
 
 /** The variables as read; empty strings count as unset, as shells make it easy to export X=. */
 export const environmentSchema = z.object({
@@ -68,10 +196,15 @@ export const environmentSchema = z.object({
   ESDB_URL: esdbUrl.optional(),
   MONGO_URL: mongoUrl.optional(),
   MONGO_DB: nonEmpty
-    .regex(/^[^/\\. "$*<>:|?]{1,63}$/, 'must be a MongoDB database name (no /\\. "$*<>:|?, at most 63 characters)')
+    .regex(
+      /^[^/\\. "$*<>:|?]{1,63}$/,
+      'must be a MongoDB database name (no /\\. "$*<>:|?, at most 63 characters)',
+    )
     .default('fieldstream'),
   REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
-  QUEUE_PREFIX: nonEmpty.regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, _ . or -').default('fieldstream'),
+  QUEUE_PREFIX: nonEmpty
+    .regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, _ . or -')
+    .default('fieldstream'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   DESK_DIST: nonEmpty.default('apps/desk/dist'),
   SERVE_DESK: z.enum(['auto', 'true', 'false'], { error: 'must be auto, true or false' }).default('auto'),
@@ -82,7 +215,8 @@ export const environmentSchema = z.object({
 });
 
 export type EventStoreConfig = { kind: 'sqlite'; file: string } | { kind: 'esdb'; connectionString: string };
-export type ReadStoreConfig = { kind: 'sqlite'; file: string } | { kind: 'mongo'; url: string; database: string };
+export type ReadStoreConfig =
+  { kind: 'sqlite'; file: string } | { kind: 'mongo'; url: string; database: string };
 
 export interface AppConfig {
   port: number;
@@ -112,7 +246,9 @@ export interface ConfigIssue {
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   constructor(readonly issues: readonly ConfigIssue[]) {
-    super(`Invalid configuration:\n${issues.map((issue) => `  ${issue.variable}: ${issue.message}`).join('\n')}`);
+    super(
+      `Invalid configuration:\n${issues.map((issue) => `  ${issue.variable}: ${issue.message}`).join('\n')}`,
+    );
   }
 }
 

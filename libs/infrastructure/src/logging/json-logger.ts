@@ -58,7 +58,8 @@ export class JsonLogger implements LoggerService {
     }
     for (const extra of extras) {
       if (typeof extra === 'string' && level === 'error') entry['stack'] = extra;
-      else if (extra instanceof Error) entry['error'] = { name: extra.name, message: extra.message, stack: extra.stack };
+      else if (extra instanceof Error)
+        entry['error'] = { name: extra.name, message: extra.message, stack: extra.stack };
       else if (typeof extra === 'object' && extra !== null) Object.assign(entry, extra);
     }
     this.sink(JSON.stringify(entry));

@@ -19,7 +19,13 @@ describe('adapter selection on embedded defaults', () => {
           id: randomUUID(),
           type: 'VisitPlanned',
           data: { at: 'monday' },
-          metadata: { correlationId: 'c', causationId: 'c', actorId: 'a', actorRole: 'system', occurredAt: new Date().toISOString() },
+          metadata: {
+            correlationId: 'c',
+            causationId: 'c',
+            actorId: 'a',
+            actorRole: 'system',
+            occurredAt: new Date().toISOString(),
+          },
         },
       ]);
       await reads.collection('visits').put({ _id: 'visit-1', at: 'monday' });

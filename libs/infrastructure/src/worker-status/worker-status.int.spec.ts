@@ -1,6 +1,11 @@
 import { sleep, startRedis, type TestRedis } from '@fieldstream/testing';
 import { Redis } from 'ioredis';
-import { publishWorkerStatus, readWorkerStatuses, removeWorkerStatus, type WorkerStatusReport } from './worker-status';
+import {
+  publishWorkerStatus,
+  readWorkerStatuses,
+  removeWorkerStatus,
+  type WorkerStatusReport,
+} from './worker-status';
 
 function report(instanceId: string, reportedAt: string): WorkerStatusReport {
   return {

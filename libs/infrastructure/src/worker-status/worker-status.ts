@@ -24,6 +24,12 @@ export interface WorkerProjectionReport {
   eventsPerSecond: number;
   consecutiveFailures: number;
   lastError?: { message: string; at: string };
+  /** The projection's event subscription, as the event store reports it; null when none is open. */
+  subscription?: {
+    state: 'catching-up' | 'live' | 'reconnecting' | 'stopped';
+    reconnects: number;
+    lastError?: string;
+  } | null;
 }
 
 export interface WorkerStatusReport {
@@ -37,8 +43,9 @@ export interface WorkerStatusReport {
   projectionsRunning: boolean;
   projections: WorkerProjectionReport[];
   /**
-   * The event subscription is alive when every projection is live or catching up (a failed one
-   * is retrying its subscription); `states` says more.
+   * The event subscription is alive when every projection is live or catching up; a projection
+   * whose subscription is reconnecting or stopped reports `disconnected` and is not alive (a
+   * failed one is retrying its subscription); `states` says more.
    */
   subscription: { alive: boolean; states: Record<string, string> };
   eventStore: { ok: boolean; adapter: string; headPosition?: number; detail?: string };

@@ -11,7 +11,13 @@ const TYPES = ['Opened', 'Assigned', 'Visited', 'Noted', 'Closed'] as const;
  */
 export async function appendBacklog(
   eventStore: EventStore,
-  options: { total: number; streams: number; perAppend?: number; tag?: string; onAppended?: (done: number) => void },
+  options: {
+    total: number;
+    streams: number;
+    perAppend?: number;
+    tag?: string;
+    onAppended?: (done: number) => void;
+  },
 ): Promise<void> {
   const perAppend = options.perAppend ?? 10;
   const tag = options.tag ?? 'a';

@@ -29,7 +29,11 @@ export function eventCounterProjection(version = 1) {
     apply(event, current) {
       return [TOTAL_ID, `category:${categoryOf(event.streamName)}`].map((id) => {
         const existing = current.get<EventCountDocument>(EVENT_COUNTS_COLLECTION, id);
-        const document: EventCountDocument = { _id: id, count: (existing?.count ?? 0) + 1, lastPosition: event.position };
+        const document: EventCountDocument = {
+          _id: id,
+          count: (existing?.count ?? 0) + 1,
+          lastPosition: event.position,
+        };
         return { op: 'put' as const, collection: EVENT_COUNTS_COLLECTION, document };
       });
     },

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { JsonObject, NewEvent, RecordedEvent } from '@fieldstream/event-store';
 
 /** A well-formed event to append, for tests and benchmarks. */
-export function newEvent(type: string, data: JsonObject = {}, occurredAt = '2026-11-26T09:00:00.000Z'): NewEvent {
+export function newEvent(
+  type: string,
+  data: JsonObject = {},
+  occurredAt = '2026-11-26T09:00:00.000Z',
+): NewEvent {
   return {
     id: randomUUID(),
     type,

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A fresh directory under the OS temp dir; `remove()` deletes it and everything in it. */
-export function temporaryDirectory(prefix: string): { path: string; file(name: string): string; remove(): void } {
+export function temporaryDirectory(prefix: string): {
+  path: string;
+  file(name: string): string;
+  remove(): void;
+} {
   const path = mkdtempSync(join(tmpdir(), `fieldstream-${prefix}-`));
   return {
     path,

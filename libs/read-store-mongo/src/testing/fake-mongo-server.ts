@@ -14,7 +14,14 @@ import type { Db, MongoClient } from 'mongodb';
  */
 
 type Doc = { _id: string; [field: string]: unknown };
-type Options = { session?: unknown; upsert?: boolean; sort?: Record<string, 1 | -1>; skip?: number; limit?: number; projection?: Record<string, 0 | 1> };
+type Options = {
+  session?: unknown;
+  upsert?: boolean;
+  sort?: Record<string, 1 | -1>;
+  skip?: number;
+  limit?: number;
+  projection?: Record<string, 0 | 1>;
+};
 
 class ServerError extends Error {
   constructor(
@@ -66,15 +73,25 @@ class FakeCollection {
   private checkUnique(candidate: Doc, exceptId?: string): void {
     for (const other of this.documents) {
       if (other._id === candidate._id && other._id !== exceptId) {
-        throw new ServerError(`E11000 duplicate key error collection: fake.${this.name} index: _id_ dup key: { _id: "${candidate._id}" }`, 11000, { _id: candidate._id });
+        throw new ServerError(
+          `E11000 duplicate key error collection: fake.${this.name} index: _id_ dup key: { _id: "${candidate._id}" }`,
+          11000,
+          { _id: candidate._id },
+        );
       }
     }
     for (const index of this.uniqueKeys) {
       const key = (d: Doc): string => JSON.stringify(index.keys.map((k) => valueAt(d, k).value ?? null));
-      const clash = this.documents.find((d) => d._id !== candidate._id && d._id !== exceptId && key(d) === key(candidate));
+      const clash = this.documents.find(
+        (d) => d._id !== candidate._id && d._id !== exceptId && key(d) === key(candidate),
+      );
       if (clash) {
         const keyValue = Object.fromEntries(index.keys.map((k) => [k, valueAt(candidate, k).value ?? null]));
-        throw new ServerError(`E11000 duplicate key error collection: fake.${this.name} index: ${index.name} dup key: ${JSON.stringify(keyValue)}`, 11000, keyValue);
+        throw new ServerError(
+          `E11000 duplicate key error collection: fake.${this.name} index: ${index.name} dup key: ${JSON.stringify(keyValue)}`,
+          11000,
+          keyValue,
+        );
       }
     }
   }
@@ -87,8 +104,10 @@ class FakeCollection {
     for (const [operator, fields] of Object.entries(update)) {
       for (const path of Object.keys(fields)) {
         const { value, blocked } = valueAt(document, path);
-        if (blocked && operator !== '$unset' && operator !== '$pull') throw new ServerError(`Cannot create field in ${path}`, 28);
-        if (operator === '$inc' && value !== undefined && typeof value !== 'number') throw new ServerError(`Cannot apply $inc to a value of non-numeric type`, 14);
+        if (blocked && operator !== '$unset' && operator !== '$pull')
+          throw new ServerError(`Cannot create field in ${path}`, 28);
+        if (operator === '$inc' && value !== undefined && typeof value !== 'number')
+          throw new ServerError(`Cannot apply $inc to a value of non-numeric type`, 14);
         if ((operator === '$push' || operator === '$pull') && value !== undefined && !Array.isArray(value)) {
           throw new ServerError(`The field '${path}' must be an array`, 2);
         }
@@ -119,7 +138,11 @@ class FakeCollection {
     return { matchedCount: 1, upsertedCount: 0 };
   }
 
-  updateById(id: string, update: Record<string, Record<string, unknown>>, upsert: boolean): { matchedCount: number; upsertedCount: number } {
+  updateById(
+    id: string,
+    update: Record<string, Record<string, unknown>>,
+    upsert: boolean,
+  ): { matchedCount: number; upsertedCount: number } {
     const index = this.indexOf(id);
     if (index < 0) {
       if (!upsert) return { matchedCount: 0, upsertedCount: 0 };
@@ -160,11 +183,19 @@ class FakeDriverCollection {
     return { acknowledged: true };
   }
 
-  async replaceOne(filter: Record<string, unknown>, document: Doc, options: Options = {}): Promise<{ matchedCount: number; upsertedCount: number }> {
+  async replaceOne(
+    filter: Record<string, unknown>,
+    document: Doc,
+    options: Options = {},
+  ): Promise<{ matchedCount: number; upsertedCount: number }> {
     return this.collection.replace(idOf(filter), document, options.upsert === true);
   }
 
-  async updateOne(filter: Record<string, unknown>, update: Record<string, Record<string, unknown>>, options: Options = {}): Promise<{ matchedCount: number; upsertedCount: number }> {
+  async updateOne(
+    filter: Record<string, unknown>,
+    update: Record<string, Record<string, unknown>>,
+    options: Options = {},
+  ): Promise<{ matchedCount: number; upsertedCount: number }> {
     const matches = mingoFind(this.collection.documents, filter).all() as Doc[];
     if (matches.length === 0 && Object.keys(filter).length > 1) return { matchedCount: 0, upsertedCount: 0 };
     return this.collection.updateById(idOf(filter), update, options.upsert === true);
@@ -196,7 +227,9 @@ class FakeDriverCollection {
     return mingoFind(this.collection.documents, filter).all().length;
   }
 
-  async createIndexes(specs: { key: Record<string, 1 | -1>; name: string; unique?: boolean }[]): Promise<string[]> {
+  async createIndexes(
+    specs: { key: Record<string, 1 | -1>; name: string; unique?: boolean }[],
+  ): Promise<string[]> {
     for (const spec of specs) {
       if (spec.unique && !this.collection.uniqueKeys.some((k) => k.name === spec.name)) {
         this.collection.uniqueKeys.push({ name: spec.name, keys: Object.keys(spec.key) });
@@ -205,7 +238,10 @@ class FakeDriverCollection {
     return specs.map((s) => s.name);
   }
 
-  async bulkWrite(operations: Record<string, Record<string, unknown>>[], _options?: Options): Promise<Record<string, number>> {
+  async bulkWrite(
+    operations: Record<string, Record<string, unknown>>[],
+    _options?: Options,
+  ): Promise<Record<string, number>> {
     const result = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, deletedCount: 0 };
     for (const [index, operation] of operations.entries()) {
       try {
@@ -215,11 +251,19 @@ class FakeDriverCollection {
           this.collection.insert(body['document'] as Doc);
           result.insertedCount++;
         } else if (kind === 'replaceOne') {
-          const r = this.collection.replace(idOf(filter), body['replacement'] as Doc, body['upsert'] === true);
+          const r = this.collection.replace(
+            idOf(filter),
+            body['replacement'] as Doc,
+            body['upsert'] === true,
+          );
           result.matchedCount += r.matchedCount;
           result.upsertedCount += r.upsertedCount;
         } else if (kind === 'updateOne') {
-          const r = this.collection.updateById(idOf(filter), body['update'] as Record<string, Record<string, unknown>>, body['upsert'] === true);
+          const r = this.collection.updateById(
+            idOf(filter),
+            body['update'] as Record<string, Record<string, unknown>>,
+            body['upsert'] === true,
+          );
           result.matchedCount += r.matchedCount;
           result.upsertedCount += r.upsertedCount;
         } else if (kind === 'deleteOne') {
@@ -269,7 +313,9 @@ export class FakeMongoServer {
         // All or nothing: the transaction works on the live data and puts the snapshot back on failure.
         withTransaction: async <T>(work: (session: unknown) => Promise<T>): Promise<T> => {
           countTransaction();
-          const snapshot = [...collections().entries()].map(([name, c]) => [name, clone(c.documents)] as const);
+          const snapshot = [...collections().entries()].map(
+            ([name, c]) => [name, clone(c.documents)] as const,
+          );
           try {
             return await work({});
           } catch (error) {
@@ -277,7 +323,8 @@ export class FakeMongoServer {
               const target = collections().get(name) as FakeCollection;
               target.documents.splice(0, target.documents.length, ...documents);
             }
-            for (const [name, c] of collections()) if (!snapshot.some(([n]) => n === name)) c.documents.splice(0);
+            for (const [name, c] of collections())
+              if (!snapshot.some(([n]) => n === name)) c.documents.splice(0);
             throw error;
           }
         },

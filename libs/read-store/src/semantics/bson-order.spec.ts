@@ -10,7 +10,8 @@ describe('BSON order', () => {
 
   it('orders brackets null < number < string < object < array < boolean', () => {
     const ordered = [null, -3, 2.5, '', 'a', {}, { a: 1 }, [], [1], false, true];
-    for (let i = 0; i + 1 < ordered.length; i++) expect(compareValues(ordered[i], ordered[i + 1])).toBeLessThanOrEqual(0);
+    for (let i = 0; i + 1 < ordered.length; i++)
+      expect(compareValues(ordered[i], ordered[i + 1])).toBeLessThanOrEqual(0);
     expect(compareValues(undefined, null)).toBe(0);
   });
 

@@ -6,10 +6,16 @@ import { isPlainObject } from './bson-order';
  * (SQLite JSON paths cannot escape those in a quoted label).
  */
 export function parsePath(path: string, where: string): string[] {
-  if (typeof path !== 'string' || path.length === 0) throw new InvalidQueryError(`${where}: empty field path`, where);
+  if (typeof path !== 'string' || path.length === 0)
+    throw new InvalidQueryError(`${where}: empty field path`, where);
   const segments = path.split('.');
   for (const segment of segments) {
-    if (segment.length === 0 || segment.startsWith('$') || /["\\]/.test(segment) || segment.includes('\u0000')) {
+    if (
+      segment.length === 0 ||
+      segment.startsWith('$') ||
+      /["\\]/.test(segment) ||
+      segment.includes('\u0000')
+    ) {
       throw new InvalidQueryError(`${where}: invalid field path "${path}"`, where);
     }
   }
@@ -64,7 +70,10 @@ function walk(value: unknown, segments: readonly string[], i: number, out: Candi
  * `emptyArray` when the path ends on an empty array and yields nothing else (it sorts below null);
  * nothing reached at all (a path through an array of scalars) sorts as null.
  */
-export function collectSortValues(root: unknown, segments: readonly string[]): { values: unknown[]; emptyArray: boolean } {
+export function collectSortValues(
+  root: unknown,
+  segments: readonly string[],
+): { values: unknown[]; emptyArray: boolean } {
   const values: unknown[] = [];
   let emptyArray = false;
   for (const candidate of collectCandidates(root, segments)) {

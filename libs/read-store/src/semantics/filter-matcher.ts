@@ -94,7 +94,8 @@ function compileOperator(op: string, arg: unknown, where: string): ValuePredicat
     case '$nin': {
       if (!Array.isArray(arg)) throw new InvalidQueryError(`${where}: must be an array`, where);
       const values = arg.map((v, i) => {
-        if (isOperatorObject(v, `${where}.${i}`)) throw new InvalidQueryError(`${where}.${i}: operators are not allowed here`, `${where}.${i}`);
+        if (isOperatorObject(v, `${where}.${i}`))
+          throw new InvalidQueryError(`${where}.${i}: operators are not allowed here`, `${where}.${i}`);
         return checkLiteral(v, `${where}.${i}`);
       });
       const test: ValuePredicate = (c) => values.some((v) => matchesEquality(c, v));
@@ -119,7 +120,8 @@ function compileOperator(op: string, arg: unknown, where: string): ValuePredicat
       return (c) => c.some((candidate) => candidate.value !== undefined) === arg;
     }
     case '$not': {
-      if (!isOperatorObject(arg, where)) throw new InvalidQueryError(`${where}: must be an operator expression`, where);
+      if (!isOperatorObject(arg, where))
+        throw new InvalidQueryError(`${where}: must be an operator expression`, where);
       const inner = compileCondition(arg, where);
       return (c) => !inner(c);
     }
@@ -132,7 +134,8 @@ function compileOperator(op: string, arg: unknown, where: string): ValuePredicat
     case '$all': {
       if (!Array.isArray(arg)) throw new InvalidQueryError(`${where}: must be an array`, where);
       const values = arg.map((v, i) => {
-        if (isOperatorObject(v, `${where}.${i}`)) throw new InvalidQueryError(`${where}.${i}: operators are not supported in $all`, `${where}.${i}`);
+        if (isOperatorObject(v, `${where}.${i}`))
+          throw new InvalidQueryError(`${where}.${i}: operators are not supported in $all`, `${where}.${i}`);
         return checkLiteral(v, `${where}.${i}`);
       });
       if (values.length === 0) return () => false;

@@ -1,7 +1,10 @@
 import { InvalidQueryError } from '../errors';
 import { compileUpdate } from './update-apply';
 
-function applied(document: Record<string, unknown>, update: Parameters<typeof compileUpdate>[0]): Record<string, unknown> {
+function applied(
+  document: Record<string, unknown>,
+  update: Parameters<typeof compileUpdate>[0],
+): Record<string, unknown> {
   compileUpdate(update)(document);
   return document;
 }

@@ -20,8 +20,10 @@ export function compileUpdate(update: Update): Step {
   const entries = Object.entries(update);
   if (entries.length === 0) throw new InvalidQueryError('update: has no operator', 'update');
   for (const [op, fields] of entries) {
-    if (!OPERATORS.has(op)) throw new InvalidQueryError(`update.${op}: unsupported update operator`, `update.${op}`);
-    if (!isPlainObject(fields)) throw new InvalidQueryError(`update.${op}: must be an object`, `update.${op}`);
+    if (!OPERATORS.has(op))
+      throw new InvalidQueryError(`update.${op}: unsupported update operator`, `update.${op}`);
+    if (!isPlainObject(fields))
+      throw new InvalidQueryError(`update.${op}: must be an object`, `update.${op}`);
     for (const [path, arg] of Object.entries(fields)) {
       const where = `update.${op}.${path}`;
       const segments = parsePath(path, where);
@@ -55,12 +57,14 @@ function compileStep(op: string, segments: string[], arg: unknown, where: string
         } else if (parent) delete parent[last];
       };
     case '$inc':
-      if (typeof arg !== 'number' || !Number.isFinite(arg)) throw new InvalidQueryError(`${where}: must be a finite number`, where);
+      if (typeof arg !== 'number' || !Number.isFinite(arg))
+        throw new InvalidQueryError(`${where}: must be a finite number`, where);
       return (d) => {
         const parent = createContainer(d, parents, where);
         const current = read(parent, last);
         if (current === undefined) assign(parent, last, arg, where);
-        else if (typeof current !== 'number') throw new InvalidQueryError(`${where}: field is not a number`, where);
+        else if (typeof current !== 'number')
+          throw new InvalidQueryError(`${where}: field is not a number`, where);
         else assign(parent, last, current + arg, where);
       };
     case '$push':
@@ -69,7 +73,8 @@ function compileStep(op: string, segments: string[], arg: unknown, where: string
         const parent = createContainer(d, parents, where);
         const current = read(parent, last);
         if (current === undefined) assign(parent, last, [clone(arg)], where);
-        else if (!Array.isArray(current)) throw new InvalidQueryError(`${where}: field is not an array`, where);
+        else if (!Array.isArray(current))
+          throw new InvalidQueryError(`${where}: field is not an array`, where);
         else current.push(clone(arg));
       };
     default: {
@@ -79,7 +84,12 @@ function compileStep(op: string, segments: string[], arg: unknown, where: string
         const current = parent ? read(parent, last) : undefined;
         if (parent === undefined || current === undefined) return;
         if (!Array.isArray(current)) throw new InvalidQueryError(`${where}: field is not an array`, where);
-        assign(parent, last, current.filter((e) => !remove(e)), where);
+        assign(
+          parent,
+          last,
+          current.filter((e) => !remove(e)),
+          where,
+        );
       };
     }
   }
@@ -110,7 +120,8 @@ function read(parent: Container, key: string): unknown {
 
 function assign(parent: Container, key: string, value: unknown, where: string): void {
   if (Array.isArray(parent)) {
-    if (!INDEX.test(key)) throw new InvalidQueryError(`${where}: cannot create field ${key} in an array`, where);
+    if (!INDEX.test(key))
+      throw new InvalidQueryError(`${where}: cannot create field ${key} in an array`, where);
     const index = Number(key);
     while (parent.length < index) parent.push(null);
     parent[index] = value;
@@ -126,7 +137,10 @@ function createContainer(document: Record<string, unknown>, parents: string[], w
       next = {};
       assign(node, segment, next, where);
     } else if (typeof next !== 'object' || next === null) {
-      throw new InvalidQueryError(`${where}: cannot create field ${segment} inside ${JSON.stringify(next)}`, where);
+      throw new InvalidQueryError(
+        `${where}: cannot create field ${segment} inside ${JSON.stringify(next)}`,
+        where,
+      );
     }
     node = next as Container;
   }

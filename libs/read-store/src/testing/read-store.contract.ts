@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { Query } from 'mingo';
-import { CheckpointConflictError, DocumentNotFoundError, DuplicateKeyError, InvalidCollectionNameError, InvalidDocumentError, InvalidQueryError } from '../errors';
+import {
+  CheckpointConflictError,
+  DocumentNotFoundError,
+  DuplicateKeyError,
+  InvalidCollectionNameError,
+  InvalidDocumentError,
+  InvalidQueryError,
+} from '../errors';
 import type { Filter, FindOptions, IndexSpec, Sort } from '../query';
 import type { ReadDocument } from '../read-document';
 import type { ReadCollection, ReadStore } from '../read-store.port';
@@ -55,7 +62,11 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
  * The read store contract: every adapter runs these cases. `makeStore` gives a fresh, empty store
  * per call; the suite closes each store it opened.
  */
-export function readStoreContract(adapterName: string, makeStore: () => Promise<ReadStore>, options: ReadStoreContractOptions = {}): void {
+export function readStoreContract(
+  adapterName: string,
+  makeStore: () => Promise<ReadStore>,
+  options: ReadStoreContractOptions = {},
+): void {
   const skips = new Map(Object.entries(options.skip ?? {}));
   const contractCase = (name: string, fn: () => Promise<void>, timeout?: number): void => {
     const reason = skips.get(name);
@@ -64,7 +75,10 @@ export function readStoreContract(adapterName: string, makeStore: () => Promise<
     else it.skip(`${name} [skipped: ${reason}]`, fn);
   };
   /** `it.each(cases)('%s', …)` through `contractCase`, so table cases can be skipped by name too. */
-  const eachCase = <Row extends [string, ...unknown[]]>(rows: Row[], fn: (...row: Row) => Promise<void>): void => {
+  const eachCase = <Row extends [string, ...unknown[]]>(
+    rows: Row[],
+    fn: (...row: Row) => Promise<void>,
+  ): void => {
     for (const row of rows) contractCase(row[0], () => fn(...row));
   };
 
@@ -142,16 +156,33 @@ export function readStoreContract(adapterName: string, makeStore: () => Promise<
 
     describe('update', () => {
       beforeEach(async () => {
-        await items.insert({ _id: 'x', n: 1, site: { zone: 'z1' }, tags: ['a', 'b', 'a'], parts: [{ sku: 'p1', qty: 1 }, { sku: 'p2', qty: 3 }] });
+        await items.insert({
+          _id: 'x',
+          n: 1,
+          site: { zone: 'z1' },
+          tags: ['a', 'b', 'a'],
+          parts: [
+            { sku: 'p1', qty: 1 },
+            { sku: 'p2', qty: 3 },
+          ],
+        });
       });
 
       contractCase('applies $set (dotted, creating objects) and $unset', async () => {
-        expect(await items.update('x', { $set: { 'site.zone': 'z2', 'site.geo.lat': 1.5, status: 'open' }, $unset: { n: '' } })).toEqual({ matched: true });
+        expect(
+          await items.update('x', {
+            $set: { 'site.zone': 'z2', 'site.geo.lat': 1.5, status: 'open' },
+            $unset: { n: '' },
+          }),
+        ).toEqual({ matched: true });
         expect(await items.get('x')).toEqual({
           _id: 'x',
           site: { zone: 'z2', geo: { lat: 1.5 } },
           tags: ['a', 'b', 'a'],
-          parts: [{ sku: 'p1', qty: 1 }, { sku: 'p2', qty: 3 }],
+          parts: [
+            { sku: 'p1', qty: 1 },
+            { sku: 'p2', qty: 3 },
+          ],
           status: 'open',
         });
       });
@@ -163,48 +194,95 @@ export function readStoreContract(adapterName: string, makeStore: () => Promise<
         expect(doc?.['stats']).toEqual({ visits: 1 });
       });
 
-      contractCase('applies $push (creating the array) and $pull (by value and by document query)', async () => {
-        await items.update('x', { $push: { tags: 'c', notes: 'first' }, $pull: { parts: { sku: 'p1' } } });
-        await items.update('x', { $pull: { tags: 'a' } });
-        const doc = await items.get('x');
-        expect(doc?.['tags']).toEqual(['b', 'c']);
-        expect(doc?.['notes']).toEqual(['first']);
-        expect(doc?.['parts']).toEqual([{ sku: 'p2', qty: 3 }]);
-      });
+      contractCase(
+        'applies $push (creating the array) and $pull (by value and by document query)',
+        async () => {
+          await items.update('x', { $push: { tags: 'c', notes: 'first' }, $pull: { parts: { sku: 'p1' } } });
+          await items.update('x', { $pull: { tags: 'a' } });
+          const doc = await items.get('x');
+          expect(doc?.['tags']).toEqual(['b', 'c']);
+          expect(doc?.['notes']).toEqual(['first']);
+          expect(doc?.['parts']).toEqual([{ sku: 'p2', qty: 3 }]);
+        },
+      );
 
       contractCase('answers matched: false for a missing document unless upserting', async () => {
         expect(await items.update('y', { $set: { n: 1 } })).toEqual({ matched: false });
         expect(await items.get('y')).toBeNull();
-        expect(await items.update('y', { $set: { 'a.b': 1 }, $inc: { n: 5 } }, { upsert: true })).toEqual({ matched: true });
+        expect(await items.update('y', { $set: { 'a.b': 1 }, $inc: { n: 5 } }, { upsert: true })).toEqual({
+          matched: true,
+        });
         expect(await items.get('y')).toEqual({ _id: 'y', a: { b: 1 }, n: 5 });
       });
 
-      contractCase('refuses bad updates with InvalidQueryError naming the path, changing nothing', async () => {
-        const before = await items.get('x');
-        const cases: [unknown, string][] = [
-          [{ $inc: { n: 'one' } }, 'update.$inc.n'],
-          [{ $inc: { 'site.zone': 1 } }, 'update.$inc.site.zone'],
-          [{ $rename: { n: 'm' } }, 'update.$rename'],
-          [{ $set: { n: 1 }, $inc: { n: 1 } }, 'update.$inc.n'],
-          [{ $set: { _id: 'y' } }, 'update.$set._id'],
-          [{ $push: { n: 1 } }, 'update.$push.n'],
-          [{}, 'update'],
-        ];
-        for (const [update, path] of cases) {
-          const error = await rejection(items.update('x', update as never));
-          expect(error).toBeInstanceOf(InvalidQueryError);
-          expect((error as InvalidQueryError).path).toBe(path);
-        }
-        expect(await items.get('x')).toEqual(before);
-      });
+      contractCase(
+        'refuses bad updates with InvalidQueryError naming the path, changing nothing',
+        async () => {
+          const before = await items.get('x');
+          const cases: [unknown, string][] = [
+            [{ $inc: { n: 'one' } }, 'update.$inc.n'],
+            [{ $inc: { 'site.zone': 1 } }, 'update.$inc.site.zone'],
+            [{ $rename: { n: 'm' } }, 'update.$rename'],
+            [{ $set: { n: 1 }, $inc: { n: 1 } }, 'update.$inc.n'],
+            [{ $set: { _id: 'y' } }, 'update.$set._id'],
+            [{ $push: { n: 1 } }, 'update.$push.n'],
+            [{}, 'update'],
+          ];
+          for (const [update, path] of cases) {
+            const error = await rejection(items.update('x', update as never));
+            expect(error).toBeInstanceOf(InvalidQueryError);
+            expect((error as InvalidQueryError).path).toBe(path);
+          }
+          expect(await items.get('x')).toEqual(before);
+        },
+      );
     });
 
     describe('find', () => {
       const docs: Doc[] = [
-        { _id: 'd1', status: 'open', priority: 2, zone: 'z1', skills: ['gas', 'water'], site: { zone: 'z1', floor: 1 }, parts: [{ sku: 'p1', qty: 2 }, { sku: 'p2', qty: 5 }] },
-        { _id: 'd2', status: 'closed', priority: 1, zone: 'z2', skills: ['gas'], site: { zone: 'z2', floor: 3 }, parts: [{ sku: 'p2', qty: 1 }], crew: [{ skills: ['gas'] }, { skills: ['elec', 'hvac'] }] },
-        { _id: 'd3', status: 'open', priority: 3, zone: 'z1', skills: [], site: { zone: 'z1' }, note: null, parts: [] },
-        { _id: 'd4', status: 'open', priority: 2.5, zone: null, skills: ['elec', 'gas', 'water'], parts: [{ sku: 'p1', qty: 9 }, { sku: 'p3', qty: 1 }] },
+        {
+          _id: 'd1',
+          status: 'open',
+          priority: 2,
+          zone: 'z1',
+          skills: ['gas', 'water'],
+          site: { zone: 'z1', floor: 1 },
+          parts: [
+            { sku: 'p1', qty: 2 },
+            { sku: 'p2', qty: 5 },
+          ],
+        },
+        {
+          _id: 'd2',
+          status: 'closed',
+          priority: 1,
+          zone: 'z2',
+          skills: ['gas'],
+          site: { zone: 'z2', floor: 3 },
+          parts: [{ sku: 'p2', qty: 1 }],
+          crew: [{ skills: ['gas'] }, { skills: ['elec', 'hvac'] }],
+        },
+        {
+          _id: 'd3',
+          status: 'open',
+          priority: 3,
+          zone: 'z1',
+          skills: [],
+          site: { zone: 'z1' },
+          note: null,
+          parts: [],
+        },
+        {
+          _id: 'd4',
+          status: 'open',
+          priority: 2.5,
+          zone: null,
+          skills: ['elec', 'gas', 'water'],
+          parts: [
+            { sku: 'p1', qty: 9 },
+            { sku: 'p3', qty: 1 },
+          ],
+        },
         { _id: 'd5', status: 'hold', priority: '2', skills: 'gas', site: [{ zone: 'z3' }, { zone: 'z1' }] },
       ];
       beforeEach(async () => {
@@ -237,7 +315,11 @@ export function readStoreContract(adapterName: string, makeStore: () => Promise<
         ['an array reached through an array offers its elements', { 'crew.skills': 'elec' }, ['d2']],
         ['positional path', { 'parts.0.sku': 'p2' }, ['d2']],
         ['range on an array of documents: any element', { 'parts.qty': { $gt: 4 } }, ['d1', 'd4']],
-        ['$elemMatch on documents: same element', { parts: { $elemMatch: { sku: 'p1', qty: { $gt: 4 } } } }, ['d4']],
+        [
+          '$elemMatch on documents: same element',
+          { parts: { $elemMatch: { sku: 'p1', qty: { $gt: 4 } } } },
+          ['d4'],
+        ],
         ['without $elemMatch: any elements', { 'parts.sku': 'p1', 'parts.qty': { $gt: 4 } }, ['d1', 'd4']],
         ['$elemMatch on values', { skills: { $elemMatch: { $gte: 'h', $lt: 'x' } } }, ['d1', 'd4']],
         ['$size', { skills: { $size: 1 } }, ['d2']],
@@ -247,7 +329,11 @@ export function readStoreContract(adapterName: string, makeStore: () => Promise<
         ['$and', { $and: [{ status: 'open' }, { 'site.floor': { $gte: 1 } }] }, ['d1']],
         ['$or', { $or: [{ status: 'closed' }, { priority: { $gt: 2.5 } }] }, ['d2', 'd3']],
         ['$nor', { $nor: [{ status: 'open' }, { skills: 'gas' }] }, []],
-        ['$nor with missing', { $nor: [{ 'site.floor': { $exists: true } }, { skills: { $size: 0 } }] }, ['d4', 'd5']],
+        [
+          '$nor with missing',
+          { $nor: [{ 'site.floor': { $exists: true } }, { skills: { $size: 0 } }] },
+          ['d4', 'd5'],
+        ],
         ['empty filter', {}, ['d1', 'd2', 'd3', 'd4', 'd5']],
         ['_id equality', { _id: 'd3' }, ['d3']],
       ];
@@ -260,11 +346,24 @@ export function readStoreContract(adapterName: string, makeStore: () => Promise<
       });
 
       contractCase('sorts on several keys, skips and limits', async () => {
-        expect(await ids(items, { status: 'open' }, { sort: { zone: 1, priority: -1 } })).toEqual(['d4', 'd3', 'd1']);
-        expect(await ids(items, {}, { sort: { status: 1, priority: 1 }, skip: 1, limit: 2 })).toEqual(['d5', 'd1']);
+        expect(await ids(items, { status: 'open' }, { sort: { zone: 1, priority: -1 } })).toEqual([
+          'd4',
+          'd3',
+          'd1',
+        ]);
+        expect(await ids(items, {}, { sort: { status: 1, priority: 1 }, skip: 1, limit: 2 })).toEqual([
+          'd5',
+          'd1',
+        ]);
         // As in MongoDB, a limit of 0 means no limit.
-        expect(await ids(items, { status: 'open' }, { sort: { zone: 1, priority: -1 }, limit: 0 })).toEqual(['d4', 'd3', 'd1']);
-        expect(await items.findOne({ status: 'open' }, { sort: { priority: -1 } })).toMatchObject({ _id: 'd3' });
+        expect(await ids(items, { status: 'open' }, { sort: { zone: 1, priority: -1 }, limit: 0 })).toEqual([
+          'd4',
+          'd3',
+          'd1',
+        ]);
+        expect(await items.findOne({ status: 'open' }, { sort: { priority: -1 } })).toMatchObject({
+          _id: 'd3',
+        });
         expect(await items.findOne({ status: 'none' })).toBeNull();
       });
 
@@ -276,67 +375,113 @@ export function readStoreContract(adapterName: string, makeStore: () => Promise<
           [{ priority: { $gte: 2 } }, { sort: { priority: 1 }, skip: 1, limit: 2 }],
         ];
         const before = await Promise.all(queries.map(([f, o]) => items.find(f, o)));
-        await items.ensureIndexes([{ keys: { status: 1, zone: 1, priority: 1 } }, { keys: { 'site.zone': 1 } }, { keys: { skills: 1 } }, { keys: { priority: -1 } }]);
+        await items.ensureIndexes([
+          { keys: { status: 1, zone: 1, priority: 1 } },
+          { keys: { 'site.zone': 1 } },
+          { keys: { skills: 1 } },
+          { keys: { priority: -1 } },
+        ]);
         const after = await Promise.all(queries.map(([f, o]) => items.find(f, o)));
         expect(after).toEqual(before);
       });
 
       contractCase('projects by inclusion, exclusion and dotted paths', async () => {
-        expect(await items.find({ _id: 'd1' }, { projection: { status: 1, 'site.zone': 1 } })).toEqual([{ _id: 'd1', status: 'open', site: { zone: 'z1' } }]);
-        expect(await items.find({ _id: 'd2' }, { projection: { _id: 0, priority: 1 } })).toEqual([{ priority: 1 }]);
-        expect(await items.find({ _id: 'd2' }, { projection: { skills: 0, parts: 0, 'site.floor': 0, crew: 0 } })).toEqual([
-          { _id: 'd2', status: 'closed', priority: 1, zone: 'z2', site: { zone: 'z2' } },
+        expect(await items.find({ _id: 'd1' }, { projection: { status: 1, 'site.zone': 1 } })).toEqual([
+          { _id: 'd1', status: 'open', site: { zone: 'z1' } },
         ]);
-        expect(await items.find({ _id: 'd4' }, { projection: { 'parts.qty': 1 } })).toEqual([{ _id: 'd4', parts: [{ qty: 9 }, { qty: 1 }] }]);
+        expect(await items.find({ _id: 'd2' }, { projection: { _id: 0, priority: 1 } })).toEqual([
+          { priority: 1 },
+        ]);
+        expect(
+          await items.find({ _id: 'd2' }, { projection: { skills: 0, parts: 0, 'site.floor': 0, crew: 0 } }),
+        ).toEqual([{ _id: 'd2', status: 'closed', priority: 1, zone: 'z2', site: { zone: 'z2' } }]);
+        expect(await items.find({ _id: 'd4' }, { projection: { 'parts.qty': 1 } })).toEqual([
+          { _id: 'd4', parts: [{ qty: 9 }, { qty: 1 }] },
+        ]);
       });
     });
 
     describe('sort order across types (MongoDB BSON order)', () => {
-      contractCase('orders null and missing < numbers < strings < objects < arrays by element < booleans', async () => {
-        await seed(items, [
-          { _id: 't-bool', v: true },
-          { _id: 't-false', v: false },
-          { _id: 't-str', v: 'abc' },
-          { _id: 't-num', v: 10 },
-          { _id: 't-neg', v: -1.5 },
-          { _id: 't-null', v: null },
-          { _id: 't-missing' },
-          { _id: 't-obj', v: { a: 1 } },
-          // Documents compare pair by pair: value type first (null < number), then name.
-          { _id: 't-obj-null', v: { z: null } },
-          { _id: 't-arr', v: [20, 'zz'] },
-          { _id: 't-empty', v: [] },
-        ]);
-        // Ascending, an array sorts by its smallest element (20); an empty array below null.
-        expect(await ids(items, {}, { sort: { v: 1, _id: 1 } })).toEqual(['t-empty', 't-missing', 't-null', 't-neg', 't-num', 't-arr', 't-str', 't-obj-null', 't-obj', 't-false', 't-bool']);
-        // Descending, by its largest element ('zz').
-        expect(await ids(items, {}, { sort: { v: -1, _id: 1 } })).toEqual(['t-bool', 't-false', 't-obj', 't-obj-null', 't-arr', 't-str', 't-num', 't-neg', 't-missing', 't-null', 't-empty']);
-        expect(await ids(items, { v: { $gt: 5 } })).toEqual(expect.arrayContaining(['t-num', 't-arr']));
-        expect(await items.count({ v: { $gt: 5 } })).toBe(2);
-      });
+      contractCase(
+        'orders null and missing < numbers < strings < objects < arrays by element < booleans',
+        async () => {
+          await seed(items, [
+            { _id: 't-bool', v: true },
+            { _id: 't-false', v: false },
+            { _id: 't-str', v: 'abc' },
+            { _id: 't-num', v: 10 },
+            { _id: 't-neg', v: -1.5 },
+            { _id: 't-null', v: null },
+            { _id: 't-missing' },
+            { _id: 't-obj', v: { a: 1 } },
+            // Documents compare pair by pair: value type first (null < number), then name.
+            { _id: 't-obj-null', v: { z: null } },
+            { _id: 't-arr', v: [20, 'zz'] },
+            { _id: 't-empty', v: [] },
+          ]);
+          // Ascending, an array sorts by its smallest element (20); an empty array below null.
+          expect(await ids(items, {}, { sort: { v: 1, _id: 1 } })).toEqual([
+            't-empty',
+            't-missing',
+            't-null',
+            't-neg',
+            't-num',
+            't-arr',
+            't-str',
+            't-obj-null',
+            't-obj',
+            't-false',
+            't-bool',
+          ]);
+          // Descending, by its largest element ('zz').
+          expect(await ids(items, {}, { sort: { v: -1, _id: 1 } })).toEqual([
+            't-bool',
+            't-false',
+            't-obj',
+            't-obj-null',
+            't-arr',
+            't-str',
+            't-num',
+            't-neg',
+            't-missing',
+            't-null',
+            't-empty',
+          ]);
+          expect(await ids(items, { v: { $gt: 5 } })).toEqual(expect.arrayContaining(['t-num', 't-arr']));
+          expect(await items.count({ v: { $gt: 5 } })).toBe(2);
+        },
+      );
     });
 
     describe('indexes', () => {
       contractCase('ensures indexes idempotently', async () => {
         await seed(items, [{ _id: 'a', status: 'open' }]);
-        const spec: IndexSpec[] = [{ keys: { status: 1, createdAt: -1 } }, { name: 'by_zone', keys: { 'site.zone': 1 } }];
+        const spec: IndexSpec[] = [
+          { keys: { status: 1, createdAt: -1 } },
+          { name: 'by_zone', keys: { 'site.zone': 1 } },
+        ];
         await items.ensureIndexes(spec);
         await items.ensureIndexes(spec);
         expect(await ids(items, { status: 'open' })).toEqual(['a']);
       });
 
-      contractCase('enforces unique indexes with DuplicateKeyError naming the key, writing nothing', async () => {
-        await items.ensureIndexes([{ name: 'email_unique', keys: { email: 1 }, unique: true }]);
-        await items.insert({ _id: 'a', email: 'x@example.org' });
-        const error = await rejection(items.insert({ _id: 'b', email: 'x@example.org' }));
-        expect(error).toBeInstanceOf(DuplicateKeyError);
-        expect((error as DuplicateKeyError).key).toContain('email');
-        const viaUpdate = await rejection(items.update('c', { $set: { email: 'x@example.org' } }, { upsert: true }));
-        expect(viaUpdate).toBeInstanceOf(DuplicateKeyError);
-        expect(await items.count()).toBe(1);
-        await items.insert({ _id: 'd', email: 'y@example.org' });
-        expect(await items.count()).toBe(2);
-      });
+      contractCase(
+        'enforces unique indexes with DuplicateKeyError naming the key, writing nothing',
+        async () => {
+          await items.ensureIndexes([{ name: 'email_unique', keys: { email: 1 }, unique: true }]);
+          await items.insert({ _id: 'a', email: 'x@example.org' });
+          const error = await rejection(items.insert({ _id: 'b', email: 'x@example.org' }));
+          expect(error).toBeInstanceOf(DuplicateKeyError);
+          expect((error as DuplicateKeyError).key).toContain('email');
+          const viaUpdate = await rejection(
+            items.update('c', { $set: { email: 'x@example.org' } }, { upsert: true }),
+          );
+          expect(viaUpdate).toBeInstanceOf(DuplicateKeyError);
+          expect(await items.count()).toBe(1);
+          await items.insert({ _id: 'd', email: 'y@example.org' });
+          expect(await items.count()).toBe(2);
+        },
+      );
 
       contractCase('counts a missing field as null in a unique index, as MongoDB does', async () => {
         await items.ensureIndexes([{ keys: { code: 1 }, unique: true }]);
@@ -385,18 +530,21 @@ export function readStoreContract(adapterName: string, makeStore: () => Promise<
         if (options.atomicBulkWrite) expect(await items.get('first')).toBeNull();
       });
 
-      contractCase('refuses a plain update of a missing document with DocumentNotFoundError (unlike update(), which answers)', async () => {
-        const error = await rejection(
-          items.bulkWrite([
-            { op: 'put', document: { _id: 'a', n: 1 } },
-            { op: 'update', id: 'missing', update: { $inc: { n: 1 } } },
-          ]),
-        );
-        expect(error).toBeInstanceOf(DocumentNotFoundError);
-        expect((error as DocumentNotFoundError).id).toBe('missing');
-        expect(await items.get('missing')).toBeNull();
-        if (options.atomicBulkWrite) expect(await items.get('a')).toBeNull();
-      });
+      contractCase(
+        'refuses a plain update of a missing document with DocumentNotFoundError (unlike update(), which answers)',
+        async () => {
+          const error = await rejection(
+            items.bulkWrite([
+              { op: 'put', document: { _id: 'a', n: 1 } },
+              { op: 'update', id: 'missing', update: { $inc: { n: 1 } } },
+            ]),
+          );
+          expect(error).toBeInstanceOf(DocumentNotFoundError);
+          expect((error as DocumentNotFoundError).id).toBe('missing');
+          expect(await items.get('missing')).toBeNull();
+          if (options.atomicBulkWrite) expect(await items.get('a')).toBeNull();
+        },
+      );
     });
 
     describe('invalid queries', () => {
@@ -405,7 +553,11 @@ export function readStoreContract(adapterName: string, makeStore: () => Promise<
         ['unknown field operator', () => items.find({ n: { $regex: 'a' } }), 'filter.n.$regex'],
         ['$in needs an array', () => items.find({ n: { $in: 5 } }), 'filter.n.$in'],
         ['$or needs a non-empty array', () => items.find({ $or: [] }), 'filter.$or'],
-        ['nested in $and', () => items.find({ $and: [{ a: 1 }, { b: { $size: -1 } }] }), 'filter.$and.1.b.$size'],
+        [
+          'nested in $and',
+          () => items.find({ $and: [{ a: 1 }, { b: { $size: -1 } }] }),
+          'filter.$and.1.b.$size',
+        ],
         ['mixed operators and fields', () => items.find({ a: { $gt: 1, b: 2 } }), 'filter.a'],
         ['$exists needs a boolean', () => items.count({ a: { $exists: 'yes' } }), 'filter.a.$exists'],
         ['$not needs operators', () => items.find({ a: { $not: 5 } }), 'filter.a.$not'],
@@ -425,34 +577,52 @@ export function readStoreContract(adapterName: string, makeStore: () => Promise<
     describe('projection checkpoints', () => {
       contractCase('starts with no checkpoint and moves it by compare-and-set', async () => {
         expect(await store.getCheckpoint('requests')).toBeNull();
-        await store.commitProjectionBatch({ projection: 'requests', expectedCheckpoint: null, nextCheckpoint: 5, writes: [{ op: 'put', collection: 'items', document: { _id: 'a', v: 1 } }] });
+        await store.commitProjectionBatch({
+          projection: 'requests',
+          expectedCheckpoint: null,
+          nextCheckpoint: 5,
+          writes: [{ op: 'put', collection: 'items', document: { _id: 'a', v: 1 } }],
+        });
         expect(await store.getCheckpoint('requests')).toBe(5);
-        await store.commitProjectionBatch({ projection: 'requests', expectedCheckpoint: 5, nextCheckpoint: 9, writes: [{ op: 'update', collection: 'items', id: 'a', update: { $inc: { v: 1 } } }] });
+        await store.commitProjectionBatch({
+          projection: 'requests',
+          expectedCheckpoint: 5,
+          nextCheckpoint: 9,
+          writes: [{ op: 'update', collection: 'items', id: 'a', update: { $inc: { v: 1 } } }],
+        });
         expect(await store.getCheckpoint('requests')).toBe(9);
         expect(await items.get('a')).toEqual({ _id: 'a', v: 2 });
       });
 
-      contractCase('refuses a stale expected checkpoint with CheckpointConflictError, writing nothing', async () => {
-        await store.commitProjectionBatch({ projection: 'requests', expectedCheckpoint: null, nextCheckpoint: 5, writes: [{ op: 'put', collection: 'items', document: { _id: 'a', v: 1 } }] });
-        for (const expected of [null, 4]) {
-          const error = await rejection(
-            store.commitProjectionBatch({
-              projection: 'requests',
-              expectedCheckpoint: expected,
-              nextCheckpoint: 7,
-              writes: [
-                { op: 'put', collection: 'items', document: { _id: 'a', v: 99 } },
-                { op: 'put', collection: 'others', document: { _id: 'b' } },
-              ],
-            }),
-          );
-          expect(error).toBeInstanceOf(CheckpointConflictError);
-          expect((error as CheckpointConflictError).actual).toBe(5);
-        }
-        expect(await store.getCheckpoint('requests')).toBe(5);
-        expect(await items.get('a')).toEqual({ _id: 'a', v: 1 });
-        expect(await store.collection('others').count()).toBe(0);
-      });
+      contractCase(
+        'refuses a stale expected checkpoint with CheckpointConflictError, writing nothing',
+        async () => {
+          await store.commitProjectionBatch({
+            projection: 'requests',
+            expectedCheckpoint: null,
+            nextCheckpoint: 5,
+            writes: [{ op: 'put', collection: 'items', document: { _id: 'a', v: 1 } }],
+          });
+          for (const expected of [null, 4]) {
+            const error = await rejection(
+              store.commitProjectionBatch({
+                projection: 'requests',
+                expectedCheckpoint: expected,
+                nextCheckpoint: 7,
+                writes: [
+                  { op: 'put', collection: 'items', document: { _id: 'a', v: 99 } },
+                  { op: 'put', collection: 'others', document: { _id: 'b' } },
+                ],
+              }),
+            );
+            expect(error).toBeInstanceOf(CheckpointConflictError);
+            expect((error as CheckpointConflictError).actual).toBe(5);
+          }
+          expect(await store.getCheckpoint('requests')).toBe(5);
+          expect(await items.get('a')).toEqual({ _id: 'a', v: 1 });
+          expect(await store.collection('others').count()).toBe(0);
+        },
+      );
 
       contractCase('makes writes to several collections visible together, or none of them', async () => {
         await store.commitProjectionBatch({
@@ -499,15 +669,30 @@ export function readStoreContract(adapterName: string, makeStore: () => Promise<
       });
 
       contractCase('keeps projections apart and resets one with its collections', async () => {
-        await store.commitProjectionBatch({ projection: 'p1', expectedCheckpoint: null, nextCheckpoint: 2, writes: [{ op: 'put', collection: 'items', document: { _id: 'a' } }] });
-        await store.commitProjectionBatch({ projection: 'p2', expectedCheckpoint: null, nextCheckpoint: 8, writes: [{ op: 'put', collection: 'others', document: { _id: 'b' } }] });
+        await store.commitProjectionBatch({
+          projection: 'p1',
+          expectedCheckpoint: null,
+          nextCheckpoint: 2,
+          writes: [{ op: 'put', collection: 'items', document: { _id: 'a' } }],
+        });
+        await store.commitProjectionBatch({
+          projection: 'p2',
+          expectedCheckpoint: null,
+          nextCheckpoint: 8,
+          writes: [{ op: 'put', collection: 'others', document: { _id: 'b' } }],
+        });
         await items.ensureIndexes([{ keys: { v: 1 } }]);
         await store.resetProjection('p1', ['items']);
         expect(await store.getCheckpoint('p1')).toBeNull();
         expect(await items.count()).toBe(0);
         expect(await store.getCheckpoint('p2')).toBe(8);
         expect(await store.collection('others').count()).toBe(1);
-        await store.commitProjectionBatch({ projection: 'p1', expectedCheckpoint: null, nextCheckpoint: 1, writes: [{ op: 'put', collection: 'items', document: { _id: 'c', v: 1 } }] });
+        await store.commitProjectionBatch({
+          projection: 'p1',
+          expectedCheckpoint: null,
+          nextCheckpoint: 1,
+          writes: [{ op: 'put', collection: 'items', document: { _id: 'c', v: 1 } }],
+        });
         expect(await ids(items, { v: 1 })).toEqual(['c']);
       });
 
@@ -578,25 +763,39 @@ const scalarArb = fc.oneof(
 type Value = unknown;
 
 const valueArb: fc.Arbitrary<Value> = fc.letrec<{ value: Value; object: Value; array: Value }>((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, { weight: 5, arbitrary: scalarArb }, { weight: 2, arbitrary: tie('object') }, { weight: 2, arbitrary: tie('array') }),
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { weight: 5, arbitrary: scalarArb },
+    { weight: 2, arbitrary: tie('object') },
+    { weight: 2, arbitrary: tie('array') },
+  ),
   // No numeric field names: MongoDB reads 'a.0' over an array both as position 0 and as the
   // field "0" of its documents, mingo as position only.
   object: fc.dictionary(fc.constantFrom('x', 'y'), tie('value'), { maxKeys: 2 }),
   // Elements are scalars or documents, never arrays (see above).
-  array: fc.array(fc.oneof({ weight: 3, arbitrary: scalarArb }, { weight: 1, arbitrary: tie('object') }), { maxLength: 3 }),
+  array: fc.array(fc.oneof({ weight: 3, arbitrary: scalarArb }, { weight: 1, arbitrary: tie('object') }), {
+    maxLength: 3,
+  }),
 })).value;
 
 const documentsArb = fc
   .array(fc.dictionary(fc.constantFrom(...TOP), valueArb, { maxKeys: 3 }), { maxLength: 14 })
   .map((docs) => docs.map((d, i) => ({ _id: `d${String(i).padStart(2, '0')}`, ...d }) as Doc));
 
-const operandArb = fc.oneof({ weight: 6, arbitrary: scalarArb }, { weight: 1, arbitrary: fc.array(scalarArb, { maxLength: 2 }) }, { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('x', 'y'), scalarArb, { maxKeys: 2 }) });
+const operandArb = fc.oneof(
+  { weight: 6, arbitrary: scalarArb },
+  { weight: 1, arbitrary: fc.array(scalarArb, { maxLength: 2 }) },
+  { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('x', 'y'), scalarArb, { maxKeys: 2 }) },
+);
 const nonNullScalar = scalarArb.filter((v) => v !== null);
 
 function conditionArb(path: string): fc.Arbitrary<unknown> {
   const dotted = path.includes('.');
   const operand = dotted ? operandArb.filter((v) => v !== null && !Array.isArray(v)) : operandArb;
-  const list = fc.array(operand.filter((v) => !Array.isArray(v)), { maxLength: 3 });
+  const list = fc.array(
+    operand.filter((v) => !Array.isArray(v)),
+    { maxLength: 3 },
+  );
   const arrayOperators = dotted
     ? []
     : [
@@ -615,7 +814,9 @@ function conditionArb(path: string): fc.Arbitrary<unknown> {
     fc.tuple(fc.constantFrom('$gt', '$gte', '$lt', '$lte'), nonNullScalar).map(([op, v]) => ({ [op]: v })),
     fc.tuple(nonNullScalar, nonNullScalar).map(([lo, hi]) => ({ $gte: lo, $lt: hi })),
     fc.boolean().map((v) => ({ $exists: v })),
-    fc.tuple(fc.constantFrom('$gt', '$lte', '$in'), nonNullScalar).map(([op, v]) => ({ $not: op === '$in' ? { $in: [v] } : { [op]: v } })),
+    fc
+      .tuple(fc.constantFrom('$gt', '$lte', '$in'), nonNullScalar)
+      .map(([op, v]) => ({ $not: op === '$in' ? { $in: [v] } : { [op]: v } })),
   );
 }
 
@@ -626,8 +827,21 @@ const fieldFilterArb: fc.Arbitrary<Filter> = fc
 const filterArb: fc.Arbitrary<Filter> = fc.letrec<{ filter: Filter }>((tie) => ({
   filter: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    { weight: 4, arbitrary: fc.array(fieldFilterArb, { minLength: 0, maxLength: 2 }).map((fs) => Object.assign({}, ...fs) as Filter) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('$and', '$or', '$nor'), fc.array(tie('filter'), { minLength: 1, maxLength: 3 })).map(([op, fs]) => ({ [op]: fs }) as Filter) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .array(fieldFilterArb, { minLength: 0, maxLength: 2 })
+        .map((fs) => Object.assign({}, ...fs) as Filter),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom('$and', '$or', '$nor'),
+          fc.array(tie('filter'), { minLength: 1, maxLength: 3 }),
+        )
+        .map(([op, fs]) => ({ [op]: fs }) as Filter),
+    },
   ),
 })).filter;
 
@@ -638,13 +852,27 @@ function sortPathIsDefinite(value: unknown, segments: readonly string[]): boolea
   if (segments.length === 0 || value === null || typeof value !== 'object') return true;
   const [head, ...rest] = segments as [string, ...string[]];
   if (Array.isArray(value)) {
-    return value.length > 0 && value.every((e) => e !== null && typeof e === 'object' && !Array.isArray(e) && head in e && sortPathIsDefinite(e, segments));
+    return (
+      value.length > 0 &&
+      value.every(
+        (e) =>
+          e !== null &&
+          typeof e === 'object' &&
+          !Array.isArray(e) &&
+          head in e &&
+          sortPathIsDefinite(e, segments),
+      )
+    );
   }
   return sortPathIsDefinite((value as Record<string, unknown>)[head], rest);
 }
 
 /** Values a sort path reaches in one document, and whether an array was involved. */
-function reached(value: unknown, segments: readonly string[], out: { values: Set<string>; array: boolean }): void {
+function reached(
+  value: unknown,
+  segments: readonly string[],
+  out: { values: Set<string>; array: boolean },
+): void {
   if (Array.isArray(value)) {
     out.array = true;
     if (segments.length === 0) value.forEach((e) => out.values.add(JSON.stringify(e)));
@@ -655,7 +883,8 @@ function reached(value: unknown, segments: readonly string[], out: { values: Set
     out.values.add(JSON.stringify(value ?? null));
     return;
   }
-  if (value !== null && typeof value === 'object') reached((value as Record<string, unknown>)[segments[0] as string], segments.slice(1), out);
+  if (value !== null && typeof value === 'object')
+    reached((value as Record<string, unknown>)[segments[0] as string], segments.slice(1), out);
   else out.values.add('null');
 }
 
@@ -665,7 +894,12 @@ function pathsUnder(operator: '$elemMatch' | '$all', filter: unknown, out: strin
   else if (filter !== null && typeof filter === 'object') {
     for (const [key, value] of Object.entries(filter)) {
       const arg = (value as Record<string, unknown> | null)?.[operator];
-      if (!key.startsWith('$') && arg && (operator === '$all' || Object.keys(arg).some((k) => !k.startsWith('$')))) out.push(key);
+      if (
+        !key.startsWith('$') &&
+        arg &&
+        (operator === '$all' || Object.keys(arg).some((k) => !k.startsWith('$')))
+      )
+        out.push(key);
       pathsUnder(operator, value, out);
     }
   }
@@ -680,7 +914,11 @@ function pathIsAmbiguous(value: unknown, segments: readonly string[], arrays = 0
     return value.some((e) => pathIsAmbiguous(e, segments, arrays + 1));
   }
   if (segments.length === 0 || value === null || typeof value !== 'object') return false;
-  return pathIsAmbiguous((value as Record<string, unknown>)[segments[0] as string], segments.slice(1), arrays);
+  return pathIsAmbiguous(
+    (value as Record<string, unknown>)[segments[0] as string],
+    segments.slice(1),
+    arrays,
+  );
 }
 
 /** Field paths a filter reads (outside $elemMatch, whose paths are relative to elements). */
@@ -706,7 +944,11 @@ function hasScalarElement(documents: readonly Doc[], path: string): boolean {
   });
 }
 
-function mingoSortsDifferently(documents: readonly Doc[], segments: readonly string[], direction: 1 | -1): boolean {
+function mingoSortsDifferently(
+  documents: readonly Doc[],
+  segments: readonly string[],
+  direction: 1 | -1,
+): boolean {
   const seen = new Map<string, boolean>();
   let objects = 0;
   for (const document of documents) {
@@ -724,14 +966,23 @@ function mingoSortsDifferently(documents: readonly Doc[], segments: readonly str
 }
 
 const sortArb: fc.Arbitrary<Sort> = fc
-  .uniqueArray(fc.tuple(fc.constantFrom(...SORT_PATHS), fc.constantFrom(1 as const, -1 as const)), { maxLength: 2, selector: ([p]) => p })
+  .uniqueArray(fc.tuple(fc.constantFrom(...SORT_PATHS), fc.constantFrom(1 as const, -1 as const)), {
+    maxLength: 2,
+    selector: ([p]) => p,
+  })
   .map((keys) => Object.fromEntries([...keys, ['_id', 1]]) as Sort);
 
-const queryArb = fc.record({ filter: filterArb, sort: sortArb, skip: fc.nat(3), limit: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }) });
+const queryArb = fc.record({
+  filter: filterArb,
+  sort: sortArb,
+  skip: fc.nat(3),
+  limit: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
+});
 
 function propertyTest(currentStore: () => ReadStore, numRuns: number): void {
   if (numRuns === 0) {
-    it.skip('answers like MongoDB (mingo) on random documents, filters and sorts [skipped: 0 runs asked by this suite]', () => undefined);
+    it.skip('answers like MongoDB (mingo) on random documents, filters and sorts [skipped: 0 runs asked by this suite]', () =>
+      undefined);
     return;
   }
   it(`answers like MongoDB (mingo) on random documents, filters and sorts (${numRuns} runs)`, async () => {
@@ -739,46 +990,65 @@ function propertyTest(currentStore: () => ReadStore, numRuns: number): void {
     // Indexes change the adapter's plan, never its answers: exercise the indexed paths too.
     // Single-field only: documents here may hold arrays in several fields, and MongoDB refuses to
     // store such a document under a compound index over two of them ("cannot index parallel arrays").
-    await collection.ensureIndexes([{ keys: { a: 1 } }, { keys: { 'a.x': 1 } }, { keys: { b: -1 } }, { keys: { 'b.x': 1 } }]);
+    await collection.ensureIndexes([
+      { keys: { a: 1 } },
+      { keys: { 'a.x': 1 } },
+      { keys: { b: -1 } },
+      { keys: { 'b.x': 1 } },
+    ]);
     let compared = 0;
     const runSeed = Number(process.env['READ_STORE_PROPERTY_SEED'] ?? Date.now() % 2_147_483_647);
     try {
       await fc.assert(
-        fc.asyncProperty(documentsArb, fc.array(queryArb, { minLength: 1, maxLength: 4 }), async (documents, queries) => {
-          await collection.clear();
-          await seed(collection, documents);
-          const stored = JSON.parse(JSON.stringify(documents)) as Doc[];
-          for (const { filter, sort, skip, limit } of queries) {
-            const sortPaths = Object.keys(sort).map((p) => p.split('.'));
-            if (!stored.every((d) => sortPaths.every((p) => p.length === 1 || sortPathIsDefinite(d, p)))) continue;
-            if (Object.entries(sort).some(([p, d]) => p !== '_id' && mingoSortsDifferently(stored, p.split('.'), d))) continue;
-            if (pathsUnder('$elemMatch', filter).some((p) => hasScalarElement(stored, p))) continue;
-            const read = [...filterPaths(filter), ...Object.keys(sort)].map((p) => p.split('.'));
-            if (stored.some((d) => read.some((p) => pathIsAmbiguous(d, p)))) continue;
-            if (pathsUnder('$all', filter).some((p) => hasNonArray(stored, p))) continue;
-            compared++;
-            let cursor = new Query(filter, {}).find(stored).sort(sort).skip(skip);
-            if (limit !== undefined) cursor = cursor.limit(limit);
-            const expected = cursor.all();
-            const actual = await collection.find(filter, { sort, skip, limit });
-            if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-              throw new Error(
-                `filter ${JSON.stringify(filter)} sort ${JSON.stringify(sort)} skip ${skip} limit ${limit}\n` +
-                  `expected ${JSON.stringify(expected.map((d) => (d as Doc)._id))}\nactual   ${JSON.stringify(actual.map((d) => d._id))}`,
-              );
+        fc.asyncProperty(
+          documentsArb,
+          fc.array(queryArb, { minLength: 1, maxLength: 4 }),
+          async (documents, queries) => {
+            await collection.clear();
+            await seed(collection, documents);
+            const stored = JSON.parse(JSON.stringify(documents)) as Doc[];
+            for (const { filter, sort, skip, limit } of queries) {
+              const sortPaths = Object.keys(sort).map((p) => p.split('.'));
+              if (!stored.every((d) => sortPaths.every((p) => p.length === 1 || sortPathIsDefinite(d, p))))
+                continue;
+              if (
+                Object.entries(sort).some(
+                  ([p, d]) => p !== '_id' && mingoSortsDifferently(stored, p.split('.'), d),
+                )
+              )
+                continue;
+              if (pathsUnder('$elemMatch', filter).some((p) => hasScalarElement(stored, p))) continue;
+              const read = [...filterPaths(filter), ...Object.keys(sort)].map((p) => p.split('.'));
+              if (stored.some((d) => read.some((p) => pathIsAmbiguous(d, p)))) continue;
+              if (pathsUnder('$all', filter).some((p) => hasNonArray(stored, p))) continue;
+              compared++;
+              let cursor = new Query(filter, {}).find(stored).sort(sort).skip(skip);
+              if (limit !== undefined) cursor = cursor.limit(limit);
+              const expected = cursor.all();
+              const actual = await collection.find(filter, { sort, skip, limit });
+              if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+                throw new Error(
+                  `filter ${JSON.stringify(filter)} sort ${JSON.stringify(sort)} skip ${skip} limit ${limit}\n` +
+                    `expected ${JSON.stringify(expected.map((d) => (d as Doc)._id))}\nactual   ${JSON.stringify(actual.map((d) => d._id))}`,
+                );
+              }
+              const count = await collection.count(filter);
+              const all = new Query(filter, {}).find(stored).all().length;
+              if (count !== all)
+                throw new Error(`count of ${JSON.stringify(filter)}: expected ${all}, got ${count}`);
             }
-            const count = await collection.count(filter);
-            const all = new Query(filter, {}).find(stored).all().length;
-            if (count !== all) throw new Error(`count of ${JSON.stringify(filter)}: expected ${all}, got ${count}`);
-          }
-        }),
+          },
+        ),
         { numRuns, seed: runSeed },
       );
       // Guards the constraints above from silently skipping most of the work.
       expect(compared).toBeGreaterThan(numRuns);
     } catch (error) {
       // fast-check prints the seed too; this line makes the re-run command obvious.
-      throw new Error(`Property failed; re-run with READ_STORE_PROPERTY_SEED=${runSeed}\n${(error as Error).message}`, { cause: error });
+      throw new Error(
+        `Property failed; re-run with READ_STORE_PROPERTY_SEED=${runSeed}\n${(error as Error).message}`,
+        { cause: error },
+      );
     }
   }, 120_000);
 }
