@@ -5,3 +5,4 @@ export * from './logging/json-logger';
 export * from './infrastructure.tokens';
 export * from './infrastructure.module';
 export * from './worker-status/worker-status';
+export * from './process/run-until-signalled';

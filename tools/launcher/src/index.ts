@@ -1,3 +1,2 @@
 export * from './start-system';
 export * from './ensure-redis';
-export * from './free-port';

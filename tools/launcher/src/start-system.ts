@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { freePort } from './free-port';
+import { freePort } from '@fieldstream/network';
 
 export type SystemProcess = 'api' | 'worker';
 

@@ -1,4 +1,4 @@
-export * from './free-port';
+export { freePort } from '@fieldstream/network';
 export * from './temp-dir';
 export * from './wait-for';
 export * from './start-redis';

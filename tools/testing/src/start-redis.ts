@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
-import { freePort } from './free-port';
+import { freePort } from '@fieldstream/network';
 import { tempDir } from './temp-dir';
 import { sleep } from './wait-for';
 

@@ -1,9 +1,8 @@
 import { createServer } from 'node:net';
 
 /**
- * A TCP port that was free a moment ago on 127.0.0.1, for `port: 0`. The kernel picks it (listen
+ * A TCP port that was free a moment ago on 127.0.0.1, for `port: 0` in the launcher and for tests. The kernel picks it (listen
  * on 0), so two launchers started together do not collide the way a counter or a random guess can.
- * The launcher's own copy: runtime code must not depend on the test helpers of tools/testing.
  */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
