@@ -11,16 +11,14 @@ import {
   type ReadCollection,
   type ReadDocument,
   type Update,
-} from '@fieldstream/read-store';
-import { isRejectedUpdate, mapMongoError } from './mongo-errors';
-import { diagnoseRejectedUpdate } from './mongo-update-diagnosis';
-import {
   validateDocument,
   validateFilter,
   validateFindOptions,
   validateIndexes,
   validateUpdate,
-} from './mongo-query-validation';
+} from '@fieldstream/read-store';
+import { isRejectedUpdate, mapMongoError } from './mongo-errors';
+import { diagnoseRejectedUpdate } from './mongo-update-diagnosis';
 import { type StoredDocument, toMongoUpdate, validateId, validateWrite } from './mongo-write-mapping';
 
 /** What a collection needs from its store: ordered (and, where possible, atomic) batches. */

@@ -10,6 +10,7 @@ import {
   type ReadStore,
   type ReadStoreHealth,
   assertCollectionName,
+  isPlainObject,
 } from '@fieldstream/read-store';
 import {
   ReadStoreUnavailableError,
@@ -22,7 +23,6 @@ import {
 } from './mongo-errors';
 import { MongoReadCollection } from './mongo-read-collection';
 import { diagnoseRejectedUpdate } from './mongo-update-diagnosis';
-import { isPlainObject } from './mongo-query-validation';
 import {
   EMPTY_RESULT,
   type StoredDocument,

@@ -1,5 +1,4 @@
-import type { Update } from '@fieldstream/read-store';
-import { isPlainObject } from './mongo-query-validation';
+import { isPlainObject, type Update } from '@fieldstream/read-store';
 
 const INDEX = /^(0|[1-9][0-9]*)$/;
 

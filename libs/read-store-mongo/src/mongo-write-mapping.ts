@@ -6,8 +6,10 @@ import {
   type ReadDocument,
   type Update,
   assertCollectionName,
+  isPlainObject,
+  validateDocument,
+  validateUpdate,
 } from '@fieldstream/read-store';
-import { isPlainObject, validateDocument, validateUpdate } from './mongo-query-validation';
 
 export type StoredDocument = ReadDocument;
 
@@ -24,7 +26,7 @@ export function validateWrite(write: unknown, where: string): DocumentWrite {
       break;
     case 'update':
       validateId(write['id'], `${where}.id`);
-      validateUpdate(write['update']);
+      validateUpdate(write['update'] as Update);
       if (write['upsert'] !== undefined && typeof write['upsert'] !== 'boolean') {
         throw new InvalidQueryError(`${where}.upsert: must be true or false`, `${where}.upsert`);
       }

@@ -1,3 +1,3 @@
 export { openSqliteReadStore, SqliteReadStore, type SqliteReadStoreOptions } from './sqlite-read-store';
 export { SqliteCollection } from './sqlite-collection';
-export { MAX_DOCUMENT_BYTES } from './document-check';
+export { MAX_DOCUMENT_BYTES } from '@fieldstream/read-store';

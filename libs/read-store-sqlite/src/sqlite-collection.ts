@@ -17,10 +17,11 @@ import {
   type ReadDocument,
   sortDocuments,
   type SortKey,
+  serialiseDocument,
   type Update,
-  validateIndexSpec,
+  validateFindOptions,
+  validateIndexes,
 } from '@fieldstream/read-store';
-import { serialiseDocument } from './document-check';
 import { branchTerms, bracketExpr, compileSqlFilter, prefixes, typeExpr, valueExpr } from './sql-filter';
 
 type Row = { doc: string };
@@ -137,7 +138,7 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
   }
 
   async ensureIndexes(indexes: readonly IndexSpec[]): Promise<void> {
-    if (!Array.isArray(indexes)) throw new InvalidQueryError('indexes: must be an array', 'indexes');
+    validateIndexes(indexes);
     const statements: string[] = [];
     indexes.forEach((spec, i) => statements.push(...this.indexStatements(spec, `indexes.${i}`)));
     try {
@@ -280,11 +281,12 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
   /** The two SQL statements of a find: scalar branch (exact or a superset) and array branch. */
   private plan(filter: Filter | undefined, options: FindOptions) {
     const predicate = compileFilter(filter);
-    const keys = parseSort(options.sort);
-    const project = compileProjection(options.projection);
-    const skip = checkCount(options.skip, 'skip') ?? 0;
+    const checked = validateFindOptions(options);
+    const keys = parseSort(checked.sort);
+    const project = compileProjection(checked.projection);
+    const skip = checked.skip ?? 0;
     // MongoDB reads a limit of 0 as "no limit"; so do we.
-    const limit = checkCount(options.limit, 'limit') || undefined;
+    const limit = checked.limit || undefined;
     const sql = compileSqlFilter(filter);
     const terms = branchTerms(
       sql.paths,
@@ -376,8 +378,8 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     return statement;
   }
 
+  /** For a spec `validateIndexes` accepted. */
   private indexStatements(spec: IndexSpec, where: string): string[] {
-    validateIndexSpec(spec, where);
     const entries = Object.entries(spec.keys);
     const keys = entries.map(([path, direction]) => ({ path, segments: parsePath(path, where), direction }));
     const name = spec.name ?? entries.map(([p, d]) => `${p}_${d}`).join('_');
@@ -437,12 +439,4 @@ function orderBy(keys: readonly SortKey[]): string {
 function checkId(id: unknown): void {
   if (typeof id !== 'string' || id.length === 0)
     throw new InvalidQueryError('id: must be a non-empty string', 'id');
-}
-
-function checkCount(value: unknown, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new InvalidQueryError(`${name}: must be a non-negative integer`, name);
-  }
-  return value;
 }

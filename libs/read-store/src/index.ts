@@ -6,3 +6,4 @@ export * from './collection-name';
 export * from './query-validation';
 export * from './semantics';
 export * from './read-store.port';
+export * from './document-check';

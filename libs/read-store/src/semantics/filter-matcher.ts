@@ -57,7 +57,8 @@ function compileCondition(operand: unknown, where: string): ValuePredicate {
   return (c) => matchesEquality(c, value);
 }
 
-function checkLiteral(value: unknown, where: string): unknown {
+/** A JSON value (finite numbers, plain objects, nothing undefined); answers it. */
+export function checkLiteral(value: unknown, where: string): unknown {
   if (value === undefined) throw new InvalidQueryError(`${where}: value is undefined`, where);
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw new InvalidQueryError(`${where}: number must be finite`, where);

@@ -1,8 +1,9 @@
+import { checkStorableValue } from '../document-check';
 import { InvalidQueryError } from '../errors';
 import type { Update } from '../query';
 import { isPlainObject, valuesEqual } from './bson-order';
 import { parsePath } from './field-path';
-import { compileFilter, isOperatorObject } from './filter-matcher';
+import { checkLiteral, compileFilter, isOperatorObject } from './filter-matcher';
 
 const OPERATORS = new Set(['$set', '$unset', '$inc', '$push', '$pull']);
 const INDEX = /^(0|[1-9][0-9]*)$/;
@@ -46,7 +47,7 @@ function compileStep(op: string, segments: string[], arg: unknown, where: string
   const parents = segments.slice(0, -1);
   switch (op) {
     case '$set':
-      if (arg === undefined) throw new InvalidQueryError(`${where}: value is undefined`, where);
+      checkStoredValue(arg, where);
       return (d) => assign(createContainer(d, parents, where), last, clone(arg), where);
     case '$unset':
       return (d) => {
@@ -68,7 +69,7 @@ function compileStep(op: string, segments: string[], arg: unknown, where: string
         else assign(parent, last, current + arg, where);
       };
     case '$push':
-      if (arg === undefined) throw new InvalidQueryError(`${where}: value is undefined`, where);
+      checkStoredValue(arg, where);
       return (d) => {
         const parent = createContainer(d, parents, where);
         const current = read(parent, last);
@@ -93,6 +94,12 @@ function compileStep(op: string, segments: string[], arg: unknown, where: string
       };
     }
   }
+}
+
+/** `$set` and `$push` values end up in the document: JSON, with field names a query can address. */
+function checkStoredValue(arg: unknown, where: string): void {
+  checkLiteral(arg, where);
+  checkStorableValue(arg, where);
 }
 
 /**

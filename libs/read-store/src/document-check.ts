@@ -1,11 +1,11 @@
-import { InvalidDocumentError } from '@fieldstream/read-store';
+import { InvalidDocumentError, InvalidQueryError } from './errors';
 
 /** MongoDB's own limit; a read model above it is a modelling mistake worth an error. */
 export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
 /**
  * Checks a document is storable JSON with a string `_id` and field names the query language can
- * address, and answers its serialised form.
+ * address, and answers its serialised form. Both adapters store only what this accepts.
  */
 export function serialiseDocument(collection: string, document: unknown): string {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
@@ -30,6 +30,35 @@ export function serialiseDocument(collection: string, document: unknown): string
     );
   }
   return json;
+}
+
+/** The same check, for an adapter whose driver serialises the document itself. */
+export function validateDocument(collection: string, document: unknown): void {
+  serialiseDocument(collection, document);
+}
+
+/**
+ * An update value (`$set`, `$push`) is stored as it stands, so it must pass the document rules;
+ * `value` has already been checked as a JSON literal, so only a field name can still be wrong.
+ */
+export function checkStorableValue(value: unknown, where: string): void {
+  if (isStorable(value)) return;
+  const key = firstInvalidKey(value);
+  const reason =
+    key === undefined
+      ? 'is not storable JSON'
+      : `field name "${key}" may not be empty, start with $, or hold . " \\ or NUL`;
+  throw new InvalidQueryError(`${where}: ${reason}`, where);
+}
+
+function firstInvalidKey(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (!Array.isArray(value) && !isValidKey(key)) return key;
+    const found = firstInvalidKey(item);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Field names seen valid; read models reuse a small vocabulary, so this stays small. */

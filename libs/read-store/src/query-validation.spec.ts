@@ -1,13 +1,14 @@
-import { InvalidDocumentError, InvalidQueryError } from '@fieldstream/read-store';
+import { validateDocument } from './document-check';
+import { InvalidDocumentError, InvalidQueryError } from './errors';
+import type { Filter, IndexSpec, Projection, Sort, Update } from './query';
 import {
-  validateDocument,
   validateFilter,
   validateFindOptions,
   validateIndexes,
   validateProjection,
   validateSort,
   validateUpdate,
-} from './mongo-query-validation';
+} from './query-validation';
 
 function pathOf(run: () => unknown): string {
   try {
@@ -57,7 +58,7 @@ describe('filter validation', () => {
     ],
     ['not an object', 'status', 'filter'],
   ])('refuses %s, naming the path', (_name, filter, path) => {
-    expect(pathOf(() => validateFilter(filter))).toBe(path);
+    expect(pathOf(() => validateFilter(filter as Filter))).toBe(path);
   });
 });
 
@@ -71,10 +72,10 @@ describe('sort, projection and find options', () => {
   });
 
   it.each<[string, () => unknown, string]>([
-    ['a bad sort direction', () => validateSort({ a: 2 }), 'sort.a'],
+    ['a bad sort direction', () => validateSort({ a: 2 } as unknown as Sort), 'sort.a'],
     ['a mixed projection', () => validateProjection({ a: 1, b: 0 }), 'projection.b'],
     ['a projection path collision', () => validateProjection({ a: 1, 'a.b': 1 }), 'projection.a.b'],
-    ['a projection flag', () => validateProjection({ a: true }), 'projection.a'],
+    ['a projection flag', () => validateProjection({ a: true } as unknown as Projection), 'projection.a'],
     ['a negative skip', () => validateFindOptions({ skip: -1 }), 'skip'],
     ['a fractional limit', () => validateFindOptions({ limit: 1.5 }), 'limit'],
   ])('refuses %s', (_name, run, path) => {
@@ -89,7 +90,7 @@ describe('sort, projection and find options', () => {
 
 describe('update validation', () => {
   it('passes supported updates through', () => {
-    const update = {
+    const update: Update = {
       $set: { 'site.zone': 'z2' },
       $unset: { n: '' },
       $inc: { visits: 1 },
@@ -110,7 +111,7 @@ describe('update validation', () => {
     ['a value that is not JSON', { $set: { at: new Date(0) } }, 'update.$set.at'],
     ['a field name MongoDB cannot address', { $set: { a: { 'b.c': 1 } } }, 'update.$set.a'],
   ])('refuses %s', (_name, update, path) => {
-    expect(pathOf(() => validateUpdate(update))).toBe(path);
+    expect(pathOf(() => validateUpdate(update as Update))).toBe(path);
   });
 });
 
@@ -142,9 +143,11 @@ describe('documents and indexes', () => {
   it('checks index specs', () => {
     expect(validateIndexes([{ keys: { a: 1, 'b.c': -1 }, unique: true, name: 'ab' }])).toHaveLength(1);
     expect(pathOf(() => validateIndexes([{ keys: {} }]))).toBe('indexes.0.keys');
-    expect(pathOf(() => validateIndexes([{ keys: { a: 1 } }, { keys: { a: 'text' } }]))).toBe(
-      'indexes.1.keys.a',
+    expect(
+      pathOf(() => validateIndexes([{ keys: { a: 1 } }, { keys: { a: 'text' } }] as unknown as IndexSpec[])),
+    ).toBe('indexes.1.keys.a');
+    expect(pathOf(() => validateIndexes([{ keys: { a: 1 }, unique: 'yes' }] as unknown as IndexSpec[]))).toBe(
+      'indexes.0.unique',
     );
-    expect(pathOf(() => validateIndexes([{ keys: { a: 1 }, unique: 'yes' }]))).toBe('indexes.0.unique');
   });
 });
