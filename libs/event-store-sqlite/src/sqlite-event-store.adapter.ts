@@ -25,7 +25,8 @@ import {
 import { isBusyError, retryBusy, retryBusySync } from '@fieldstream/sqlite-support';
 import { toRecordedEvent } from './event-row.mapper';
 import { openConnection } from './sqlite-connection';
-import { EVENT_COLUMNS, type EventRow } from './sqlite-schema';
+import { SqliteReadWorker } from './sqlite-read-worker';
+import { EVENT_COLUMNS, EVENT_JSON_COLUMN, type EventRow } from './sqlite-schema';
 import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscription';
 
 export interface SqliteEventStoreOptions {
@@ -39,6 +40,15 @@ export interface SqliteEventStoreOptions {
   lockDeadlineMs?: number;
   /** Largest number of events committed in one group transaction. Default 5000. */
   maxEventsPerCommit?: number;
+  /**
+   * `readAll` pages of at least this many events are read on a worker thread, so that a caller
+   * asking for the next page before processing the current one (a rebuild) overlaps the two.
+   * Smaller reads and subscriptions stay on this thread, for latency. Default 1000; `Infinity`
+   * keeps every read on this thread.
+   */
+  workerReadMinCount?: number;
+  /** The worker's script; tests point it elsewhere to see a failing worker fall back. */
+  workerReadScript?: string;
 }
 
 export async function openSqliteEventStore(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
@@ -59,6 +69,8 @@ export async function openSqliteEventStore(options: SqliteEventStoreOptions): Pr
     pollIntervalMs: options.pollIntervalMs ?? 10,
     lockDeadlineMs,
     maxEventsPerCommit: options.maxEventsPerCommit ?? 5000,
+    workerReadMinCount: options.workerReadMinCount ?? 1000,
+    workerReadScript: options.workerReadScript,
   });
 }
 
@@ -83,6 +95,8 @@ interface Settings {
   pollIntervalMs: number;
   lockDeadlineMs: number;
   maxEventsPerCommit: number;
+  workerReadMinCount: number;
+  workerReadScript: string | undefined;
 }
 
 /**
@@ -99,6 +113,9 @@ interface Settings {
  * The next writer (in this or any other process) can only take the lock after that commit, so a
  * higher position never becomes visible before a lower one. With several writers that each
  * reserved positions before committing (as in a client-server database), this would not hold.
+ * Large `readAll` pages are read by a worker thread on its own read-only connection (see
+ * SqliteReadWorker): in WAL mode that connection too sees each commit whole or not at all, and
+ * the commits in the same order, so the argument holds for it unchanged.
  */
 export class SqliteEventStore implements EventStore {
   private readonly queue: PendingAppend[] = [];
@@ -109,6 +126,9 @@ export class SqliteEventStore implements EventStore {
   private readonly waiters = new Set<() => void>();
   private pollTimer: NodeJS.Timeout | undefined;
   private lastDataVersion: number;
+  private readonly readWorker: SqliteReadWorker;
+  /** Reads handed to the worker and not yet answered; `close()` lets them finish first. */
+  private readonly workerReads = new Set<Promise<unknown>>();
 
   private readonly statements: {
     currentRevision: Database.Statement<[string], { revision: number }>;
@@ -159,6 +179,7 @@ export class SqliteEventStore implements EventStore {
         .raw(true),
     };
     this.lastDataVersion = this.statements.dataVersion.get()?.data_version ?? 0;
+    this.readWorker = new SqliteReadWorker(settings.file, settings.busyTimeoutMs, settings.workerReadScript);
   }
 
   appendToStream(
@@ -196,17 +217,29 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const backwards = options.direction === 'backwards';
     const after = options.after ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
-    const rows = this.read(() =>
-      this.selectAll(
+    const query = (columns: string) =>
+      this.readAllQuery(
+        columns,
         backwards,
         after,
         Number.MAX_SAFE_INTEGER,
         options.maxCount,
         options.eventTypes,
         options.streamPrefixes,
-      ),
-    );
-    return rows.map(toRecordedEvent);
+      );
+    const inProcess = () => {
+      const { sql, parameters } = query(EVENT_COLUMNS);
+      return this.read(() => this.readAllStatement(sql).all(parameters)).map(toRecordedEvent);
+    };
+    if (options.maxCount < this.settings.workerReadMinCount || this.readWorker.broken) return inProcess();
+    // The worker has SQLite write each row as the JSON of its RecordedEvent (see EVENT_JSON_COLUMN).
+    // Whatever goes wrong on its side, the page is read here instead: never lost, and any error
+    // the caller sees is the one an in-process read gives.
+    const { sql, parameters } = query(EVENT_JSON_COLUMN);
+    const read = this.readWorker.read(sql, parameters).catch(() => inProcess());
+    this.workerReads.add(read);
+    void read.finally(() => this.workerReads.delete(read)).catch(() => undefined);
+    return read;
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): EventSubscription {
@@ -253,6 +286,10 @@ export class SqliteEventStore implements EventStore {
     for (const subscription of [...this.subscriptions]) subscription.stop();
     this.wakeAll();
     clearTimeout(this.pollTimer);
+    // A read already handed to the worker is answered, as an in-process read begun before
+    // close() would have been; its fallback needs the connection still open.
+    await Promise.allSettled([...this.workerReads]);
+    await this.readWorker.stop();
     this.db.close();
   }
 
@@ -450,24 +487,18 @@ export class SqliteEventStore implements EventStore {
    * merges the arms: sorting every matching row of a large log for each page would make a
    * catch-up quadratic.
    */
-  private selectAll(
+  private readAllQuery(
+    columns: string,
     backwards: boolean,
     after: number,
     upTo: number,
     maxCount: number,
     eventTypes: readonly string[] | undefined,
     streamPrefixes: readonly string[] | undefined,
-  ): EventRow[] {
+  ): { sql: string; parameters: Record<string, unknown> } {
     const types = [...new Set(eventTypes ?? [])];
     const prefixes = streamPrefixes ?? [];
-    const key = `${backwards ? 'b' : 'f'}:${types.length}:${prefixes.length}`;
-    let statement = this.readAllStatements.get(key);
-    if (statement === undefined) {
-      statement = this.db
-        .prepare<[Record<string, unknown>], EventRow>(readAllSql(backwards, types.length, prefixes.length))
-        .raw(true);
-      this.readAllStatements.set(key, statement);
-    }
+    const sql = readAllSql(columns, backwards, types.length, prefixes.length);
     const parameters: Record<string, unknown> = { after, upTo, maxCount };
     if (types.length > MAX_TYPE_ARMS) parameters.types = JSON.stringify(types);
     else types.forEach((type, index) => (parameters[`type${index}`] = type));
@@ -475,7 +506,16 @@ export class SqliteEventStore implements EventStore {
       parameters[`from${index}`] = prefix;
       parameters[`to${index}`] = prefixUpperBound(prefix);
     });
-    return statement.all(parameters);
+    return { sql, parameters };
+  }
+
+  private readAllStatement(sql: string): Database.Statement<[Record<string, unknown>], EventRow> {
+    let statement = this.readAllStatements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare<[Record<string, unknown>], EventRow>(sql).raw(true);
+      this.readAllStatements.set(sql, statement);
+    }
+    return statement;
   }
 
   private readSubscriptionPage(
@@ -489,7 +529,16 @@ export class SqliteEventStore implements EventStore {
       // The head is read first: every row up to it is already visible to the select that follows.
       const head = this.statements.head.get()?.head ?? 0;
       if (head <= after) return { events: [], scannedTo: after };
-      const rows = this.selectAll(false, after, head, maxCount, eventTypes, streamPrefixes);
+      const query = this.readAllQuery(
+        EVENT_COLUMNS,
+        false,
+        after,
+        head,
+        maxCount,
+        eventTypes,
+        streamPrefixes,
+      );
+      const rows = this.readAllStatement(query.sql).all(query.parameters);
       const scannedTo = rows.length === maxCount ? rows[rows.length - 1]![0] : head;
       return { events: rows.map(toRecordedEvent), scannedTo };
     });
@@ -547,7 +596,8 @@ function isKnownIdError(error: unknown): boolean {
 
 const MAX_TYPE_ARMS = 32;
 
-function readAllSql(backwards: boolean, typeCount: number, prefixCount: number): string {
+/** `columns` is what the outermost select answers for each row, from the columns of `events`. */
+function readAllSql(columns: string, backwards: boolean, typeCount: number, prefixCount: number): string {
   const order = `ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT @maxCount`;
   const where = [backwards ? 'position < @after' : 'position > @after AND position <= @upTo'];
   // Ranges rather than LIKE: exact about case and about `_` and `%` in names.
@@ -563,14 +613,14 @@ function readAllSql(backwards: boolean, typeCount: number, prefixCount: number):
     where.push('+event_type IN (SELECT value FROM json_each(@types))');
   }
   if (typeCount === 0 || typeCount > MAX_TYPE_ARMS) {
-    return `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ${order}`;
+    return `SELECT ${columns} FROM events WHERE ${where.join(' AND ')} ${order}`;
   }
   const arms = Array.from(
     { length: typeCount },
     (_, i) =>
       `SELECT * FROM (SELECT ${EVENT_COLUMNS} FROM events WHERE event_type = @type${i} AND ${where.join(' AND ')} ${order})`,
   );
-  return `SELECT ${EVENT_COLUMNS} FROM (${arms.join(' UNION ALL ')}) ${order}`;
+  return `SELECT ${columns} FROM (${arms.join(' UNION ALL ')}) ${order}`;
 }
 
 /**

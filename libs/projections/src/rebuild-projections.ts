@@ -1,4 +1,4 @@
-import { EVENT_STORE_LIMITS, type EventStore } from '@fieldstream/event-store';
+import { EVENT_STORE_LIMITS, type EventStore, type RecordedEvent } from '@fieldstream/event-store';
 import type { ReadStore } from '@fieldstream/read-store';
 import { ProjectionBatchApplier } from './projection-batch.applier';
 import { type AnyProjection, PROJECTION_VERSIONS_COLLECTION, collectionsOf } from './projection-definition';
@@ -133,18 +133,35 @@ async function rebuildOne(
     checkpoint = prepared.lastPosition;
     lap('commitMs');
   };
+  const readPage = (from: number | undefined) =>
+    eventStore.readAll({
+      maxCount: batchSize,
+      ...(from === undefined ? {} : { after: from }),
+      ...(eventTypes ? { eventTypes } : {}),
+    });
   onProgress?.({ projection: projection.name, position: 0, headPosition, events, elapsedMs: 0 });
+  let prefetched: Promise<RecordedEvent[]> | undefined;
   for (;;) {
     if (signal?.aborted) break;
     mark = performance.now();
-    const page = await eventStore.readAll({
-      maxCount: batchSize,
-      ...(after === undefined ? {} : { after }),
-      ...(eventTypes ? { eventTypes } : {}),
-    });
+    const page = await (prefetched ?? readPage(after));
     lap('readMs');
     const last = page[page.length - 1];
     if (!last) break;
+    // The next page is asked for before this one is applied and committed: a store that reads on
+    // another thread (the embedded SQLite store, for large pages) reads it meanwhile. As before,
+    // the rebuild ends at the first empty page, whatever the length of the one before it.
+    let next: Promise<RecordedEvent[]>;
+    try {
+      next = readPage(last.position);
+    } catch (error) {
+      // A store that throws rather than rejects: the error surfaces when the page is awaited.
+      next = Promise.reject(error);
+    }
+    // Not unhandled if the rebuild stops or fails before awaiting it.
+    next.catch(() => undefined);
+    // A store that reads synchronously has read the page by now: its time counts as reading.
+    lap('readMs');
     await applier.stage(page);
     lap('applyMs');
     after = last.position;
@@ -158,6 +175,7 @@ async function rebuildOne(
       events,
       elapsedMs: performance.now() - started,
     });
+    prefetched = next;
   }
   if (applier.stagedEvents > 0) await commit();
   let documents = 0;
