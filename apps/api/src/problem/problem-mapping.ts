@@ -69,24 +69,30 @@ function unavailableCode(error: unknown): string | undefined {
   return typeof code === 'string' && code in UNAVAILABLE_CODES ? code : undefined;
 }
 
+/** A client-side problem raised by one of our ports: its code and message, plus the members it names. */
+function portProblem(
+  base: { instance: string },
+  error: Error & { code: string },
+  type: string,
+  title: string,
+  status: number,
+  named: Record<string, unknown>,
+): MappedProblem {
+  return {
+    serverFault: false,
+    problem: { ...base, type, title, status, code: error.code, detail: error.message, ...named },
+  };
+}
+
 /** A client mistake in one field or path of what it sent: 400 with that field named. */
 function invalidField(
   base: { instance: string },
   error: Error & { code: string },
   field: string,
 ): MappedProblem {
-  return {
-    serverFault: false,
-    problem: {
-      ...base,
-      type: PROBLEM_TYPES.validation,
-      title: 'Invalid request',
-      status: 400,
-      code: error.code,
-      detail: error.message,
-      errors: [{ field, message: error.message, code: error.code }],
-    },
-  };
+  return portProblem(base, error, PROBLEM_TYPES.validation, 'Invalid request', 400, {
+    errors: [{ field, message: error.message, code: error.code }],
+  });
 }
 
 /** Errors thrown by body-parser carry `type` and `status`; they reach us before any controller. */
@@ -125,34 +131,23 @@ export function toProblem(error: unknown, instance: string): MappedProblem {
     };
   }
   if (error instanceof WrongExpectedRevisionError) {
-    return {
-      serverFault: false,
-      problem: {
-        ...base,
-        type: PROBLEM_TYPES.concurrencyConflict,
-        title: 'Conflict: the stream changed meanwhile',
-        status: 409,
-        code: error.code,
-        detail: error.message,
+    return portProblem(
+      base,
+      error,
+      PROBLEM_TYPES.concurrencyConflict,
+      'Conflict: the stream changed meanwhile',
+      409,
+      {
         stream: error.streamName,
         expectedRevision: error.expected,
         actualRevision: error.actual,
       },
-    };
+    );
   }
   if (error instanceof InvalidAppendError) {
-    return {
-      serverFault: false,
-      problem: {
-        ...base,
-        type: PROBLEM_TYPES.invalidAppend,
-        title: 'Invalid events',
-        status: 400,
-        code: error.code,
-        detail: error.message,
-        errors: [{ field: error.field, message: error.message, code: error.code }],
-      },
-    };
+    return portProblem(base, error, PROBLEM_TYPES.invalidAppend, 'Invalid events', 400, {
+      errors: [{ field: error.field, message: error.message, code: error.code }],
+    });
   }
   if (error instanceof InvalidQueryError) return invalidField(base, error, error.path);
   if (error instanceof InvalidDocumentError) return invalidField(base, error, error.path);
@@ -161,51 +156,31 @@ export function toProblem(error: unknown, instance: string): MappedProblem {
   if (error instanceof InvalidReadError) return invalidField(base, error, error.field);
   if (error instanceof InvalidJobRequestError) return invalidField(base, error, error.field);
   if (error instanceof DocumentNotFoundError) {
-    return {
-      serverFault: false,
-      problem: {
-        ...base,
-        type: PROBLEM_TYPES.notFound,
-        title: 'Not Found',
-        status: 404,
-        code: error.code,
-        detail: error.message,
-        collection: error.collection,
-        id: error.id,
-      },
-    };
+    return portProblem(base, error, PROBLEM_TYPES.notFound, 'Not Found', 404, {
+      collection: error.collection,
+      id: error.id,
+    });
   }
   if (error instanceof DuplicateKeyError) {
-    return {
-      serverFault: false,
-      problem: {
-        ...base,
-        type: PROBLEM_TYPES.http,
-        title: 'Conflict',
-        status: 409,
-        code: error.code,
-        detail: error.message,
-        collection: error.collection,
-        key: error.key,
-      },
-    };
+    return portProblem(base, error, PROBLEM_TYPES.http, 'Conflict', 409, {
+      collection: error.collection,
+      key: error.key,
+    });
   }
   if (error instanceof CheckpointConflictError) {
     // A projection raced another runner; the client may retry, so it is a conflict, not our 500.
-    return {
-      serverFault: false,
-      problem: {
-        ...base,
-        type: PROBLEM_TYPES.concurrencyConflict,
-        title: 'Conflict: the projection moved meanwhile',
-        status: 409,
-        code: error.code,
-        detail: error.message,
+    return portProblem(
+      base,
+      error,
+      PROBLEM_TYPES.concurrencyConflict,
+      'Conflict: the projection moved meanwhile',
+      409,
+      {
         projection: error.projection,
         expectedCheckpoint: error.expected,
         actualCheckpoint: error.actual,
       },
-    };
+    );
   }
   const unavailable = unavailableCode(error);
   if (unavailable !== undefined) {
