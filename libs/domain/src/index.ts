@@ -1,2 +1,3 @@
 export * from './kernel/decider';
 export * from './kernel/domain-error';
+export * from './calendar';

@@ -1,0 +1,3 @@
+export * from './calendar-layer';
+export * from './availability-queries';
+export { closingHolidays, type ClosingHoliday } from './public-holidays';
