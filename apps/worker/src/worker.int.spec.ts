@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newEvent } from '@fieldstream/projections/src/testing/recorded-event.factory';
 import type { EventStore, JsonObject, NewEvent } from '@fieldstream/event-store';
 import { openSqliteEventStore } from '@fieldstream/event-store-sqlite';
 import {
@@ -31,20 +31,9 @@ class PingJob implements JobHandler {
 @Module({ providers: [PingJob] })
 class PingFeatureModule {}
 
-function event(type: string, data: JsonObject = {}): NewEvent {
-  return {
-    id: randomUUID(),
-    type,
-    data,
-    metadata: {
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      actorId: 'test',
-      actorRole: 'system',
-      occurredAt: new Date().toISOString(),
-    },
-  };
-}
+// Events to append, from the projections' test factory.
+const event = (type: string, data: JsonObject = {}): NewEvent =>
+  newEvent(type, data, new Date().toISOString());
 
 describe('worker process', () => {
   let dir: TempDir;

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { closedPort } from '@fieldstream/network';
 import { EventStoreUnavailableError } from '@fieldstream/event-store';
 import { eventStoreContract } from '@fieldstream/event-store/src/testing';
 import { connectEsdbEventStore } from './esdb-event-store.adapter';
@@ -19,22 +19,9 @@ if (url) {
   });
 }
 
-/** A port on 127.0.0.1 where nothing listens: the kernel hands one out, we close it at once. */
-function unusedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error('no port assigned'))));
-    });
-  });
-}
-
 describe('connecting to EventStoreDB where no server listens', () => {
   it('fails fast with EventStoreUnavailableError from the connection error, not from a deadline', async () => {
-    const port = await unusedPort();
+    const port = await closedPort();
     const started = Date.now();
     const failure = await connectEsdbEventStore({
       connectionString: `esdb://127.0.0.1:${port}?tls=false`,

@@ -16,7 +16,7 @@ import { ProjectionRunner, type ProjectionRunnerOptions } from './projection.run
 import { rebuildProjections } from './rebuild-projections';
 import { STREAM_CATALOGUE_COLLECTION, streamCatalogueProjection } from './stream-catalogue.projection';
 import { appendBacklog } from './testing/append-backlog';
-import { closedPort } from './testing/closed-port';
+import { closedPort } from '@fieldstream/network';
 import {
   EVENT_COUNTS_COLLECTION,
   TOTAL_ID,

@@ -1,5 +1,5 @@
+import { closedPort } from '@fieldstream/network';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { readStoreContract } from '@fieldstream/read-store/src/testing/read-store.contract';
 import { ReadStoreUnavailableError } from './mongo-errors';
 import { type MongoReadStore, connectMongoReadStore } from './mongo-read-store.adapter';
@@ -41,22 +41,9 @@ if (url) {
   });
 }
 
-/** A port on 127.0.0.1 where nothing listens: the kernel hands one out, we close it at once. */
-function unusedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error('no port assigned'))));
-    });
-  });
-}
-
 describe('connecting to MongoDB where no server listens', () => {
   it('fails within the server-selection timeout with ReadStoreUnavailableError', async () => {
-    const port = await unusedPort();
+    const port = await closedPort();
     const started = Date.now();
     const failure = await connectMongoReadStore({
       url: `mongodb://fieldstream:secret@127.0.0.1:${port}/?directConnection=true`,

@@ -1,23 +1,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@fieldstream/network';
 import { tempDir } from './temp-dir';
 import { waitFor } from './wait-for';
-
-describe('freePort', () => {
-  it('gives a port that can be listened on', async () => {
-    const port = await freePort();
-    expect(port).toBeGreaterThan(0);
-    const server = createServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', resolve);
-    });
-    await new Promise((resolve) => server.close(resolve));
-  });
-});
 
 describe('tempDir', () => {
   it('creates a directory under the OS temp dir and removes it with its content', async () => {

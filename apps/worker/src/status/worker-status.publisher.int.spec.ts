@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { closedPort } from '@fieldstream/network';
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { EsdbEventStore } from '@fieldstream/event-store-esdb';
 import {
@@ -20,20 +20,6 @@ import { JobWorkersService } from '../jobs/job-workers.service';
 import { PROJECTIONS, ProjectionRunnerService } from '../projections/projection-runner.service';
 import { WorkerLifecycle } from '../worker-lifecycle.service';
 import { WorkerStatusPublisher } from './worker-status.publisher';
-
-/** A local port nothing listens on: bound, then released. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /**
  * The worker's own status services over an EventStoreDB that is down. The production module
