@@ -83,7 +83,8 @@ export default [
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
-    files: ['**/*.spec.ts', '**/*.spec.tsx'],
+    // Test code: specs and the test-support folders they share.
+    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/src/testing/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries({ tests: true })] },
   },
   {

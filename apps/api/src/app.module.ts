@@ -1,8 +1,10 @@
 import { type AppConfig, InfrastructureModule } from '@fieldstream/infrastructure';
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
 import { ApplicationCqrsModule } from './cqrs/application-cqrs.module';
 import { HealthModule } from './health/health.module';
+import { MasterDataModule } from './master-data/master-data.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 
 export interface ApiModuleOptions {
@@ -19,6 +21,8 @@ export class AppModule {
         InfrastructureModule.forRoot(config),
         ApplicationCqrsModule,
         HealthModule,
+        AuthModule,
+        MasterDataModule,
         ...(options.features ?? []),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -1,5 +1,11 @@
+import { masterDataProjection } from './master-data/master-data.projection';
 import type { AnyProjection } from './projection-definition';
 import { streamCatalogueProjection } from './stream-catalogue.projection';
+import { usersProjection } from './users/users.projection';
 
-/** The projections the foundation ships; domain modules add theirs beside these. */
-export const builtInProjections: readonly AnyProjection[] = [streamCatalogueProjection];
+/** Every projection the product runs; the worker and the rebuild CLI take them from here. */
+export const builtInProjections: readonly AnyProjection[] = [
+  streamCatalogueProjection,
+  masterDataProjection as unknown as AnyProjection,
+  usersProjection as unknown as AnyProjection,
+];

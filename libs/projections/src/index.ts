@@ -8,3 +8,5 @@ export * from './rebuild-projections';
 export * from './stream-catalogue.projection';
 export * from './built-in-projections';
 export * from './fold-projection';
+export * from './master-data';
+export * from './users';

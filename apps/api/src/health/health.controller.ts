@@ -1,7 +1,9 @@
+import { Public } from '../auth/public.decorator';
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { type SystemHealth, SystemHealthService } from './system-health.service';
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: SystemHealthService) {}

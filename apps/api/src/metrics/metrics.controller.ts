@@ -1,3 +1,4 @@
+import { Public } from '../auth/public.decorator';
 import { Controller, Get, Header } from '@nestjs/common';
 import { SystemHealthService } from '../health/system-health.service';
 import { PROMETHEUS_CONTENT_TYPE, PrometheusText } from './prometheus-text';
@@ -7,6 +8,7 @@ import { PROMETHEUS_CONTENT_TYPE, PrometheusText } from './prometheus-text';
  * projection figures come from its last report in Redis, so they are at most one status interval
  * old.
  */
+@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly health: SystemHealthService) {}

@@ -9,6 +9,13 @@ import {
   InvalidDocumentError,
   InvalidQueryError,
 } from '@fieldstream/read-store';
+import {
+  FieldValidationError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '@fieldstream/application';
+import { DomainError } from '@fieldstream/domain';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ZodError } from 'zod';
 
@@ -36,6 +43,7 @@ const STATUS_TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
   409: 'Conflict',
+  423: 'Locked',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
@@ -130,6 +138,8 @@ export function toProblem(error: unknown, instance: string): MappedProblem {
       },
     };
   }
+  const ours = applicationProblem(base, error);
+  if (ours) return ours;
   if (error instanceof WrongExpectedRevisionError) {
     return portProblem(
       base,
@@ -249,4 +259,46 @@ export function toProblem(error: unknown, instance: string): MappedProblem {
       detail: 'Something went wrong on our side; it has been logged.',
     },
   };
+}
+
+/** How each domain rule's refusal is answered; any other code is a 422 (understood, but refused). */
+const DOMAIN_STATUS: Record<string, number> = {
+  not_found: 404,
+  already_exists: 409,
+  retired: 409,
+  account_locked: 423,
+  account_disabled: 403,
+};
+
+/** Refusals by the application and the domain: who may not, what is not there, what the rules forbid. */
+function applicationProblem(base: { instance: string }, error: unknown): MappedProblem | undefined {
+  if (error instanceof FieldValidationError) {
+    return portProblem(base, error, PROBLEM_TYPES.validation, 'Invalid request', 400, {
+      errors: error.issues.map(({ field, message, code }) => ({ field, message, code })),
+    });
+  }
+  if (error instanceof UnauthenticatedError) {
+    return portProblem(base, error, PROBLEM_TYPES.unauthenticated, 'Unauthorized', 401, {});
+  }
+  if (error instanceof ForbiddenError) {
+    return portProblem(base, error, PROBLEM_TYPES.forbidden, 'Forbidden', 403, {});
+  }
+  if (error instanceof NotFoundError) {
+    return portProblem(base, error, PROBLEM_TYPES.notFound, 'Not Found', 404, { resource: error.resource });
+  }
+  if (error instanceof DomainError) {
+    const status = DOMAIN_STATUS[error.code] ?? 422;
+    const type = status === 404 ? PROBLEM_TYPES.notFound : PROBLEM_TYPES.domainRule;
+    return portProblem(
+      base,
+      error as DomainError & { code: string },
+      type,
+      STATUS_TITLES[status] ?? 'Refused',
+      status,
+      {
+        details: error.details,
+      },
+    );
+  }
+  return undefined;
 }

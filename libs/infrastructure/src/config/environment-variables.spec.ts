@@ -35,7 +35,25 @@ describe('loadConfig', () => {
       workerStatusIntervalMs: 2000,
       shutdownTimeoutMs: 10000,
       redisServerBin: 'redis-server',
+      auth: { tokenSecret: null, tokenTtlSeconds: 28800, adminUsername: 'admin', adminPassword: null },
+      attachments: { directory: '/srv/fieldstream/data/attachments', maxBytes: 26214400 },
     });
+  });
+
+  it('names every bad auth and attachment variable at once', () => {
+    expect(() =>
+      loadConfig(
+        {
+          AUTH_TOKEN_SECRET: 'short',
+          AUTH_TOKEN_TTL_SECONDS: '5',
+          ADMIN_PASSWORD: 'weak',
+          ATTACHMENT_MAX_BYTES: 'big',
+        },
+        cwd,
+      ),
+    ).toThrow(
+      /AUTH_TOKEN_SECRET[\s\S]*AUTH_TOKEN_TTL_SECONDS[\s\S]*ADMIN_PASSWORD[\s\S]*ATTACHMENT_MAX_BYTES/,
+    );
   });
 
   it('picks the production adapters when their URLs are set, and stops serving the SPA', () => {

@@ -102,6 +102,42 @@ export const ENVIRONMENT_VARIABLES = [
     description: 'Longest a graceful shutdown may take before the process exits anyway.',
   },
   {
+    name: 'AUTH_TOKEN_SECRET',
+    usedBy: ['api'],
+    description:
+      'HMAC key (at least 32 characters) signing session tokens. Unset: generated once and kept in $DATA_DIR/auth-token-secret — set it when several API processes share the load.',
+  },
+  {
+    name: 'AUTH_TOKEN_TTL_SECONDS',
+    defaultValue: '28800',
+    usedBy: ['api'],
+    description: 'How long a session token lasts (a working day by default).',
+  },
+  {
+    name: 'ADMIN_USERNAME',
+    defaultValue: 'admin',
+    usedBy: ['api'],
+    description: 'User name of the administrator created at first start, when no user exists yet.',
+  },
+  {
+    name: 'ADMIN_PASSWORD',
+    usedBy: ['api'],
+    description:
+      'Password of that first administrator. Unset: a random one is generated and written once to the log (and to $DATA_DIR/initial-admin-password).',
+  },
+  {
+    name: 'ATTACHMENTS_DIR',
+    usedBy: ['api'],
+    description:
+      'Where attachments are stored in embedded mode (MONGO_URL unset: they go to GridFS instead). Unset: $DATA_DIR/attachments.',
+  },
+  {
+    name: 'ATTACHMENT_MAX_BYTES',
+    defaultValue: '26214400',
+    usedBy: ['api'],
+    description: 'Largest attachment accepted (25 MiB by default).',
+  },
+  {
     name: 'REDIS_SERVER_BIN',
     defaultValue: 'redis-server',
     usedBy: ['launcher', 'tests'],
@@ -212,6 +248,23 @@ export const environmentSchema = z.object({
   WORKER_STATUS_INTERVAL_MS: positiveMs.default(2000),
   SHUTDOWN_TIMEOUT_MS: positiveMs.default(10_000),
   REDIS_SERVER_BIN: nonEmpty.default('redis-server'),
+  AUTH_TOKEN_SECRET: nonEmpty.min(32, 'must be at least 32 characters').optional(),
+  AUTH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int('must be a whole number of seconds')
+    .min(60, 'must be at least 60')
+    .max(30 * 24 * 3600, 'must be at most 30 days')
+    .default(28_800),
+  ADMIN_USERNAME: nonEmpty
+    .regex(/^[a-z0-9][a-z0-9._@-]{1,99}$/, 'must be a lower-case user name')
+    .default('admin'),
+  ADMIN_PASSWORD: nonEmpty.min(10, 'must be at least 10 characters').optional(),
+  ATTACHMENTS_DIR: nonEmpty.optional(),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int('must be a whole number of bytes')
+    .min(1024, 'must be at least 1024')
+    .default(26_214_400),
 });
 
 export type EventStoreConfig = { kind: 'sqlite'; file: string } | { kind: 'esdb'; connectionString: string };
@@ -236,6 +289,14 @@ export interface AppConfig {
   workerStatusIntervalMs: number;
   shutdownTimeoutMs: number;
   redisServerBin: string;
+  auth: {
+    /** Null: generated and kept in the data directory (see AUTH_TOKEN_SECRET). */
+    tokenSecret: string | null;
+    tokenTtlSeconds: number;
+    adminUsername: string;
+    adminPassword: string | null;
+  };
+  attachments: { directory: string; maxBytes: number };
 }
 
 export interface ConfigIssue {
@@ -297,6 +358,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     workerStatusIntervalMs: e.WORKER_STATUS_INTERVAL_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     redisServerBin: e.REDIS_SERVER_BIN,
+    auth: {
+      tokenSecret: e.AUTH_TOKEN_SECRET ?? null,
+      tokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
+      adminUsername: e.ADMIN_USERNAME,
+      adminPassword: e.ADMIN_PASSWORD ?? null,
+    },
+    attachments: {
+      directory: e.ATTACHMENTS_DIR ? absolute(e.ATTACHMENTS_DIR) : resolve(dataDir, 'attachments'),
+      maxBytes: e.ATTACHMENT_MAX_BYTES,
+    },
   };
 }
 

@@ -1,0 +1,69 @@
+import { type Principal, type VisibleScope } from '@fieldstream/domain';
+import { type MasterDataDocument, masterDataCollection } from '@fieldstream/projections';
+import type { ReadStore } from '@fieldstream/read-store';
+
+const EMPTY = new Set<string>();
+
+/**
+ * What a scoped principal reaches, read from the master-data read models:
+ * - a dispatcher or manager: the units under theirs (theirs included), those units' zones, the
+ *   sites in those zones, those sites' customers; bound to the root, everything;
+ * - a customer user: their customer; a technician: themselves.
+ */
+export async function visibleScope(reads: ReadStore, principal: Principal): Promise<VisibleScope> {
+  const none = { units: EMPTY, zones: EMPTY, sites: EMPTY, customers: EMPTY, technicians: EMPTY };
+  if (principal.role === 'customer') {
+    return {
+      ...none,
+      unrestricted: false,
+      customers: new Set(principal.customerCode ? [principal.customerCode] : []),
+    };
+  }
+  if (principal.role === 'technician') {
+    return {
+      ...none,
+      unrestricted: false,
+      technicians: new Set(principal.technicianCode ? [principal.technicianCode] : []),
+    };
+  }
+  if (!principal.unitCode) return { ...none, unrestricted: false };
+  const units = await reads
+    .collection<MasterDataDocument>(masterDataCollection('unit'))
+    .find({}, { projection: { _id: 1, 'record.parentCode': 1, 'record.type': 1 } });
+  const own = units.find((unit) => unit._id === principal.unitCode);
+  if (!own) return { ...none, unrestricted: false };
+  if (own.record['parentCode'] === undefined) return { ...none, unrestricted: true };
+  const children = new Map<string, string[]>();
+  for (const unit of units) {
+    const parent = unit.record['parentCode'];
+    if (typeof parent === 'string') children.set(parent, [...(children.get(parent) ?? []), unit._id]);
+  }
+  const reach = new Set<string>();
+  const queue = [own._id];
+  while (queue.length > 0) {
+    const code = queue.pop()!;
+    if (reach.has(code)) continue; // a cycle would be refused on write; be safe anyway
+    reach.add(code);
+    queue.push(...(children.get(code) ?? []));
+  }
+  const zones = await reads
+    .collection<MasterDataDocument>(masterDataCollection('zone'))
+    .find({ 'scope.units': { $in: [...reach] } }, { projection: { _id: 1 } });
+  const zoneCodes = new Set(zones.map((zone) => zone._id));
+  const sites = await reads
+    .collection<MasterDataDocument>(masterDataCollection('site'))
+    .find({ 'scope.zones': { $in: [...zoneCodes] } }, { projection: { _id: 1, 'record.customerCode': 1 } });
+  return {
+    unrestricted: false,
+    units: reach,
+    zones: zoneCodes,
+    sites: new Set(sites.map((site) => site._id)),
+    customers: new Set(sites.map((site) => String(site.record['customerCode']))),
+    technicians: EMPTY,
+  };
+}
+
+/** The read-store filter selecting a kind's documents within a scope (for lists). */
+export function scopeFilter(dimension: keyof Omit<VisibleScope, 'unrestricted'>, visible: VisibleScope) {
+  return { [`scope.${dimension}`]: { $in: [...visible[dimension]] } };
+}

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { Decider } from '@fieldstream/domain';
+import {
+  type EventStore,
+  type ExpectedRevision,
+  type JsonObject,
+  NO_STREAM,
+  type NewEvent,
+  WrongExpectedRevisionError,
+} from '@fieldstream/event-store';
+import type { CommandContext } from './command-context';
+import { nameBasedUuid } from './stream-names';
+
+/** An event as deciders see it: a type and its data, no envelope. */
+export interface DomainEvent {
+  type: string;
+  data: unknown;
+}
+
+export interface CommandOutcome<Event extends DomainEvent, State> {
+  /** What this command caused; empty when it changed nothing (a repeat, an equal record). */
+  events: Event[];
+  /** The stream's state after the command. */
+  state: State;
+  /** The stream's version after the command: its number of events. */
+  version: number;
+  /** Global position of the last event appended, to wait for read models; absent when nothing was written. */
+  position?: number;
+}
+
+export interface ExecuteOptions {
+  /** The version the client last saw (If-Match); a mismatch is a 409, never silently re-decided. */
+  expectedVersion?: number;
+  /** Attempts when another writer got there first and the client did not pin a version. */
+  maxAttempts?: number;
+}
+
+const PAGE = 500;
+
+export async function loadStream<State, Event extends DomainEvent>(
+  store: EventStore,
+  streamName: string,
+  decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>,
+): Promise<{ state: State; version: number }> {
+  let state = decider.initialState;
+  let version = 0;
+  for (;;) {
+    const page = await store.readStream(streamName, { fromRevision: version, maxCount: PAGE });
+    for (const recorded of page)
+      state = decider.evolve(state, { type: recorded.type, data: recorded.data } as Event);
+    version += page.length;
+    if (page.length < PAGE) return { state, version };
+  }
+}
+
+/**
+ * Decides a command against the stream's current state and appends what it decided with the
+ * revision it decided on. When another writer got there first, it reads again and decides again:
+ * the domain's rules always judge the latest state, and nothing is lost or written twice.
+ */
+export async function executeCommand<State, Command, Event extends DomainEvent>(
+  store: EventStore,
+  streamName: string,
+  decider: Decider<State, Command, Event>,
+  command: Command,
+  context: CommandContext,
+  options: ExecuteOptions = {},
+): Promise<CommandOutcome<Event, State>> {
+  const attempts = options.expectedVersion === undefined ? (options.maxAttempts ?? 5) : 1;
+  for (let attempt = 1; ; attempt++) {
+    const { state, version } = await loadStream(store, streamName, decider);
+    if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+      throw new WrongExpectedRevisionError(
+        streamName,
+        options.expectedVersion - 1,
+        version === 0 ? NO_STREAM : version - 1,
+      );
+    }
+    const events = decider.decide(command, state);
+    if (events.length === 0) return { events, state, version };
+    const expected: ExpectedRevision = version === 0 ? NO_STREAM : version - 1;
+    try {
+      const result = await store.appendToStream(
+        streamName,
+        events.map((event, index) => envelope(event, index, streamName, context)),
+        expected,
+      );
+      return {
+        events,
+        state: events.reduce(decider.evolve, state),
+        version: result.nextExpectedRevision + 1,
+        position: result.position,
+      };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+function envelope(event: DomainEvent, index: number, streamName: string, context: CommandContext): NewEvent {
+  const id = context.idempotencyKey
+    ? nameBasedUuid(`${context.actor.id}:${context.idempotencyKey}:${streamName}:${index}`)
+    : randomUUID();
+  return {
+    id,
+    type: event.type,
+    data: event.data as JsonObject,
+    metadata: {
+      correlationId: context.correlationId,
+      causationId: context.causationId ?? context.correlationId,
+      actorId: context.actor.id,
+      actorRole: context.actor.role,
+      actorName: context.actor.displayName,
+      occurredAt: context.at,
+      ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
+      ...context.extra,
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export {
+  DiskAttachmentStore,
+  openDiskAttachmentStore,
+  type DiskAttachmentStoreOptions,
+} from './disk-attachment-store';

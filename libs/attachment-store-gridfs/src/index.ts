@@ -1,0 +1,8 @@
+export { GridFsAttachmentStore, connectGridFsAttachmentStore } from './gridfs-attachment-store';
+export {
+  type AttachmentFilesDocument,
+  type AttachmentMetadata,
+  type GridFsAttachmentStoreOptions,
+  infoFromFilesDocument,
+  metadataOf,
+} from './gridfs-file-mapping';

@@ -1,0 +1,42 @@
+import type { Readable } from 'node:stream';
+
+/** Who an attachment belongs to: `{ ownerKind: 'site', ownerId: 'site-42' }`. */
+export interface AttachmentOwner {
+  /** Lower-case kind of the owning record: `customer`, `site`, `asset`, `asset-model`, `contract`, ... */
+  ownerKind: string;
+  ownerId: string;
+}
+
+/** The bytes of an upload: a Node Readable (request, file) or any async iterable of byte chunks. */
+export type AttachmentSource = AsyncIterable<Uint8Array> | Readable;
+
+export interface PutAttachmentInput extends AttachmentOwner {
+  /** Chosen by the caller (a UUID), so that a retried upload is recognised as the same one. */
+  id: string;
+  /** The name shown and offered on download; its extension must agree with the content. */
+  fileName: string;
+  uploadedBy: string;
+  /** What the client claimed (multipart Content-Type): kept for the record, never trusted. */
+  declaredType?: string;
+  content: AttachmentSource;
+}
+
+export interface AttachmentInfo extends AttachmentOwner {
+  id: string;
+  fileName: string;
+  /** Sniffed from the bytes by the store: the only type to serve the file with. */
+  contentType: string;
+  size: number;
+  /** Hex SHA-256 of the content. */
+  sha256: string;
+  uploadedBy: string;
+  /** ISO 8601, UTC. */
+  uploadedAt: string;
+  declaredType?: string;
+}
+
+export interface OpenedAttachment {
+  info: AttachmentInfo;
+  /** The content; the caller must consume or destroy it. */
+  stream: Readable;
+}

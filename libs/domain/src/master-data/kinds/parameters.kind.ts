@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { code, name } from '../fields';
+import { defineKind } from '../master-data-kind';
+import { PRIORITIES } from './contract.kind';
+
+/**
+ * The organisation's switches, one record (code `organisation`) whose every change is a new
+ * version in its stream. Later issues read them: acceptance mode, renounce reasons, priorities.
+ */
+export const parametersSchema = z
+  .object({
+    name: name.default('Organisation parameters'),
+    /** On: a desk operator accepts or rejects each request; off: requests are accepted on arrival. */
+    explicitAcceptance: z.boolean().default(true),
+    renounceReasons: z
+      .array(z.object({ code, label: name }).strict())
+      .min(1)
+      .max(50),
+    priorities: z
+      .array(
+        z
+          .object({ code: z.enum(PRIORITIES), label: name, colour: z.string().regex(/^#[0-9a-fA-F]{6}$/) })
+          .strict(),
+      )
+      .min(1)
+      .max(PRIORITIES.length),
+    /** Minutes before a deadline when the first alarm goes off. */
+    slaWarningMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(60),
+    /** How far dispatch looks for a free slot. */
+    planningHorizonDays: z.number().int().min(1).max(90).default(14),
+    lockoutFailures: z.number().int().min(3).max(20).default(5),
+    lockoutMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+  })
+  .strict();
+export type Parameters = z.infer<typeof parametersSchema>;
+
+export const PARAMETERS_CODE = 'organisation';
+
+export const parametersKind = defineKind({
+  name: 'parameters',
+  plural: 'parameters',
+  schema: parametersSchema,
+  references: () => [],
+  scope: () => ({}),
+  searchFields: ['name'],
+  columns: ['name', 'explicitAcceptance', 'slaWarningMinutes'],
+});

@@ -1,0 +1,3 @@
+export * from './master-data-collections';
+export * from './master-data.projection';
+export * from './search-terms';
