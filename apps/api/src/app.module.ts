@@ -2,6 +2,7 @@ import { type AppConfig, InfrastructureModule } from '@fieldstream/infrastructur
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
+import { AvailabilityModule } from './availability/availability.module';
 import { ApplicationCqrsModule } from './cqrs/application-cqrs.module';
 import { HealthModule } from './health/health.module';
 import { MasterDataModule } from './master-data/master-data.module';
@@ -23,6 +24,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         MasterDataModule,
+        AvailabilityModule,
         ...(options.features ?? []),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

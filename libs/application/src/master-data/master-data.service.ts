@@ -29,6 +29,8 @@ import { waitForProjection } from '../commands/wait-for-projection';
 import { FieldValidationError, ForbiddenError, NotFoundError } from '../errors';
 import { type RecordLookup, crossRecordIssues } from './cross-record-rules';
 import { checkReferences } from './reference-check';
+import { withResolvedZone, zoneAreas } from './site-zone';
+import { type ZoneArea, validateZoneGeometry } from '@fieldstream/domain';
 
 export interface MasterDataServiceOptions {
   events: EventStore;
@@ -180,6 +182,8 @@ export class MasterDataService {
     fields: unknown,
     lookup: RecordLookup,
     pending?: Map<MasterDataKindName, Set<string>>,
+    /** Territory to resolve sites against; by default the active zones (an import adds its own). */
+    zones?: readonly ZoneArea[],
   ): Promise<
     | { code: string; record: Record<string, unknown> }
     | { issues: { field: string; code: string; message: string }[] }
@@ -190,7 +194,20 @@ export class MasterDataService {
     const parsed = kind.schema.safeParse(fields);
     if (!parsed.success) issues.push(...zodIssues(parsed.error));
     if (issues.length > 0 || !parsed.success || !parsedCode.success) return { issues };
-    const record = parsed.data as Record<string, unknown>;
+    let record = parsed.data as Record<string, unknown>;
+    if (kind.name === 'site') {
+      const resolved = withResolvedZone(record, zones ?? (await zoneAreas(this.options.reads)));
+      record = resolved.record;
+      issues.push(...resolved.issues);
+    }
+    if (kind.name === 'zone' && record['geometry']) {
+      issues.push(
+        ...validateZoneGeometry(record['geometry']).map((problem) => ({
+          ...problem,
+          code: 'invalid_geometry',
+        })),
+      );
+    }
     issues.push(...(await checkReferences(this.options.reads, kind.references(record as never), pending)));
     issues.push(...(await crossRecordIssues(kind.name, parsedCode.data, record, lookup)));
     return issues.length > 0 ? { issues } : { code: parsedCode.data, record };

@@ -1,0 +1,444 @@
+import { createOrganisation } from '../testing/organisation-fixture';
+import { TEST_ADMIN, type TestApi, startTestApi } from '../testing/start-test-api';
+
+/**
+ * Endpoint × role × own/other data, written out by hand rather than derived from the policy code,
+ * so that a change of policy has to be made twice: once in the code, once here, on purpose.
+ */
+type Actor =
+  | 'admin'
+  | 'dispatcherMi'
+  | 'manager'
+  | 'technicianMi'
+  | 'customerAcme'
+  | 'auditor'
+  | 'integrator'
+  | 'device';
+const ACTORS: Actor[] = [
+  'admin',
+  'dispatcherMi',
+  'manager',
+  'technicianMi',
+  'customerAcme',
+  'auditor',
+  'integrator',
+  'device',
+];
+
+/** Whose the records are: "own" is the Milan centre's, technician Rossi's and customer ACME's. */
+const RECORDS: Record<string, { own: string; other: string }> = {
+  units: { own: 'MI', other: 'RM' },
+  zones: { own: 'Z-MI', other: 'Z-RM' },
+  technicians: { own: 'T-MI-1', other: 'T-RM-1' },
+  warehouses: { own: 'VAN-T-MI-1', other: 'VAN-T-RM-1' },
+  customers: { own: 'ACME', other: 'BETA' },
+  sites: { own: 'S-ACME-1', other: 'S-BETA-1' },
+  assets: { own: 'SN-ACME-1', other: 'SN-BETA-1' },
+  contracts: { own: 'C-ACME', other: 'C-BETA' },
+  skills: { own: 'GAS', other: 'GAS' },
+  'asset-models': { own: 'BOILER-X', other: 'BOILER-X' },
+  calendars: { own: 'CAL-BANK', other: 'CAL-BANK' },
+};
+
+/** Expected status reading [own, other] (GET record and GET history alike). */
+const READ: Record<string, Record<Actor, [number, number]>> = {
+  units: {
+    admin: [200, 200],
+    dispatcherMi: [200, 404],
+    manager: [200, 200],
+    technicianMi: [200, 200],
+    customerAcme: [403, 403],
+    auditor: [200, 200],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  zones: {
+    admin: [200, 200],
+    dispatcherMi: [200, 404],
+    manager: [200, 200],
+    technicianMi: [200, 200],
+    customerAcme: [403, 403],
+    auditor: [200, 200],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  technicians: {
+    admin: [200, 200],
+    dispatcherMi: [200, 404],
+    manager: [200, 200],
+    technicianMi: [200, 404],
+    customerAcme: [403, 403],
+    auditor: [200, 200],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  warehouses: {
+    admin: [200, 200],
+    dispatcherMi: [200, 404],
+    manager: [200, 200],
+    technicianMi: [200, 404],
+    customerAcme: [403, 403],
+    auditor: [200, 200],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  customers: {
+    admin: [200, 200],
+    dispatcherMi: [200, 404],
+    manager: [200, 200],
+    technicianMi: [403, 403],
+    customerAcme: [200, 404],
+    auditor: [200, 200],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  sites: {
+    admin: [200, 200],
+    dispatcherMi: [200, 404],
+    manager: [200, 200],
+    technicianMi: [403, 403],
+    customerAcme: [200, 404],
+    auditor: [200, 200],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  assets: {
+    admin: [200, 200],
+    dispatcherMi: [200, 404],
+    manager: [200, 200],
+    technicianMi: [403, 403],
+    customerAcme: [200, 404],
+    auditor: [200, 200],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  contracts: {
+    admin: [200, 200],
+    dispatcherMi: [200, 404],
+    manager: [200, 200],
+    technicianMi: [403, 403],
+    customerAcme: [200, 404],
+    auditor: [200, 200],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  skills: {
+    admin: [200, 200],
+    dispatcherMi: [200, 200],
+    manager: [200, 200],
+    technicianMi: [200, 200],
+    customerAcme: [403, 403],
+    auditor: [200, 200],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  'asset-models': {
+    admin: [200, 200],
+    dispatcherMi: [200, 200],
+    manager: [200, 200],
+    technicianMi: [200, 200],
+    customerAcme: [200, 200],
+    auditor: [200, 200],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  calendars: {
+    admin: [200, 200],
+    dispatcherMi: [200, 200],
+    manager: [200, 200],
+    technicianMi: [200, 200],
+    customerAcme: [403, 403],
+    auditor: [200, 200],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+};
+
+/** Expected status re-saving a record unchanged [own, other]: who may write, and where. */
+const WRITE: Record<string, Record<Actor, [number, number]>> = {
+  units: {
+    admin: [200, 200],
+    dispatcherMi: [403, 403],
+    manager: [403, 403],
+    technicianMi: [403, 403],
+    customerAcme: [403, 403],
+    auditor: [403, 403],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  zones: {
+    admin: [200, 200],
+    dispatcherMi: [403, 403],
+    manager: [403, 403],
+    technicianMi: [403, 403],
+    customerAcme: [403, 403],
+    auditor: [403, 403],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  technicians: {
+    admin: [200, 200],
+    dispatcherMi: [403, 403],
+    manager: [403, 403],
+    technicianMi: [403, 403],
+    customerAcme: [403, 403],
+    auditor: [403, 403],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  warehouses: {
+    admin: [200, 200],
+    dispatcherMi: [403, 403],
+    manager: [403, 403],
+    technicianMi: [403, 403],
+    customerAcme: [403, 403],
+    auditor: [403, 403],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  customers: {
+    admin: [200, 200],
+    dispatcherMi: [200, 404],
+    manager: [403, 403],
+    technicianMi: [403, 403],
+    customerAcme: [403, 403],
+    auditor: [403, 403],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  sites: {
+    admin: [200, 200],
+    dispatcherMi: [200, 404],
+    manager: [403, 403],
+    technicianMi: [403, 403],
+    customerAcme: [403, 403],
+    auditor: [403, 403],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  assets: {
+    admin: [200, 200],
+    dispatcherMi: [200, 404],
+    manager: [403, 403],
+    technicianMi: [403, 403],
+    customerAcme: [403, 403],
+    auditor: [403, 403],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  contracts: {
+    admin: [200, 200],
+    dispatcherMi: [200, 404],
+    manager: [403, 403],
+    technicianMi: [403, 403],
+    customerAcme: [403, 403],
+    auditor: [403, 403],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  skills: {
+    admin: [200, 200],
+    dispatcherMi: [403, 403],
+    manager: [403, 403],
+    technicianMi: [403, 403],
+    customerAcme: [403, 403],
+    auditor: [403, 403],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  'asset-models': {
+    admin: [200, 200],
+    dispatcherMi: [403, 403],
+    manager: [403, 403],
+    technicianMi: [403, 403],
+    customerAcme: [403, 403],
+    auditor: [403, 403],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+  calendars: {
+    admin: [200, 200],
+    dispatcherMi: [200, 200],
+    manager: [403, 403],
+    technicianMi: [403, 403],
+    customerAcme: [403, 403],
+    auditor: [403, 403],
+    integrator: [200, 200],
+    device: [403, 403],
+  },
+};
+
+describe('authorisation matrix: endpoint × role × own/other data', () => {
+  let api: TestApi;
+  const token = {} as Record<Actor, string>;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    token.admin = await api.login(TEST_ADMIN.username, TEST_ADMIN.password);
+    Object.assign(token, await createOrganisation(api, token.admin));
+    const integrator = await api.call('POST', '/api/api-keys', token.admin, {
+      name: 'ERP',
+      role: 'integrator',
+    });
+    token.integrator = (await integrator.json()).apiKey;
+    const device = await api.call('POST', '/api/api-keys', token.admin, {
+      name: 'Boiler gateway',
+      role: 'device',
+      assetCodes: ['SN-ACME-1'],
+    });
+    token.device = (await device.json()).apiKey;
+  }, 90_000);
+  afterAll(() => api?.stop());
+
+  const cases = Object.keys(RECORDS).flatMap((plural) => ACTORS.map((actor) => [plural, actor] as const));
+
+  it.each(cases)('%s as %s: read own/other, history, list', async (plural, actor) => {
+    const { own, other } = RECORDS[plural]!;
+    const [ownStatus, otherStatus] = READ[plural]![actor];
+    const get = (code: string) => api.call('GET', `/api/master-data/${plural}/${code}`, token[actor]);
+    expect([(await get(own)).status, (await get(other)).status]).toEqual([ownStatus, otherStatus]);
+    const history = (code: string) =>
+      api.call('GET', `/api/master-data/${plural}/${code}/history`, token[actor]);
+    expect([(await history(own)).status, (await history(other)).status]).toEqual([ownStatus, otherStatus]);
+    const list = await api.call('GET', `/api/master-data/${plural}?limit=1000`, token[actor]);
+    if (ownStatus === 403) {
+      expect(list.status).toBe(403);
+      return;
+    }
+    const codes = ((await list.json()).items as { code: string }[]).map((item) => item.code);
+    expect(codes).toContain(own);
+    if (otherStatus === 404) expect(codes).not.toContain(other);
+    else expect(codes).toContain(other);
+  });
+
+  it.each(cases)('%s as %s: write own/other', async (plural, actor) => {
+    const { own, other } = RECORDS[plural]!;
+    const [ownStatus, otherStatus] = WRITE[plural]![actor];
+    const put = async (code: string) => {
+      const current = await (await api.call('GET', `/api/master-data/${plural}/${code}`, token.admin)).json();
+      return (await api.call('PUT', `/api/master-data/${plural}/${code}`, token[actor], current.record))
+        .status;
+    };
+    expect([await put(own), await put(other)]).toEqual([ownStatus, otherStatus]);
+  });
+
+  it("cannot reach another customer's records by id, by search or by filter", async () => {
+    const acme = token.customerAcme;
+    for (const path of [
+      '/api/master-data/sites/S-BETA-1',
+      '/api/master-data/assets/SN-BETA-1',
+      '/api/master-data/contracts/C-BETA',
+      '/api/master-data/customers/BETA/history',
+    ]) {
+      const response = await api.call('GET', path, acme);
+      expect(response.status).toBe(404);
+      // Same answer as a code that does not exist: nothing tells that BETA's records are there.
+      const missing = await api.call('GET', path.replace('BETA', 'NOPE'), acme);
+      expect((await response.json()).detail.replace('BETA', 'NOPE')).toBe((await missing.json()).detail);
+    }
+    const search = await (await api.call('GET', '/api/master-data/sites?q=beta', acme)).json();
+    expect(search.total).toBe(0);
+    const filter = await (await api.call('GET', '/api/master-data/assets?customerCode=BETA', acme)).json();
+    expect(filter.total).toBe(0);
+  });
+
+  it('keeps a dispatcher from moving a record out of, or into, another centre', async () => {
+    const site = await (await api.call('GET', '/api/master-data/sites/S-ACME-1', token.admin)).json();
+    const moved = await api.call('PUT', '/api/master-data/sites/S-ACME-1', token.dispatcherMi, {
+      ...site.record,
+      zoneCode: 'Z-RM',
+    });
+    expect(moved.status).toBe(403);
+    const created = await api.call('POST', '/api/master-data/sites', token.dispatcherMi, {
+      code: 'S-BETA-2',
+      name: 'Beta Roma 2',
+      customerCode: 'BETA',
+      address: { postalCode: '00187', country: 'IT' },
+      timeZone: 'Europe/Rome',
+    });
+    expect(created.status).toBe(403);
+  });
+
+  it.each([
+    [
+      'GET',
+      '/api/users',
+      {
+        admin: 200,
+        auditor: 200,
+        dispatcherMi: 403,
+        manager: 403,
+        technicianMi: 403,
+        customerAcme: 403,
+        integrator: 403,
+        device: 403,
+      },
+    ],
+    [
+      'GET',
+      '/api/api-keys',
+      {
+        admin: 200,
+        auditor: 200,
+        dispatcherMi: 403,
+        manager: 403,
+        technicianMi: 403,
+        customerAcme: 403,
+        integrator: 403,
+        device: 403,
+      },
+    ],
+    [
+      'POST',
+      '/api/users',
+      {
+        admin: 400,
+        auditor: 403,
+        dispatcherMi: 403,
+        manager: 403,
+        technicianMi: 403,
+        customerAcme: 403,
+        integrator: 403,
+        device: 403,
+      },
+    ],
+    [
+      'POST',
+      '/api/api-keys',
+      {
+        admin: 400,
+        auditor: 403,
+        dispatcherMi: 403,
+        manager: 403,
+        technicianMi: 403,
+        customerAcme: 403,
+        integrator: 403,
+        device: 403,
+      },
+    ],
+  ] as const)('%s %s by role', async (method, path, expected) => {
+    for (const actor of ACTORS) {
+      const response = await api.call(method, path, token[actor], method === 'POST' ? {} : undefined);
+      expect([actor, response.status]).toEqual([actor, expected[actor]]);
+    }
+  });
+
+  it('shows a technician their own availability only, and customers none', async () => {
+    const window = 'from=2026-04-01T00:00:00Z&to=2026-04-02T00:00:00Z';
+    expect(
+      (await api.call('GET', `/api/availability?technician=T-MI-1&${window}`, token.technicianMi)).status,
+    ).toBe(200);
+    expect(
+      (await api.call('GET', `/api/availability?technician=T-RM-1&${window}`, token.technicianMi)).status,
+    ).toBe(404);
+    expect(
+      (await api.call('GET', `/api/availability?technician=T-MI-1&${window}`, token.customerAcme)).status,
+    ).toBe(403);
+    expect(
+      (await api.call('GET', `/api/availability?site=S-ACME-1&${window}`, token.customerAcme)).status,
+    ).toBe(200);
+    expect(
+      (await api.call('GET', `/api/availability?site=S-BETA-1&${window}`, token.dispatcherMi)).status,
+    ).toBe(404);
+  });
+});
