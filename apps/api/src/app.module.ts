@@ -1,12 +1,14 @@
 import { type AppConfig, InfrastructureModule } from '@fieldstream/infrastructure';
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
 import { AvailabilityModule } from './availability/availability.module';
 import { ApplicationCqrsModule } from './cqrs/application-cqrs.module';
 import { HealthModule } from './health/health.module';
 import { MasterDataModule } from './master-data/master-data.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { StockModule } from './stock/stock.module';
 
 export interface ApiModuleOptions {
   /** Feature modules to mount (business modules, or a test's own). */
@@ -25,6 +27,8 @@ export class AppModule {
         AuthModule,
         MasterDataModule,
         AvailabilityModule,
+        StockModule,
+        AttachmentsModule,
         ...(options.features ?? []),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

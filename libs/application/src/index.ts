@@ -14,3 +14,4 @@ export * from './auth/api-key-secret';
 export * from './availability/availability.service';
 export * from './availability/calendar-layers';
 export * from './master-data/site-zone';
+export * from './stock/stock.service';

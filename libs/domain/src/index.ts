@@ -6,3 +6,4 @@ export * from './access';
 export * from './users';
 export * from './calendar/icalendar';
 export * from './zones';
+export * from './stock';

@@ -6,3 +6,4 @@ export * from './infrastructure.tokens';
 export * from './infrastructure.module';
 export * from './worker-status/worker-status';
 export * from './process/run-until-signalled';
+export * from './stores/create-attachment-store';

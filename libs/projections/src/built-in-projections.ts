@@ -1,5 +1,6 @@
 import { masterDataProjection } from './master-data/master-data.projection';
 import type { AnyProjection } from './projection-definition';
+import { stockProjection } from './stock/stock.projection';
 import { streamCatalogueProjection } from './stream-catalogue.projection';
 import { usersProjection } from './users/users.projection';
 
@@ -8,4 +9,5 @@ export const builtInProjections: readonly AnyProjection[] = [
   streamCatalogueProjection,
   masterDataProjection as unknown as AnyProjection,
   usersProjection as unknown as AnyProjection,
+  stockProjection as unknown as AnyProjection,
 ];

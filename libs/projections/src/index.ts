@@ -10,3 +10,4 @@ export * from './built-in-projections';
 export * from './fold-projection';
 export * from './master-data';
 export * from './users';
+export * from './stock';

@@ -286,6 +286,8 @@ function applicationProblem(base: { instance: string }, error: unknown): MappedP
   if (error instanceof NotFoundError) {
     return portProblem(base, error, PROBLEM_TYPES.notFound, 'Not Found', 404, { resource: error.resource });
   }
+  const attachment = attachmentProblem(base, error);
+  if (attachment) return attachment;
   if (error instanceof DomainError) {
     const status = DOMAIN_STATUS[error.code] ?? 422;
     const type = status === 404 ? PROBLEM_TYPES.notFound : PROBLEM_TYPES.domainRule;
@@ -301,4 +303,35 @@ function applicationProblem(base: { instance: string }, error: unknown): MappedP
     );
   }
   return undefined;
+}
+
+/**
+ * The attachment store's refusals, matched by code (its adapters live behind the port): a file
+ * too big, of a refused type, or an id that clashes.
+ */
+const ATTACHMENT_STATUS: Record<string, number> = {
+  invalid_attachment: 400,
+  attachment_too_large: 413,
+  attachment_type_refused: 415,
+  attachment_not_found: 404,
+  attachment_conflict: 409,
+};
+
+function attachmentProblem(base: { instance: string }, error: unknown): MappedProblem | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, field } = error as { code?: unknown; field?: unknown };
+  if (typeof code !== 'string' || !(code in ATTACHMENT_STATUS)) return undefined;
+  const status = ATTACHMENT_STATUS[code]!;
+  const type =
+    status === 404 ? PROBLEM_TYPES.notFound : status === 400 ? PROBLEM_TYPES.validation : PROBLEM_TYPES.http;
+  return portProblem(
+    base,
+    error as Error & { code: string },
+    type,
+    STATUS_TITLES[status] ?? 'Refused',
+    status,
+    {
+      errors: [{ field: typeof field === 'string' ? field : 'file', message: error.message, code }],
+    },
+  );
 }

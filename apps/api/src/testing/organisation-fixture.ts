@@ -199,6 +199,9 @@ export const ORGANISATION: [plural: string, body: Record<string, unknown>][] = [
       serviceLevels: [{ priority: 'normal', responseMinutes: 240, restorationMinutes: 960 }],
     },
   ],
+  ['items', { code: 'FILTER', name: 'Air filter', category: 'part' }],
+  ['items', { code: 'OIL', name: 'Pump oil', category: 'consumable', unitOfMeasure: 'litre' }],
+  ['warehouses', { code: 'WH-MI', name: 'Milano warehouse', type: 'warehouse', unitCode: 'MI' }],
   [
     'warehouses',
     { code: 'VAN-T-MI-1', name: 'Van of Rossi', type: 'van', unitCode: 'MI', technicianCode: 'T-MI-1' },
@@ -212,7 +215,7 @@ export const ORGANISATION: [plural: string, body: Record<string, unknown>][] = [
 export const PASSWORD = 'fixture-password-1';
 
 /** One user per role and binding; the matrix signs in as each. */
-export const USERS: Record<string, Record<string, unknown>> = {
+export const USERS = {
   dispatcherMi: {
     username: 'disp.mi',
     displayName: 'Desk Milano',
@@ -245,7 +248,7 @@ export const USERS: Record<string, Record<string, unknown>> = {
     binding: { customerCode: 'BETA' },
   },
   auditor: { username: 'audit', displayName: 'Auditor', role: 'auditor', binding: {} },
-};
+} satisfies Record<string, Record<string, unknown>>;
 
 /** Creates the organisation and its users through the API, as an admin would; answers their tokens. */
 export async function createOrganisation(
@@ -261,7 +264,7 @@ export async function createOrganisation(
   for (const [key, user] of Object.entries(USERS)) {
     const response = await api.call('POST', '/api/users', admin, { ...user, password: PASSWORD });
     if (response.status !== 201) throw new Error(`user ${key}: ${response.status} ${await response.text()}`);
-    tokens[key] = await api.login(String(user['username']), PASSWORD);
+    tokens[key] = await api.login(user.username, PASSWORD);
   }
   return tokens as Record<keyof typeof USERS, string>;
 }
