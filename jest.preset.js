@@ -13,7 +13,9 @@ const swcOptions = {
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swcOptions] },
-  transformIgnorePatterns: ['/node_modules/(?!(@fullcalendar|@full-ui|temporal-polyfill|temporal-utils)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@fullcalendar|@full-ui|temporal-polyfill|temporal-utils|react-leaflet|@react-leaflet|leaflet)/)',
+  ],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json'],
   moduleNameMapper: { '\\.css$': '<rootDir>/../../tools/testing/style-stub.js' },
   testMatch: ['**/?(*.)+(spec).[jt]s?(x)'],

@@ -6,6 +6,8 @@ import { AuthModule } from './auth/auth.module';
 import { AvailabilityModule } from './availability/availability.module';
 import { ApplicationCqrsModule } from './cqrs/application-cqrs.module';
 import { HealthModule } from './health/health.module';
+import { ImportModule } from './import/import.module';
+import { LiveUpdatesModule } from './live/live-updates.module';
 import { MasterDataModule } from './master-data/master-data.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { StockModule } from './stock/stock.module';
@@ -29,6 +31,8 @@ export class AppModule {
         AvailabilityModule,
         StockModule,
         AttachmentsModule,
+        LiveUpdatesModule,
+        ImportModule,
         ...(options.features ?? []),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

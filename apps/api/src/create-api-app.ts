@@ -2,7 +2,7 @@ import { type AppConfig, JsonLogger } from '@fieldstream/infrastructure';
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { type NextFunction, type Request, type Response, json } from 'express';
 import { type ApiModuleOptions, AppModule } from './app.module';
 import { serveDesk } from './desk/desk-static';
 import { MalformedBodyError } from './problem/problem-mapping';
@@ -23,6 +23,8 @@ export async function createApiApp(
   app.useLogger(logger);
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Bulk imports may send whole JSON documents (thousands of records); everything else stays small.
+  app.use('/api/imports', json({ limit: '20mb', type: ['application/json', 'application/*+json'] }));
   app.useBodyParser('json', { limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
   // Nest turns body-parser's SyntaxError into a bare BadRequestException, losing what it was;
   // re-tagged here so the problem filter can say "malformed body" (see problem-mapping).

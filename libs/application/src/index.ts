@@ -11,6 +11,7 @@ export * from './master-data/cross-record-rules';
 export * from './auth/auth.service';
 export * from './auth/password-hashing';
 export * from './auth/api-key-secret';
+export * from './import';
 export * from './availability/availability.service';
 export * from './availability/calendar-layers';
 export * from './master-data/site-zone';

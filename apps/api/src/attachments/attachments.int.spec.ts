@@ -28,7 +28,11 @@ describe('attachments through the API', () => {
     type = 'application/octet-stream',
   ) => {
     const form = new FormData();
-    form.append('file', new Blob([content], { type }), name);
+    form.append(
+      'file',
+      new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }),
+      name,
+    );
     return fetch(`${api.url}/api/attachments?${owner}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },

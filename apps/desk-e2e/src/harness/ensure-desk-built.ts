@@ -5,13 +5,14 @@ import { REPO_ROOT } from './repo-root';
 
 export const DESK_DIST = join(REPO_ROOT, 'apps/desk/dist');
 
-/** Everything that ends up in the bundle: the desk itself and the shared contract it imports. */
+/** Everything that ends up in the bundle: the desk itself and the shared libraries it imports. */
 const BUNDLE_INPUTS = [
   'apps/desk/index.html',
   'apps/desk/vite.config.ts',
   'apps/desk/public',
   'apps/desk/src',
   'libs/api-contract/src',
+  'libs/domain/src',
   'package-lock.json',
 ];
 

@@ -353,10 +353,14 @@ export class AuthService {
     return keys.map(({ secretHash: _hidden, ...rest }) => rest);
   }
 
-  /** First start: when nobody can sign in yet, an admin account is created from configuration. */
+  /** First start: when no administrator exists yet, one is created from configuration. */
   async ensureAdmin(username: string, password: string, correlationId: string): Promise<boolean> {
-    const existing = await this.options.reads.collection<UserDocument>(USERS_COLLECTION).count({});
-    if (existing > 0) return false;
+    // Any active administrator will do (the demo seed may have created other users first); the
+    // user's own stream, checked next, guards against a read model still catching up at start.
+    const admins = await this.options.reads
+      .collection<UserDocument>(USERS_COLLECTION)
+      .count({ 'profile.role': 'admin', status: 'active' });
+    if (admins > 0) return false;
     const userId = userIdOf(username);
     const { state } = await loadStream(this.options.events, userStreamName(userId), userDecider);
     if (state.status !== 'absent') return false;

@@ -1,0 +1,41 @@
+import {
+  type MasterDataKindName,
+  type Principal,
+  isMasterDataKindName,
+  kindTypePrefix,
+  masterDataAccess,
+  masterDataKind,
+} from '@fieldstream/domain';
+import type { RecordedEvent } from '@fieldstream/event-store';
+import { masterDataProjection, stockProjection, usersProjection } from '@fieldstream/projections';
+
+/** What changed, as coarse as the desk's queries: a kind of master data, stock, or the accounts. */
+export interface ChangeTopic {
+  topic: string;
+  /** The projection whose read model must have caught up before clients are told to re-read. */
+  projection: string;
+  kind?: MasterDataKindName;
+}
+
+export function changeTopicOf(event: RecordedEvent): ChangeTopic | undefined {
+  const kind = (event.data as { kind?: unknown }).kind;
+  if (typeof kind === 'string' && isMasterDataKindName(kind) && event.type.startsWith(kindTypePrefix(kind))) {
+    return {
+      topic: `master-data/${masterDataKind(kind).plural}`,
+      projection: masterDataProjection.name,
+      kind,
+    };
+  }
+  if (event.type.startsWith('Stock')) return { topic: 'stock', projection: stockProjection.name };
+  if (event.type.startsWith('User') || event.type.startsWith('ApiKey'))
+    return { topic: 'users', projection: usersProjection.name };
+  return undefined;
+}
+
+/** A principal hears of changes only to what they may read (and never which record changed). */
+export function mayHear(principal: Principal, topic: ChangeTopic): boolean {
+  if (topic.kind) return masterDataAccess(principal, topic.kind, 'read') !== 'none';
+  if (topic.topic === 'users') return principal.role === 'admin' || principal.role === 'auditor';
+  if (topic.topic === 'stock') return masterDataAccess(principal, 'warehouse', 'read') !== 'none';
+  return false;
+}

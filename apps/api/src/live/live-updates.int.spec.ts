@@ -1,0 +1,87 @@
+import { createOrganisation } from '../testing/organisation-fixture';
+import { TEST_ADMIN, type TestApi, startTestApi } from '../testing/start-test-api';
+
+/** Reads server-sent events from a fetch body, as the desk does (EventSource cannot send a token). */
+async function* serverSentEvents(response: Response): AsyncGenerator<{ event: string; data: unknown }> {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      yield { event, data: data ? JSON.parse(data) : undefined };
+    }
+  }
+}
+
+describe('live updates', () => {
+  let api: TestApi;
+  let admin: string;
+  let tokens: Awaited<ReturnType<typeof createOrganisation>>;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    admin = await api.login(TEST_ADMIN.username, TEST_ADMIN.password);
+    tokens = await createOrganisation(api, admin);
+  }, 60_000);
+  afterAll(() => api?.stop());
+
+  it('tells a desk which kind changed once the read model shows it, and tells a customer nothing of the organisation', async () => {
+    const controller = new AbortController();
+    const deskController = new AbortController();
+    const desk = serverSentEvents(
+      await fetch(`${api.url}/api/live`, {
+        headers: { authorization: `Bearer ${tokens.dispatcherMi}` },
+        signal: deskController.signal,
+      }),
+    );
+    const customerStream = await fetch(`${api.url}/api/live`, {
+      headers: { authorization: `Bearer ${tokens.customerAcme}` },
+      signal: controller.signal,
+    });
+    const customer = serverSentEvents(customerStream);
+    const customerEvents: unknown[] = [];
+    const collecting = (async () => {
+      try {
+        for await (const event of customer) customerEvents.push(event);
+      } catch {
+        /* aborted */
+      }
+    })();
+
+    const before = await (await api.call('GET', '/api/master-data/technicians/T-MI-1', admin)).json();
+    await api.call('PUT', '/api/master-data/technicians/T-MI-1', admin, {
+      ...before.record,
+      phone: '+39 333 1234567',
+    });
+    const first = await desk.next();
+    expect(first.value).toEqual({ event: 'changed', data: { topics: ['master-data/technicians'] } });
+    // By the time the notice arrives, the read model already shows the change.
+    const after = await (
+      await api.call('GET', '/api/master-data/technicians/T-MI-1', tokens.dispatcherMi)
+    ).json();
+    expect(after.record.phone).toBe('+39 333 1234567');
+
+    const site = await (await api.call('GET', '/api/master-data/sites/S-ACME-1', admin)).json();
+    await api.call('PUT', '/api/master-data/sites/S-ACME-1', admin, {
+      ...site.record,
+      accessNotes: 'Ring twice',
+    });
+    expect((await desk.next()).value).toEqual({ event: 'changed', data: { topics: ['master-data/sites'] } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    controller.abort();
+    await collecting;
+    expect(customerEvents).toEqual([{ event: 'changed', data: { topics: ['master-data/sites'] } }]);
+    deskController.abort();
+  });
+
+  it('needs credentials', async () => {
+    expect((await api.call('GET', '/api/live')).status).toBe(401);
+  });
+});

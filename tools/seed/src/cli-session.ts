@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { AuthService, ImportService, MasterDataService } from '@fieldstream/application';
+import type { EventStore } from '@fieldstream/event-store';
+import { createEventStore, createReadStore, loadConfig } from '@fieldstream/infrastructure';
+import {
+  type AnyProjection,
+  ProjectionRunner,
+  masterDataProjection,
+  silentLogger,
+  usersProjection,
+} from '@fieldstream/projections';
+import type { ReadStore } from '@fieldstream/read-store';
+
+/** The stores and services a command-line tool works with, acting on the configured installation. */
+export interface CliSession {
+  events: EventStore;
+  reads: ReadStore;
+  masterData: MasterDataService;
+  imports: ImportService;
+  auth: AuthService;
+  /** Where the stores are, for the tool's first line. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the stores named by the environment (DATA_DIR, ESDB_URL, MONGO_URL...) and keeps the
+ * master-data and users read models up to date while the tool runs: projections normally run in
+ * the worker, which may not be running (first start, a maintenance window). When it does run,
+ * both follow the same checkpoints; whoever commits first wins and the other moves on.
+ */
+export async function openCliSession(env: NodeJS.ProcessEnv, cwd: string): Promise<CliSession> {
+  const config = loadConfig(env, cwd);
+  const events = await createEventStore(config);
+  const reads = await createReadStore(config).catch(async (error: unknown) => {
+    await events.close();
+    throw error;
+  });
+  const runner = new ProjectionRunner({
+    eventStore: events,
+    readStore: reads,
+    projections: [
+      masterDataProjection as unknown as AnyProjection,
+      usersProjection as unknown as AnyProjection,
+    ],
+    maxBatchWaitMs: 5,
+    logger: silentLogger,
+  });
+  runner.start();
+  const masterData = new MasterDataService({ events, reads, projectionWaitMs: 60_000 });
+  return {
+    events,
+    reads,
+    masterData,
+    imports: new ImportService({ events, reads, masterData, projectionWaitMs: 120_000 }),
+    // Registers users only; it never signs a session, so a throw-away key is enough.
+    auth: new AuthService({
+      events,
+      reads,
+      tokenSecret: randomBytes(32).toString('hex'),
+      tokenTtlSeconds: 60,
+      projectionWaitMs: 60_000,
+    }),
+    describe: `${config.eventStore.kind === 'sqlite' ? config.eventStore.file : 'EventStoreDB'} / ${config.readStore.kind === 'sqlite' ? config.readStore.file : `MongoDB ${config.readStore.database}`}`,
+    async close() {
+      await runner.stop();
+      await reads.close();
+      await events.close();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+/** A record as the import takes it: its code and its fields. */
+export type DemoRecord = { code: string } & Record<string, unknown>;

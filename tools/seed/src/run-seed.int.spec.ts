@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { openSqliteReadStore } from '@fieldstream/read-store-sqlite';
+import {
+  type MasterDataDocument,
+  USERS_COLLECTION,
+  type UserDocument,
+  masterDataCollection,
+} from '@fieldstream/projections';
+import { type TempDir, tempDir } from '@fieldstream/testing';
+import { DEMO_USERS } from './demo-users';
+import { EXIT_OK, runSeedCli } from './run-seed';
+
+jest.setTimeout(120_000);
+
+function capture() {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  return { stream, text: () => text };
+}
+
+describe('seed CLI on temporary stores', () => {
+  let dir: TempDir;
+  const seed = async (...argv: string[]) => {
+    const stdout = capture();
+    const stderr = capture();
+    const code = await runSeedCli(['--no-progress', ...argv], {
+      env: { DATA_DIR: dir.path },
+      cwd: dir.path,
+      stdout: stdout.stream,
+      stderr: stderr.stream,
+    });
+    return { code, stdout: stdout.text(), stderr: stderr.text() };
+  };
+
+  beforeAll(async () => {
+    dir = await tempDir();
+  });
+  afterAll(() => dir.remove());
+
+  it('writes the demo organisation and users into the read models, with no worker running', async () => {
+    const run = await seed('--if-empty');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(EXIT_OK);
+    expect(run.stdout).toMatch(/Imported: 3400 created, 0 changed, 0 unchanged of 3400/);
+    expect(run.stdout).toContain('tecnico.rossi');
+
+    const reads = await openSqliteReadStore({ file: join(dir.path, 'read-models.sqlite') });
+    try {
+      const count = (kind: Parameters<typeof masterDataCollection>[0]) =>
+        reads.collection<MasterDataDocument>(masterDataCollection(kind)).count({});
+      expect({
+        units: await count('unit'),
+        technicians: await count('technician'),
+        customers: await count('customer'),
+        sites: await count('site'),
+        assets: await count('asset'),
+        models: await count('asset-model'),
+        conditions: await count('condition'),
+        parameters: await count('parameters'),
+      }).toEqual({
+        units: 6,
+        technicians: 60,
+        customers: 200,
+        sites: 600,
+        assets: 2000,
+        models: 10,
+        conditions: 80,
+        parameters: 1,
+      });
+      const users = await reads.collection<UserDocument>(USERS_COLLECTION).find({});
+      expect(users.map((user) => user.username).sort()).toEqual(
+        expect.arrayContaining(DEMO_USERS.map((user) => user.username).sort()),
+      );
+    } finally {
+      await reads.close();
+    }
+  });
+
+  it('changes nothing when run again, and --if-empty then does nothing at all', async () => {
+    const again = await seed();
+    expect(again.code).toBe(EXIT_OK);
+    expect(again.stdout).toMatch(/Imported: 0 created, 0 changed, 3400 unchanged of 3400/);
+    expect(again.stdout).toMatch(/users\s+6 records\s+0 created\s+0 changed\s+6 unchanged/);
+
+    const skipped = await seed('--if-empty');
+    expect(skipped).toMatchObject({ code: EXIT_OK, stdout: expect.stringContaining('nothing to do') });
+  });
+
+  it('refuses unknown flags with the usage', async () => {
+    const run = await seed('--frobnicate');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Usage: seed');
+  });
+});

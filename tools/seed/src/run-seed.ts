@@ -1,0 +1,104 @@
+import { systemContext } from '@fieldstream/application';
+import { type MasterDataDocument, masterDataCollection } from '@fieldstream/projections';
+import { type CliSession, openCliSession } from './cli-session';
+import { DEMO_PASSWORD, DEMO_USERS, ensureDemoUsers } from './demo-users';
+import { generateDemoData } from './generate-demo-data';
+import { formatImportReport } from './import-report';
+import { PhaseProgressBar } from './phase-progress.bar';
+import { CliUsageError, SEED_USAGE, parseSeedArguments } from './seed-arguments';
+
+export interface CliContext {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(2)} s`;
+
+/** The whole seeding tool as a function (tests and the start command run it in-process); answers the exit code. */
+export async function runSeedCli(argv: readonly string[], context: CliContext): Promise<number> {
+  const print = (stream: NodeJS.WritableStream, text: string) => stream.write(`${text}\n`);
+  let args: ReturnType<typeof parseSeedArguments>;
+  try {
+    args = parseSeedArguments(argv);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    print(context.stderr, `seed: ${error.message}\n\n${SEED_USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (args.help) {
+    print(context.stdout, SEED_USAGE);
+    return EXIT_OK;
+  }
+
+  let session: CliSession | undefined;
+  const bar = args.progress ? new PhaseProgressBar(context.stderr) : null;
+  try {
+    session = await openCliSession(context.env, context.cwd);
+    if (
+      args.ifEmpty &&
+      (await session.reads.collection<MasterDataDocument>(masterDataCollection('unit')).count({})) > 0
+    ) {
+      print(context.stdout, 'Demo data: the installation already has units; nothing to do.');
+      return EXIT_OK;
+    }
+    print(context.stdout, `Seeding demo data into ${session.describe}`);
+    const started = Date.now();
+    const document = generateDemoData();
+    const generated = seconds(started);
+
+    const importStarted = Date.now();
+    const result = await session.imports.run(
+      systemContext(new Date().toISOString(), 'seed', { client: 'seed' }),
+      { format: 'json', data: document, fileName: 'demo-data' },
+      {
+        onProgress: (progress) =>
+          progress.phase === 'validating' || progress.phase === 'writing'
+            ? bar?.update(progress.phase, progress.done, progress.total)
+            : undefined,
+      },
+    );
+    bar?.finish();
+    const imported = seconds(importStarted);
+    if (result.status !== 'committed') {
+      print(context.stderr, formatImportReport(result, false));
+      return EXIT_FAILED;
+    }
+
+    const usersStarted = Date.now();
+    const users = await ensureDemoUsers(
+      session.auth,
+      session.reads,
+      systemContext(new Date().toISOString(), result.importId, { client: 'seed' }),
+      (done) => bar?.update('users', done, DEMO_USERS.length),
+    );
+    bar?.finish();
+
+    print(context.stdout, formatImportReport(result, false));
+    print(
+      context.stdout,
+      `  users              ${String(DEMO_USERS.length).padStart(6)} records  ${String(users.created).padStart(6)} created  ${String(0).padStart(6)} changed  ${String(users.unchanged).padStart(6)} unchanged`,
+    );
+    print(
+      context.stdout,
+      `Timings: generate ${generated}, validate + write ${imported}, users ${seconds(usersStarted)}, total ${seconds(started)}`,
+    );
+    print(context.stdout, `Demo users (password "${DEMO_PASSWORD}"):`);
+    for (const user of DEMO_USERS) {
+      const binding = Object.values(user.binding)[0];
+      print(context.stdout, `  ${user.username.padEnd(22)} ${user.role.padEnd(11)} ${binding ?? ''}`);
+    }
+    return EXIT_OK;
+  } catch (error) {
+    bar?.finish();
+    print(context.stderr, `seed failed: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_FAILED;
+  } finally {
+    await session?.close();
+  }
+}
