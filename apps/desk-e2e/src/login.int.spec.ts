@@ -4,7 +4,7 @@ import { ensureDeskBuilt } from './harness/ensure-desk-built';
 import { launchChromium, type LaunchedChromium } from './harness/launch-chromium';
 import { expectNoSeriousA11yViolations } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
-import { startTarget, type E2eTarget } from './harness/start-target';
+import { E2E_ADMIN, startTarget, type E2eTarget } from './harness/start-target';
 
 let target: E2eTarget | undefined;
 let browser: LaunchedChromium | undefined;
@@ -92,48 +92,52 @@ describe('login page in a real browser', () => {
     await saveScreenshot(page, 'login-en-errors');
   });
 
-  it("shows the server's answer to a filled form clearly, without signing in", async () => {
+  it("shows the server's answer to wrong credentials clearly, without signing in", async () => {
     await page.getByLabel('Username').fill('anna');
     await page.getByLabel(/^Password/).fill('secret');
     await page.getByRole('button', { name: 'Sign in' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    // Authentication is a later issue: the real API has no login route yet, so it answers with a
-    // 404 problem, which the page words as "not available"; the page must say so and stay on /login.
-    await expectNoSeriousA11yViolations(page, 'login with a server problem (en)');
+    await expectNoSeriousA11yViolations(page, 'login refused (en)');
     await saveScreenshot(page, 'login-en-problem');
     const text = await alert.textContent();
-    expect(text).toContain('Sign-in is not available yet');
-    expect(text).toMatch(/Server answer: (404|405|501) /);
+    expect(text).toContain('Username or password not recognised');
+    expect(text).toMatch(/Server answer: 401 /);
     expect(page.url()).toMatch(/\/login$/);
   });
 
-  it('opens the empty app frame for a session, accessible in both languages', async () => {
-    // Sign-in is a later issue: plant the session the login page would have stored for this tab.
-    await page.evaluate(() =>
-      sessionStorage.setItem(
-        'fieldstream.session',
-        JSON.stringify({ token: 'e2e-token', username: 'e2e.dispatcher' }),
-      ),
-    );
-    await page.goto(`${target?.url}/app`);
-    await page.getByRole('heading', { level: 1, name: 'Welcome, e2e.dispatcher' }).waitFor();
+  it('signs in for real and opens the app frame, accessible in both languages; signing out ends the session', async () => {
+    // By role: the refusal alert above is labelled "Username or password not recognised" too.
+    await page.getByRole('textbox', { name: 'Username' }).fill(E2E_ADMIN.username);
+    await page.getByLabel(/^Password/).fill(E2E_ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Welcome, Administrator' }).waitFor();
     await page
       .getByRole('navigation', { name: 'Main navigation' })
-      .getByText(/Navigation by role arrives later/)
+      .getByRole('link', { name: 'Customers', exact: true })
       .waitFor();
     await expectNoSeriousA11yViolations(page, 'app frame (en)');
     await saveScreenshot(page, 'app-frame-en');
+    const token = await page.evaluate(
+      () => JSON.parse(sessionStorage.getItem('fieldstream.session') ?? '{}').token as string,
+    );
 
     await chooseLanguage('Italiano');
-    await page.getByRole('heading', { level: 1, name: 'Ti diamo il benvenuto, e2e.dispatcher' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Ti diamo il benvenuto, Administrator' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'app frame (it)');
     await saveScreenshot(page, 'app-frame-it');
 
-    await page.getByRole('button', { name: 'Menu utente di e2e.dispatcher' }).click();
+    await page.getByRole('button', { name: /Menu utente/ }).click();
     await page.getByRole('menuitem', { name: 'Esci' }).click();
     await page.waitForURL(/\/login$/);
     expect(await page.evaluate(() => sessionStorage.getItem('fieldstream.session'))).toBeNull();
+    // The token is dead on the server too, not only forgotten by the tab.
+    const status = await page.evaluate(
+      async (bearer) =>
+        (await fetch('/api/auth/me', { headers: { authorization: `Bearer ${bearer}` } })).status,
+      token,
+    );
+    expect(status).toBe(401);
   });
 
   it('fits a phone screen without losing anything', async () => {

@@ -13,6 +13,9 @@ export interface E2eTarget {
  * (api + worker), on its own port, data directory and private Redis so nothing touches the shared
  * instance. There is no lighter fallback: a desk without its API would pass tests the product fails.
  */
+/** The administrator every browser test's system starts with (created at first start). */
+export const E2E_ADMIN = { username: 'admin', password: 'correct horse battery' } as const;
+
 export async function startTarget(): Promise<E2eTarget> {
   const redis = await startRedis();
   const data = await tempDir('fieldstream-e2e-data-');
@@ -23,7 +26,7 @@ export async function startTarget(): Promise<E2eTarget> {
       dataDir: data.path,
       redisUrl: redis.url,
       log: () => undefined,
-      env: { DESK_DIST },
+      env: { DESK_DIST, ADMIN_USERNAME: E2E_ADMIN.username, ADMIN_PASSWORD: E2E_ADMIN.password },
     });
     // A child dying mid-run would otherwise surface only as puzzling browser timeouts.
     void system.exited.then((crash) => {

@@ -3,7 +3,9 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { SessionExpiryWatcher } from '../features/auth/components/session-expiry-watcher';
 import { SessionProvider } from '../features/auth/components/session-provider';
+import { LiveUpdates } from '../features/live/components/live-updates';
 import type { Session } from '../features/auth/types/session';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -34,6 +36,8 @@ export function AppProviders({
       >
         <QueryClientProvider client={queryClient}>
           <SessionProvider {...(initialSession !== undefined ? { initialSession } : {})}>
+            <SessionExpiryWatcher />
+            <LiveUpdates />
             {children}
           </SessionProvider>
         </QueryClientProvider>

@@ -117,13 +117,13 @@ export const ENVIRONMENT_VARIABLES = [
     name: 'ADMIN_USERNAME',
     defaultValue: 'admin',
     usedBy: ['api'],
-    description: 'User name of the administrator created at first start, when no user exists yet.',
+    description: 'User name of the administrator created at start when no active administrator exists (first start).',
   },
   {
     name: 'ADMIN_PASSWORD',
     usedBy: ['api'],
     description:
-      'Password of that first administrator. Unset: a random one is generated and written once to the log (and to $DATA_DIR/initial-admin-password).',
+      'Password of that first administrator (`npm start` sets fieldstream-demo). Unset: a random one is generated and written once to the log (and to $DATA_DIR/initial-admin-password).',
   },
   {
     name: 'ATTACHMENTS_DIR',

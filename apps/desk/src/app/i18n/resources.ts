@@ -1,14 +1,51 @@
+import availabilityEn from '../../features/availability/i18n/en.json';
+import availabilityIt from '../../features/availability/i18n/it.json';
+import importEn from '../../features/import/i18n/en.json';
+import importIt from '../../features/import/i18n/it.json';
+import mapEn from '../../features/map/i18n/en.json';
+import mapIt from '../../features/map/i18n/it.json';
 import authEn from '../../features/auth/i18n/en.json';
 import authIt from '../../features/auth/i18n/it.json';
+import masterDataEn from '../../features/master-data/i18n/en.json';
+import masterDataIt from '../../features/master-data/i18n/it.json';
 import shellEn from '../../features/shell/i18n/en.json';
 import shellIt from '../../features/shell/i18n/it.json';
+import usersEn from '../../features/users/i18n/en.json';
+import usersIt from '../../features/users/i18n/it.json';
 import commonEn from '../../shared/i18n/en.json';
 import commonIt from '../../shared/i18n/it.json';
 
 /** One namespace per feature, so a feature's texts live beside its code. */
 export const resources = {
-  en: { common: commonEn, auth: authEn, shell: shellEn },
-  it: { common: commonIt, auth: authIt, shell: shellIt },
+  en: {
+    common: commonEn,
+    auth: authEn,
+    shell: shellEn,
+    masterData: masterDataEn,
+    users: usersEn,
+    import: importEn,
+    map: mapEn,
+    availability: availabilityEn,
+  },
+  it: {
+    common: commonIt,
+    auth: authIt,
+    shell: shellIt,
+    masterData: masterDataIt,
+    users: usersIt,
+    import: importIt,
+    map: mapIt,
+    availability: availabilityIt,
+  },
 } as const;
 
-export const NAMESPACES = ['common', 'auth', 'shell'] as const;
+export const NAMESPACES = [
+  'common',
+  'auth',
+  'shell',
+  'masterData',
+  'users',
+  'import',
+  'map',
+  'availability',
+] as const;

@@ -20,8 +20,10 @@ export class ApiProblemError extends Error implements ProblemDetails {
   readonly detail?: string;
   readonly instance?: string;
   readonly fieldProblems: FieldProblem[];
+  /** The body as received, for screens that need more than the top-level field (`address.city`). */
+  readonly body?: unknown;
 
-  constructor(problem: ProblemDetails) {
+  constructor(problem: ProblemDetails, body?: unknown) {
     super(`HTTP ${problem.status}: ${problem.title}${problem.detail ? ` — ${problem.detail}` : ''}`);
     this.name = 'ApiProblemError';
     this.status = problem.status;
@@ -30,6 +32,7 @@ export class ApiProblemError extends Error implements ProblemDetails {
     this.detail = problem.detail;
     this.instance = problem.instance;
     this.fieldProblems = problem.fieldProblems;
+    if (body !== undefined) this.body = body;
   }
 
   get isClientError(): boolean {

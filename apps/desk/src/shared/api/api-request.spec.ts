@@ -6,12 +6,18 @@ import { apiRequest } from './api-request';
 import { InvalidResponseError } from './invalid-response-error';
 import { NetworkError } from './network-error';
 
+const LOGIN_ANSWER = {
+  token: 'abc',
+  expiresAt: '2099-01-01T00:00:00.000Z',
+  user: { id: 'u1', username: 'anna', displayName: 'Anna', role: 'admin', binding: {}, language: 'en' },
+};
+
 let stub: HttpStub;
 let restore: () => void;
 
 beforeAll(async () => {
   stub = await startHttpStub((request, response) => {
-    if (request.url === '/ok') return sendJson(response, 200, { token: 'abc' });
+    if (request.url === '/ok') return sendJson(response, 200, LOGIN_ANSWER);
     if (request.url === '/empty') {
       response.writeHead(204);
       return response.end();
@@ -38,7 +44,7 @@ describe('apiRequest', () => {
   it('sends JSON with the bearer token and returns the validated body', async () => {
     await expect(
       apiRequest('/ok', { method: 'POST', body: { a: 1 }, token: 'T', schema: loginResponseSchema }),
-    ).resolves.toEqual({ token: 'abc' });
+    ).resolves.toEqual(LOGIN_ANSWER);
     const request = stub.requests.at(-1);
     expect(request?.headers['authorization']).toBe('Bearer T');
     expect(request?.headers['accept']).toContain('application/problem+json');

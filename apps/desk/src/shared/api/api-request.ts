@@ -10,6 +10,8 @@ export interface ApiRequestOptions<T> {
   /** Validates a 2xx body, so a version skew surfaces as a clear error rather than a crash later. */
   schema?: ZodType<T>;
   token?: string;
+  /** Extra request headers (`If-Match`, `Idempotency-Key`). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
   /** The world's edge: tests pass a fake server, the browser uses its own fetch. */
   fetchImpl?: typeof fetch;
@@ -33,7 +35,10 @@ async function readBody(response: Response): Promise<unknown> {
  * body the schema rejects.
  */
 export async function apiRequest<T = unknown>(path: string, options: ApiRequestOptions<T> = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    ...options.headers,
+  };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers['Authorization'] = `Bearer ${options.token}`;
   const doFetch = options.fetchImpl ?? globalThis.fetch.bind(globalThis);
@@ -51,7 +56,7 @@ export async function apiRequest<T = unknown>(path: string, options: ApiRequestO
   }
   const body = await readBody(response);
   if (!response.ok) {
-    throw new ApiProblemError(parseProblem(response.status, response.statusText, body));
+    throw new ApiProblemError(parseProblem(response.status, response.statusText, body), body);
   }
   if (!options.schema) return body as T;
   const parsed = options.schema.safeParse(body);

@@ -1,3 +1,4 @@
+import { sessionUserSchema } from '@fieldstream/api-contract';
 import type { Session } from '../types/session';
 
 /**
@@ -12,10 +13,11 @@ export function readStoredSession(storage: Storage | undefined = globalThis.sess
     if (!raw) return null;
     const value: unknown = JSON.parse(raw);
     if (typeof value !== 'object' || value === null) return null;
-    const { token, username } = value as Record<string, unknown>;
-    return typeof token === 'string' && token.length > 0 && typeof username === 'string'
-      ? { token, username }
-      : null;
+    const { token, expiresAt, user } = value as Record<string, unknown>;
+    // A session stored by an older desk (no user) is dropped: the user signs in again.
+    const parsedUser = sessionUserSchema.safeParse(user);
+    if (typeof token !== 'string' || token.length === 0 || !parsedUser.success) return null;
+    return { token, expiresAt: typeof expiresAt === 'string' ? expiresAt : '', user: parsedUser.data };
   } catch {
     return null;
   }

@@ -13,6 +13,19 @@ function submit() {
   fireEvent.click(screen.getByRole('button', { name: /^(Sign in|Accedi)$/ }));
 }
 
+const LOGIN_RESPONSE = {
+  token: 'tok-123',
+  expiresAt: '2099-01-01T08:00:00.000Z',
+  user: {
+    id: 'user-anna',
+    username: 'anna',
+    displayName: 'Anna Rossi',
+    role: 'dispatcher',
+    binding: { unitCode: 'MI' },
+    language: 'it',
+  },
+};
+
 let stub: HttpStub | undefined;
 let restoreFetch: (() => void) | undefined;
 
@@ -52,7 +65,7 @@ describe('login page', () => {
   });
 
   it('rejects an over-long username with its limit, before anything is sent', async () => {
-    stub = await startHttpStub((_request, response) => sendJson(response, 200, { token: 't' }));
+    stub = await startHttpStub((_request, response) => sendJson(response, 200, LOGIN_RESPONSE));
     restoreFetch = routeFetchTo(stub.url);
     renderDesk({ path: '/login' });
     fireEvent.change(await screen.findByLabelText(/^Username/, { selector: 'input' }), {
@@ -180,7 +193,10 @@ describe('login page', () => {
   });
 
   it('signs in on success, keeps the token for the tab and opens the app frame', async () => {
-    stub = await startHttpStub((_request, response) => sendJson(response, 200, { token: 'tok-123' }));
+    stub = await startHttpStub((request, response) => {
+      if (request.url === '/api/auth/login') return sendJson(response, 200, LOGIN_RESPONSE);
+      return sendJson(response, 200, []);
+    });
     restoreFetch = routeFetchTo(stub.url);
     const { router } = renderDesk({ path: '/app' });
     fireEvent.change(await screen.findByLabelText(/^Username/, { selector: 'input' }), {
@@ -188,12 +204,15 @@ describe('login page', () => {
     });
     fireEvent.change(field(/^Password/), { target: { value: 'secret' } });
     await act(async () => submit());
-    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, anna' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Anna Rossi' })).toBeTruthy();
     expect(router.state.location.pathname).toBe('/app');
-    expect(JSON.parse(sessionStorage.getItem(SESSION_STORAGE_KEY) ?? '{}')).toEqual({
-      token: 'tok-123',
-      username: 'anna',
-    });
+    expect(JSON.parse(sessionStorage.getItem(SESSION_STORAGE_KEY) ?? '{}')).toEqual(LOGIN_RESPONSE);
+    // Later calls carry the token.
+    await waitFor(() =>
+      expect(stub?.requests.find((r) => r.url === '/api/master-data')?.headers['authorization']).toBe(
+        'Bearer tok-123',
+      ),
+    );
   });
 
   it('treats a 200 without a token as a version skew, not as a session', async () => {

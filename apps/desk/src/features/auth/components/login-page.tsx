@@ -1,4 +1,4 @@
-import { Anchor, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
@@ -19,7 +19,7 @@ function returnPath(state: unknown): string {
 
 export function LoginPage() {
   const { t } = useTranslation(['auth', 'common']);
-  const { session } = useSession();
+  const { session, endReason } = useSession();
   const location = useLocation();
   useDocumentTitle(t('login.documentTitle'));
 
@@ -51,6 +51,17 @@ export function LoginPage() {
           <Text size="sm" c="dimmed" mb="md">
             {t('login.intro')}
           </Text>
+          {endReason === 'expired' && (
+            <Alert
+              color="orange"
+              variant="light"
+              mb="md"
+              title={t('session.expired.title')}
+              data-testid="session-ended"
+            >
+              {t('session.expired.body')}
+            </Alert>
+          )}
           <LoginForm />
         </Paper>
       </main>

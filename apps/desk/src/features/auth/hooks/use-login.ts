@@ -7,6 +7,7 @@ export function useLogin() {
   const { signIn } = useSession();
   return useMutation<LoginResponse, Error, LoginRequest>({
     mutationFn: (request) => postLogin(request),
-    onSuccess: (response, request) => signIn({ token: response.token, username: request.username }),
+    onSuccess: (response) =>
+      signIn({ token: response.token, expiresAt: response.expiresAt, user: response.user }),
   });
 }

@@ -1,25 +1,25 @@
-import { AppShell, Burger, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../auth/hooks/use-session';
+import { Outlet } from 'react-router';
 import { BrandMark } from '../../../shared/components/brand-mark';
 import { LanguageSwitcher } from '../../../shared/components/language-switcher';
 import { SkipLink } from '../../../shared/components/skip-link';
+import { SideNavigation } from './side-navigation';
 import { UserMenu } from './user-menu';
 
 const MAIN_ID = 'main-content';
 
-/** The empty frame every role's screens will live in. */
-export function AppFrame({ today = new Date() }: { today?: Date }) {
+/** The frame every screen lives in: header, the user's navigation, and the routed page. */
+export function AppFrame() {
   const { t } = useTranslation(['shell', 'common']);
-  const { session } = useSession();
-  const [navOpened, { toggle }] = useDisclosure(false);
+  const [navOpened, { toggle, close }] = useDisclosure(false);
   useDocumentTitle(t('documentTitle'));
 
   return (
     <AppShell
       header={{ height: 48 }}
-      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding="lg"
     >
       <SkipLink targetId={MAIN_ID} />
@@ -44,23 +44,11 @@ export function AppFrame({ today = new Date() }: { today?: Date }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar id="app-navigation" p="md" bg="white" aria-label={t('navigation.label')}>
-        <Text size="sm" c="dimmed">
-          {t('navigation.comingSoon')}
-        </Text>
+      <AppShell.Navbar id="app-navigation" p="xs" bg="white" aria-label={t('navigation.label')}>
+        <SideNavigation onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main id={MAIN_ID} tabIndex={-1}>
-        <Stack gap="sm" maw={720}>
-          <Title order={1} fz="h2">
-            {t('home.heading', { username: session?.username ?? '' })}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('home.today', { date: today, formatParams: { date: { dateStyle: 'full' } } })}
-          </Text>
-          <Paper withBorder p="lg" radius="md">
-            <Text size="sm">{t('home.empty')}</Text>
-          </Paper>
-        </Stack>
+        <Outlet />
       </AppShell.Main>
     </AppShell>
   );

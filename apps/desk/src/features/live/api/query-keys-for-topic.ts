@@ -1,0 +1,13 @@
+/**
+ * The queries a change notice makes stale. A master-data kind refreshes its own lists and records,
+ * and the views built from master data (map, availability); stock and accounts their own screens.
+ */
+export function queryKeysForTopic(topic: string): readonly (readonly string[])[] {
+  if (topic.startsWith('master-data/')) {
+    const plural = topic.slice('master-data/'.length);
+    return [['master-data', plural], ['map'], ['availability']];
+  }
+  if (topic === 'stock') return [['stock']];
+  if (topic === 'users') return [['users']];
+  return [];
+}

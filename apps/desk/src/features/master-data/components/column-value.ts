@@ -1,0 +1,19 @@
+import { valueAt } from '../form/form-values';
+
+/** A list cell: the value at a dotted column path, lists joined, booleans as ✓. */
+export function columnValue(
+  record: Record<string, unknown>,
+  column: string,
+  yes: string,
+  no: string,
+): string {
+  const value = valueAt(record, column);
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value))
+    return value
+      .map((entry) => (typeof entry === 'object' ? JSON.stringify(entry) : String(entry)))
+      .join(', ');
+  if (typeof value === 'boolean') return value ? yes : no;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

@@ -1,0 +1,22 @@
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../auth/hooks/use-session';
+
+/** The landing page inside the frame. */
+export function HomePage({ today = new Date() }: { today?: Date }) {
+  const { t } = useTranslation('shell');
+  const { session } = useSession();
+  return (
+    <Stack gap="sm" maw={720}>
+      <Title order={1} fz="h2">
+        {t('home.heading', { username: session?.user.displayName || session?.user.username || '' })}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('home.today', { date: today, formatParams: { date: { dateStyle: 'full' } } })}
+      </Text>
+      <Paper withBorder p="lg" radius="md">
+        <Text size="sm">{t('home.empty')}</Text>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,68 @@
+import { Loader, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useSession } from '../../auth/hooks/use-session';
+import { useMasterDataKinds } from '../../master-data/hooks/use-master-data-kinds';
+import { NAV_SECTIONS, WORK_LINKS } from './nav-sections';
+
+/** The sections this user may open: master data they may read, grouped; users for admins and auditors. */
+export function SideNavigation({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation(['shell', 'masterData']);
+  const { session } = useSession();
+  const kinds = useMasterDataKinds();
+  const { pathname } = useLocation();
+  const role = session?.user.role;
+  const readable = new Map(
+    (kinds.data ?? []).filter((kind) => kind.read !== 'none').map((kind) => [kind.kind, kind]),
+  );
+  const link = (to: string, label: string) => (
+    <NavLink
+      key={to}
+      component={Link}
+      to={to}
+      label={label}
+      // Home is active only on itself; a section also for its records' pages.
+      active={pathname === to || (to !== '/app' && pathname.startsWith(`${to}/`))}
+      aria-current={pathname === to ? 'page' : undefined}
+      onClick={onNavigate}
+    />
+  );
+
+  return (
+    <ScrollArea type="auto" style={{ flex: 1 }}>
+      <Stack gap="md">
+        <div>
+          {link('/app', t('navigation.home'))}
+          {WORK_LINKS.map((entry) => link(entry.to, t(`navigation.links.${entry.id}`)))}
+        </div>
+        {kinds.isPending && <Loader size="xs" aria-label={t('navigation.loading')} />}
+        {NAV_SECTIONS.map((section) => {
+          const entries = section.kinds.flatMap((name) => {
+            const kind = readable.get(name);
+            return kind ? [link(`/app/md/${kind.plural}`, t(`masterData:kinds.${name}.plural`))] : [];
+          });
+          if (section.id === 'settings' && (role === 'admin' || role === 'auditor')) {
+            entries.push(link('/app/users', t('navigation.links.users')));
+          }
+          if (entries.length === 0) return null;
+          return (
+            <div role="group" key={section.id} aria-labelledby={`nav-section-${section.id}`}>
+              <Text
+                id={`nav-section-${section.id}`}
+                size="xs"
+                fw={700}
+                tt="uppercase"
+                c="dimmed"
+                px="sm"
+                mb={4}
+              >
+                {t(`navigation.sections.${section.id}`)}
+              </Text>
+              {entries}
+            </div>
+          );
+        })}
+      </Stack>
+    </ScrollArea>
+  );
+}
