@@ -117,7 +117,8 @@ export const ENVIRONMENT_VARIABLES = [
     name: 'ADMIN_USERNAME',
     defaultValue: 'admin',
     usedBy: ['api'],
-    description: 'User name of the administrator created at start when no active administrator exists (first start).',
+    description:
+      'User name of the administrator created at start when no active administrator exists (first start).',
   },
   {
     name: 'ADMIN_PASSWORD',
