@@ -11,6 +11,7 @@ import { LiveUpdatesModule } from './live/live-updates.module';
 import { MasterDataModule } from './master-data/master-data.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { StockModule } from './stock/stock.module';
+import { ZonesModule } from './zones/zones.module';
 
 export interface ApiModuleOptions {
   /** Feature modules to mount (business modules, or a test's own). */
@@ -30,6 +31,7 @@ export class AppModule {
         MasterDataModule,
         AvailabilityModule,
         StockModule,
+        ZonesModule,
         AttachmentsModule,
         LiveUpdatesModule,
         ImportModule,

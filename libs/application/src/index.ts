@@ -16,3 +16,4 @@ export * from './availability/availability.service';
 export * from './availability/calendar-layers';
 export * from './master-data/site-zone';
 export * from './stock/stock.service';
+export * from './zones/territory.service';

@@ -7,6 +7,7 @@ import {
   ProjectionRunner,
   masterDataProjection,
   silentLogger,
+  stockProjection,
   usersProjection,
 } from '@fieldstream/projections';
 import type { ReadStore } from '@fieldstream/read-store';
@@ -25,7 +26,7 @@ export interface CliSession {
 
 /**
  * Opens the stores named by the environment (DATA_DIR, ESDB_URL, MONGO_URL...) and keeps the
- * master-data and users read models up to date while the tool runs: projections normally run in
+ * master-data, users and stock read models up to date while the tool runs: projections normally run in
  * the worker, which may not be running (first start, a maintenance window). When it does run,
  * both follow the same checkpoints; whoever commits first wins and the other moves on.
  */
@@ -42,6 +43,7 @@ export async function openCliSession(env: NodeJS.ProcessEnv, cwd: string): Promi
     projections: [
       masterDataProjection as unknown as AnyProjection,
       usersProjection as unknown as AnyProjection,
+      stockProjection as unknown as AnyProjection,
     ],
     maxBatchWaitMs: 5,
     logger: silentLogger,

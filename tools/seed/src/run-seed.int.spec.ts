@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { openSqliteReadStore } from '@fieldstream/read-store-sqlite';
 import {
+  STOCK_LEVELS_COLLECTION,
+  type StockLevelDocument,
   type MasterDataDocument,
   USERS_COLLECTION,
   type UserDocument,
@@ -69,6 +71,11 @@ describe('seed CLI on temporary stores', () => {
         conditions: 80,
         parameters: 1,
       });
+      // Every warehouse and van opens with stock: 4 centres' warehouses of 40 items, 60 vans of 8.
+      const levels = await reads.collection<StockLevelDocument>(STOCK_LEVELS_COLLECTION).find({});
+      expect(new Set(levels.map((level) => level.warehouseCode)).size).toBe(64);
+      expect(levels).toHaveLength(4 * 40 + 60 * 8);
+      expect(levels.every((level) => level.onHand > 0 && level.available === level.onHand)).toBe(true);
       const users = await reads.collection<UserDocument>(USERS_COLLECTION).find({});
       expect(users.map((user) => user.username).sort()).toEqual(
         expect.arrayContaining(DEMO_USERS.map((user) => user.username).sort()),
@@ -83,6 +90,7 @@ describe('seed CLI on temporary stores', () => {
     expect(again.code).toBe(EXIT_OK);
     expect(again.stdout).toMatch(/Imported: 0 created, 0 changed, 3400 unchanged of 3400/);
     expect(again.stdout).toMatch(/users\s+6 records\s+0 created\s+0 changed\s+6 unchanged/);
+    expect(again.stdout).toMatch(/stock\s+64 warehouses\s+0 stocked .*64 already stocked/);
 
     const skipped = await seed('--if-empty');
     expect(skipped).toMatchObject({ code: EXIT_OK, stdout: expect.stringContaining('nothing to do') });

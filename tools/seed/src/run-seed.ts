@@ -1,6 +1,7 @@
 import { systemContext } from '@fieldstream/application';
 import { type MasterDataDocument, masterDataCollection } from '@fieldstream/projections';
 import { type CliSession, openCliSession } from './cli-session';
+import { demoReceipts, ensureDemoStock } from './demo-stock';
 import { DEMO_PASSWORD, DEMO_USERS, ensureDemoUsers } from './demo-users';
 import { generateDemoData } from './generate-demo-data';
 import { formatImportReport } from './import-report';
@@ -79,6 +80,17 @@ export async function runSeedCli(argv: readonly string[], context: CliContext): 
     );
     bar?.finish();
 
+    const stockStarted = Date.now();
+    const receipts = demoReceipts(document);
+    const stock = await ensureDemoStock(
+      session.events,
+      session.reads,
+      systemContext(new Date().toISOString(), result.importId, { client: 'seed' }),
+      receipts,
+      (done, total) => bar?.update('stock', done, total),
+    );
+    bar?.finish();
+
     print(context.stdout, formatImportReport(result, false));
     print(
       context.stdout,
@@ -86,7 +98,11 @@ export async function runSeedCli(argv: readonly string[], context: CliContext): 
     );
     print(
       context.stdout,
-      `Timings: generate ${generated}, validate + write ${imported}, users ${seconds(usersStarted)}, total ${seconds(started)}`,
+      `  stock              ${String(stock.stocked + stock.skipped).padStart(6)} warehouses ${String(stock.stocked).padStart(5)} stocked (${receipts.length} receipts in all)  ${String(stock.skipped).padStart(6)} already stocked`,
+    );
+    print(
+      context.stdout,
+      `Timings: generate ${generated}, validate + write ${imported}, users ${seconds(usersStarted)}, stock ${seconds(stockStarted)}, total ${seconds(started)}`,
     );
     print(context.stdout, `Demo users (password "${DEMO_PASSWORD}"):`);
     for (const user of DEMO_USERS) {

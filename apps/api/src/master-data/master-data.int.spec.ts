@@ -30,6 +30,40 @@ describe('master data through the API', () => {
     ]);
   });
 
+  it('resolves points and postal codes to zones, and finds the zones bordering one', async () => {
+    const east = await api.call('POST', '/api/master-data/zones', admin, {
+      code: 'Z-MI-EST',
+      name: 'Milano est',
+      unitCode: 'MI',
+      country: 'IT',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [9.35, 45.35],
+            [9.6, 45.35],
+            [9.6, 45.6],
+            [9.35, 45.6],
+            [9.35, 45.35],
+          ],
+        ],
+      },
+    });
+    expect(east.status).toBe(201);
+    const neighbours = await (await api.call('GET', '/api/zones/Z-MI/neighbours', admin)).json();
+    expect(neighbours).toEqual({ zone: 'Z-MI', neighbours: ['Z-MI-EST'], explicit: [] });
+    const byPoint = await (await api.call('GET', '/api/zones/resolve?lat=45.46&lon=9.45', admin)).json();
+    expect(byPoint).toEqual({ match: { zoneCode: 'Z-MI-EST', by: 'polygon' } });
+    const byPostalCode = await (
+      await api.call('GET', '/api/zones/resolve?postalCode=00186&country=IT', admin)
+    ).json();
+    expect(byPostalCode).toEqual({ match: { zoneCode: 'Z-RM', by: 'postal-code' } });
+    expect(await (await api.call('GET', '/api/zones/resolve?lat=10&lon=10', admin)).json()).toEqual({
+      match: null,
+    });
+    expect((await api.call('GET', '/api/zones/resolve?lat=100&lon=10', admin)).status).toBe(400);
+  });
+
   it('answers bad input field by field and writes nothing', async () => {
     const before = await (await api.call('GET', '/api/master-data/customers?status=all', admin)).json();
     const response = await api.call('POST', '/api/master-data/sites', admin, {
