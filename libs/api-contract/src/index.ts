@@ -1,3 +1,5 @@
 export * from './auth/login-request.schema';
 export * from './auth/login-response.schema';
 export * from './problem/problem-details.schema';
+export * from './stock/stock-answers';
+export * from './attachments/attachment-answer';

@@ -1,3 +1,4 @@
+import type { AttachmentAnswer } from '@fieldstream/api-contract';
 import type { Readable } from 'node:stream';
 
 /** Who an attachment belongs to: `{ ownerKind: 'site', ownerId: 'site-42' }`. */
@@ -21,17 +22,8 @@ export interface PutAttachmentInput extends AttachmentOwner {
   content: AttachmentSource;
 }
 
-export interface AttachmentInfo extends AttachmentOwner {
-  id: string;
-  fileName: string;
-  /** Sniffed from the bytes by the store: the only type to serve the file with. */
-  contentType: string;
-  size: number;
-  /** Hex SHA-256 of the content. */
-  sha256: string;
-  uploadedBy: string;
-  /** ISO 8601, UTC. */
-  uploadedAt: string;
+/** What the store knows of a file: the API's answer, plus the type the uploader claimed. */
+export interface AttachmentInfo extends AttachmentOwner, AttachmentAnswer {
   declaredType?: string;
 }
 

@@ -1,6 +1,7 @@
 import { availabilityRoute } from '../features/availability/routes';
 import { importRoute } from '../features/import/routes';
 import { mapRoute } from '../features/map/routes';
+import { stockRoute } from '../features/stock/routes';
 import { Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RequireSession } from '../features/auth/components/require-session';
@@ -22,6 +23,7 @@ export const appChildRoutes: RouteObject[] = [
   importRoute,
   mapRoute,
   availabilityRoute,
+  stockRoute,
 ];
 
 /** Shared by the browser router and the tests' memory router, so both see the same tree. */

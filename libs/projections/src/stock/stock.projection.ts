@@ -1,4 +1,5 @@
 import { STOCK_EVENT_TYPES, type StockEvent, stockEffect } from '@fieldstream/domain';
+import type { StockLevel, StockMovement } from '@fieldstream/api-contract';
 import type { RecordedEvent } from '@fieldstream/event-store';
 import type { ReadDocument } from '@fieldstream/read-store';
 import { defineProjection } from '../projection-definition';
@@ -6,30 +7,16 @@ import { defineProjection } from '../projection-definition';
 export const STOCK_LEVELS_COLLECTION = 'stock_levels';
 export const STOCK_MOVEMENTS_COLLECTION = 'stock_movements';
 
-/** On hand and reserved of one item in one warehouse or van. */
-export interface StockLevelDocument extends ReadDocument {
-  _id: string;
-  warehouseCode: string;
-  itemCode: string;
-  onHand: number;
-  reserved: number;
-  available: number;
+/** On hand and reserved of one item in one warehouse or van (the API's StockLevel, plus bookkeeping). */
+export interface StockLevelDocument extends ReadDocument, StockLevel {
   /** Revision of the warehouse's stream last applied here: a replayed event is recognised. */
   lastRevision: number;
-  updatedAt: string;
 }
 
 /** One movement, as the stock screen lists them. */
-export interface StockMovementDocument extends ReadDocument {
+export interface StockMovementDocument extends ReadDocument, StockMovement {
   _id: string;
   warehouseCode: string;
-  itemCode: string;
-  type: string;
-  quantity: number;
-  reason: string;
-  reference: string | null;
-  at: string;
-  actorName: string;
   position: number;
 }
 

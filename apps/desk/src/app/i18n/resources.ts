@@ -1,3 +1,7 @@
+import attachmentsEn from '../../features/attachments/i18n/en.json';
+import attachmentsIt from '../../features/attachments/i18n/it.json';
+import stockEn from '../../features/stock/i18n/en.json';
+import stockIt from '../../features/stock/i18n/it.json';
 import availabilityEn from '../../features/availability/i18n/en.json';
 import availabilityIt from '../../features/availability/i18n/it.json';
 import importEn from '../../features/import/i18n/en.json';
@@ -26,6 +30,8 @@ export const resources = {
     import: importEn,
     map: mapEn,
     availability: availabilityEn,
+    stock: stockEn,
+    attachments: attachmentsEn,
   },
   it: {
     common: commonIt,
@@ -36,6 +42,8 @@ export const resources = {
     import: importIt,
     map: mapIt,
     availability: availabilityIt,
+    stock: stockIt,
+    attachments: attachmentsIt,
   },
 } as const;
 
@@ -48,4 +56,6 @@ export const NAMESPACES = [
   'import',
   'map',
   'availability',
+  'stock',
+  'attachments',
 ] as const;

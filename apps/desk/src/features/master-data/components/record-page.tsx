@@ -19,6 +19,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiProblemError } from '../../../shared/api/api-problem-error';
 import { fieldErrorsByPath } from '../../../shared/api/field-errors-by-path';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
+import { AttachmentsTab } from '../../attachments/components/attachments-tab';
+import { WarehouseStockTab } from '../../stock/components/warehouse-stock-tab';
 import { cleanFormValues, initialFormValues } from '../form/form-values';
 import { useKindForm } from '../hooks/use-kind-form';
 import { useMasterDataKinds } from '../hooks/use-master-data-kinds';
@@ -41,7 +43,7 @@ const isConflict = (error: unknown) => error instanceof ApiProblemError && error
 export function RecordPage() {
   const { plural = '', code: rawCode = '' } = useParams();
   const creating = rawCode === 'new';
-  const { t } = useTranslation('masterData');
+  const { t } = useTranslation(['masterData', 'stock', 'attachments']);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useKindForm(plural);
@@ -252,12 +254,29 @@ export function RecordPage() {
           <Tabs.List>
             <Tabs.Tab value="details">{t('record.details')}</Tabs.Tab>
             <Tabs.Tab value="history">{t('record.history')}</Tabs.Tab>
+            {plural === 'warehouses' && <Tabs.Tab value="stock">{t('stock:tab')}</Tabs.Tab>}
+            <Tabs.Tab value="attachments">{t('attachments:tab')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="details" pt="md">
             {details}
           </Tabs.Panel>
           <Tabs.Panel value="history" pt="md">
             <RecordHistory plural={plural} code={document.code} active={tab === 'history'} />
+          </Tabs.Panel>
+          {plural === 'warehouses' && (
+            <Tabs.Panel value="stock" pt="md">
+              <WarehouseStockTab
+                warehouseCode={document.code}
+                technicianCode={
+                  typeof document.record['technicianCode'] === 'string'
+                    ? document.record['technicianCode']
+                    : undefined
+                }
+              />
+            </Tabs.Panel>
+          )}
+          <Tabs.Panel value="attachments" pt="md">
+            <AttachmentsTab ownerKind={plural} ownerCode={document.code} canWrite={!readOnly} />
           </Tabs.Panel>
         </Tabs>
       )}

@@ -15,5 +15,6 @@ export const NAV_SECTIONS: readonly { id: string; kinds: readonly MasterDataKind
 export const WORK_LINKS: readonly { id: string; to: string }[] = [
   { id: 'map', to: '/app/map' },
   { id: 'availability', to: '/app/availability' },
+  { id: 'stock', to: '/app/stock' },
   { id: 'import', to: '/app/import' },
 ];

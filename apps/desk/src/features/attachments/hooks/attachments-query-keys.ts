@@ -1,0 +1,3 @@
+export const attachmentsKeys = {
+  owner: (ownerKind: string, ownerCode: string) => ['attachments', ownerKind, ownerCode] as const,
+};
