@@ -1,5 +1,4 @@
-import { createOrganisation } from '../testing/organisation-fixture';
-import { TEST_ADMIN, type TestApi, startTestApi } from '../testing/start-test-api';
+import { withOrganisationApi } from '../testing/organisation-fixture';
 
 /** The first bytes of a real PNG: signature, IHDR of a 1×1 image, IEND. */
 const PNG = Buffer.from(
@@ -9,16 +8,7 @@ const PNG = Buffer.from(
 );
 
 describe('attachments through the API', () => {
-  let api: TestApi;
-  let admin: string;
-  let tokens: Awaited<ReturnType<typeof createOrganisation>>;
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    admin = await api.login(TEST_ADMIN.username, TEST_ADMIN.password);
-    tokens = await createOrganisation(api, admin);
-  }, 60_000);
-  afterAll(() => api?.stop());
+  const suite = withOrganisationApi();
 
   const upload = (
     token: string,
@@ -33,7 +23,7 @@ describe('attachments through the API', () => {
       new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }),
       name,
     );
-    return fetch(`${api.url}/api/attachments?${owner}`, {
+    return fetch(`${suite.api.url}/api/attachments?${owner}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
       body: form,
@@ -42,7 +32,7 @@ describe('attachments through the API', () => {
 
   it('stores a file on a record with its sniffed type, lists it, and serves it only to who may read the record', async () => {
     const response = await upload(
-      admin,
+      suite.admin,
       'ownerKind=assets&ownerCode=SN-ACME-1',
       'plate photo.png',
       PNG,
@@ -58,51 +48,66 @@ describe('attachments through the API', () => {
       ownerId: 'SN-ACME-1',
     });
     const listed = await (
-      await api.call('GET', '/api/attachments?ownerKind=assets&ownerCode=SN-ACME-1', tokens.customerAcme)
+      await suite.api.call(
+        'GET',
+        '/api/attachments?ownerKind=assets&ownerCode=SN-ACME-1',
+        suite.tokens.customerAcme,
+      )
     ).json();
     expect(listed.map((item: { id: string }) => item.id)).toEqual([info.id]);
 
-    const download = await api.call('GET', `/api/attachments/${info.id}`, tokens.customerAcme);
+    const download = await suite.api.call('GET', `/api/attachments/${info.id}`, suite.tokens.customerAcme);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('image/png');
     expect(download.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await download.arrayBuffer()).equals(PNG)).toBe(true);
 
-    expect((await api.call('GET', `/api/attachments/${info.id}`, tokens.customerBeta)).status).toBe(404);
-    expect((await api.call('GET', `/api/attachments/${info.id}`)).status).toBe(401);
-    expect((await api.call('DELETE', `/api/attachments/${info.id}`, tokens.customerAcme)).status).toBe(403);
+    expect(
+      (await suite.api.call('GET', `/api/attachments/${info.id}`, suite.tokens.customerBeta)).status,
+    ).toBe(404);
+    expect((await suite.api.call('GET', `/api/attachments/${info.id}`)).status).toBe(401);
+    expect(
+      (await suite.api.call('DELETE', `/api/attachments/${info.id}`, suite.tokens.customerAcme)).status,
+    ).toBe(403);
   });
 
   it('refuses an executable however it is named, and a name that lies about the content', async () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]);
-    const renamed = await upload(admin, 'ownerKind=assets&ownerCode=SN-ACME-1', 'manual.pdf', exe);
+    const renamed = await upload(suite.admin, 'ownerKind=assets&ownerCode=SN-ACME-1', 'manual.pdf', exe);
     expect(renamed.status).toBe(415);
     expect((await renamed.json()).errors).toEqual([
       expect.objectContaining({ field: 'file', code: 'attachment_type_refused' }),
     ]);
-    const lying = await upload(admin, 'ownerKind=assets&ownerCode=SN-ACME-1', 'manual.pdf', PNG);
+    const lying = await upload(suite.admin, 'ownerKind=assets&ownerCode=SN-ACME-1', 'manual.pdf', PNG);
     expect(lying.status).toBe(415);
     const listed = await (
-      await api.call('GET', '/api/attachments?ownerKind=assets&ownerCode=SN-ACME-1', admin)
+      await suite.api.call('GET', '/api/attachments?ownerKind=assets&ownerCode=SN-ACME-1', suite.admin)
     ).json();
     expect(listed).toHaveLength(1);
   });
 
   it('answers a missing file, an unknown owner kind and an out-of-scope owner clearly', async () => {
-    const noFile = await fetch(`${api.url}/api/attachments?ownerKind=assets&ownerCode=SN-ACME-1`, {
+    const noFile = await fetch(`${suite.api.url}/api/attachments?ownerKind=assets&ownerCode=SN-ACME-1`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${admin}` },
+      headers: { authorization: `Bearer ${suite.admin}` },
       body: new FormData(),
     });
     expect(noFile.status).toBe(400);
     expect((await noFile.json()).errors).toEqual([expect.objectContaining({ field: 'file' })]);
-    expect((await upload(admin, 'ownerKind=planets&ownerCode=X', 'a.txt', 'hello')).status).toBe(400);
+    expect((await upload(suite.admin, 'ownerKind=planets&ownerCode=X', 'a.txt', 'hello')).status).toBe(400);
     expect(
-      (await upload(tokens.dispatcherMi, 'ownerKind=sites&ownerCode=S-BETA-1', 'a.txt', 'hello')).status,
+      (await upload(suite.tokens.dispatcherMi, 'ownerKind=sites&ownerCode=S-BETA-1', 'a.txt', 'hello'))
+        .status,
     ).toBe(404);
     expect(
-      (await upload(tokens.dispatcherMi, 'ownerKind=sites&ownerCode=S-ACME-1', 'access.txt', 'Ring twice'))
-        .status,
+      (
+        await upload(
+          suite.tokens.dispatcherMi,
+          'ownerKind=sites&ownerCode=S-ACME-1',
+          'access.txt',
+          'Ring twice',
+        )
+      ).status,
     ).toBe(201);
   });
 });

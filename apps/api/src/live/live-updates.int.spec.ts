@@ -1,5 +1,4 @@
-import { createOrganisation } from '../testing/organisation-fixture';
-import { TEST_ADMIN, type TestApi, startTestApi } from '../testing/start-test-api';
+import { withOrganisationApi } from '../testing/organisation-fixture';
 
 /** Reads server-sent events from a fetch body, as the desk does (EventSource cannot send a token). */
 async function* serverSentEvents(response: Response): AsyncGenerator<{ event: string; data: unknown }> {
@@ -21,28 +20,19 @@ async function* serverSentEvents(response: Response): AsyncGenerator<{ event: st
 }
 
 describe('live updates', () => {
-  let api: TestApi;
-  let admin: string;
-  let tokens: Awaited<ReturnType<typeof createOrganisation>>;
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    admin = await api.login(TEST_ADMIN.username, TEST_ADMIN.password);
-    tokens = await createOrganisation(api, admin);
-  }, 60_000);
-  afterAll(() => api?.stop());
+  const suite = withOrganisationApi();
 
   it('tells a desk which kind changed once the read model shows it, and tells a customer nothing of the organisation', async () => {
     const controller = new AbortController();
     const deskController = new AbortController();
     const desk = serverSentEvents(
-      await fetch(`${api.url}/api/live`, {
-        headers: { authorization: `Bearer ${tokens.dispatcherMi}` },
+      await fetch(`${suite.api.url}/api/live`, {
+        headers: { authorization: `Bearer ${suite.tokens.dispatcherMi}` },
         signal: deskController.signal,
       }),
     );
-    const customerStream = await fetch(`${api.url}/api/live`, {
-      headers: { authorization: `Bearer ${tokens.customerAcme}` },
+    const customerStream = await fetch(`${suite.api.url}/api/live`, {
+      headers: { authorization: `Bearer ${suite.tokens.customerAcme}` },
       signal: controller.signal,
     });
     const customer = serverSentEvents(customerStream);
@@ -55,8 +45,10 @@ describe('live updates', () => {
       }
     })();
 
-    const before = await (await api.call('GET', '/api/master-data/technicians/T-MI-1', admin)).json();
-    await api.call('PUT', '/api/master-data/technicians/T-MI-1', admin, {
+    const before = await (
+      await suite.api.call('GET', '/api/master-data/technicians/T-MI-1', suite.admin)
+    ).json();
+    await suite.api.call('PUT', '/api/master-data/technicians/T-MI-1', suite.admin, {
       ...before.record,
       phone: '+39 333 1234567',
     });
@@ -64,12 +56,12 @@ describe('live updates', () => {
     expect(first.value).toEqual({ event: 'changed', data: { topics: ['master-data/technicians'] } });
     // By the time the notice arrives, the read model already shows the change.
     const after = await (
-      await api.call('GET', '/api/master-data/technicians/T-MI-1', tokens.dispatcherMi)
+      await suite.api.call('GET', '/api/master-data/technicians/T-MI-1', suite.tokens.dispatcherMi)
     ).json();
     expect(after.record.phone).toBe('+39 333 1234567');
 
-    const site = await (await api.call('GET', '/api/master-data/sites/S-ACME-1', admin)).json();
-    await api.call('PUT', '/api/master-data/sites/S-ACME-1', admin, {
+    const site = await (await suite.api.call('GET', '/api/master-data/sites/S-ACME-1', suite.admin)).json();
+    await suite.api.call('PUT', '/api/master-data/sites/S-ACME-1', suite.admin, {
       ...site.record,
       accessNotes: 'Ring twice',
     });
@@ -82,6 +74,6 @@ describe('live updates', () => {
   });
 
   it('needs credentials', async () => {
-    expect((await api.call('GET', '/api/live')).status).toBe(401);
+    expect((await suite.api.call('GET', '/api/live')).status).toBe(401);
   });
 });

@@ -1,31 +1,21 @@
-import { createOrganisation } from '../testing/organisation-fixture';
-import { TEST_ADMIN, type TestApi, startTestApi } from '../testing/start-test-api';
+import { withOrganisationApi } from '../testing/organisation-fixture';
 
 describe('stock movements through the API', () => {
-  let api: TestApi;
-  let tokens: Awaited<ReturnType<typeof createOrganisation>>;
-  let admin: string;
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    admin = await api.login(TEST_ADMIN.username, TEST_ADMIN.password);
-    tokens = await createOrganisation(api, admin);
-  }, 60_000);
-  afterAll(() => api?.stop());
+  const suite = withOrganisationApi();
 
   const move = (token: string, warehouse: string, body: unknown) =>
-    api.call('POST', `/api/stock/${warehouse}/movements`, token, body);
+    suite.api.call('POST', `/api/stock/${warehouse}/movements`, token, body);
   const levelOf = async (warehouse: string, item: string) =>
     (
       (await (
-        await api.call('GET', `/api/stock?warehouseCode=${warehouse}&itemCode=${item}`, admin)
+        await suite.api.call('GET', `/api/stock?warehouseCode=${warehouse}&itemCode=${item}`, suite.admin)
       ).json()) as { onHand: number; reserved: number; available: number }[]
     )[0];
 
   it("receives into the centre's warehouse, transfers to a van, and the technician uses a part", async () => {
     expect(
       (
-        await move(tokens.dispatcherMi, 'WH-MI', {
+        await move(suite.tokens.dispatcherMi, 'WH-MI', {
           type: 'receive',
           itemCode: 'FILTER',
           quantity: 10,
@@ -35,7 +25,7 @@ describe('stock movements through the API', () => {
     ).toBe(201);
     expect(
       (
-        await move(tokens.dispatcherMi, 'WH-MI', {
+        await move(suite.tokens.dispatcherMi, 'WH-MI', {
           type: 'transfer',
           itemCode: 'FILTER',
           quantity: 4,
@@ -46,7 +36,7 @@ describe('stock movements through the API', () => {
     ).toBe(201);
     expect(
       (
-        await move(tokens.technicianMi, 'VAN-T-MI-1', {
+        await move(suite.tokens.technicianMi, 'VAN-T-MI-1', {
           type: 'issue',
           itemCode: 'FILTER',
           quantity: 1,
@@ -57,7 +47,7 @@ describe('stock movements through the API', () => {
     expect(await levelOf('WH-MI', 'FILTER')).toMatchObject({ onHand: 6, available: 6 });
     expect(await levelOf('VAN-T-MI-1', 'FILTER')).toMatchObject({ onHand: 3, available: 3 });
     const movements = await (
-      await api.call('GET', '/api/stock/VAN-T-MI-1/movements', tokens.technicianMi)
+      await suite.api.call('GET', '/api/stock/VAN-T-MI-1/movements', suite.tokens.technicianMi)
     ).json();
     expect(movements.map((m: { type: string; actorName: string }) => [m.type, m.actorName])).toEqual([
       ['StockIssued', 'Mario Rossi'],
@@ -66,14 +56,14 @@ describe('stock movements through the API', () => {
   });
 
   it('refuses to issue more than is available, naming what is, and changes nothing', async () => {
-    await move(admin, 'WH-MI', {
+    await move(suite.admin, 'WH-MI', {
       type: 'reserve',
       itemCode: 'FILTER',
       quantity: 5,
       reason: 'Job 42',
       reservationId: 'R-42',
     });
-    const response = await move(admin, 'WH-MI', {
+    const response = await move(suite.admin, 'WH-MI', {
       type: 'issue',
       itemCode: 'FILTER',
       quantity: 2,
@@ -88,7 +78,7 @@ describe('stock movements through the API', () => {
   });
 
   it('answers bad movements by field', async () => {
-    const response = await move(admin, 'WH-MI', {
+    const response = await move(suite.admin, 'WH-MI', {
       type: 'receive',
       itemCode: 'NOPE',
       quantity: -1,
@@ -99,7 +89,7 @@ describe('stock movements through the API', () => {
       'quantity',
       'reason',
     ]);
-    const unknownItem = await move(admin, 'WH-MI', {
+    const unknownItem = await move(suite.admin, 'WH-MI', {
       type: 'receive',
       itemCode: 'NOPE',
       quantity: 1,
@@ -113,7 +103,7 @@ describe('stock movements through the API', () => {
   it('keeps movers to their own warehouses and vans', async () => {
     expect(
       (
-        await move(tokens.technicianMi, 'VAN-T-MI-1', {
+        await move(suite.tokens.technicianMi, 'VAN-T-MI-1', {
           type: 'receive',
           itemCode: 'FILTER',
           quantity: 1,
@@ -123,7 +113,7 @@ describe('stock movements through the API', () => {
     ).toBe(403);
     expect(
       (
-        await move(tokens.technicianMi, 'VAN-T-RM-1', {
+        await move(suite.tokens.technicianMi, 'VAN-T-RM-1', {
           type: 'issue',
           itemCode: 'FILTER',
           quantity: 1,
@@ -133,7 +123,7 @@ describe('stock movements through the API', () => {
     ).toBe(404);
     expect(
       (
-        await move(tokens.dispatcherRm, 'WH-MI', {
+        await move(suite.tokens.dispatcherRm, 'WH-MI', {
           type: 'receive',
           itemCode: 'FILTER',
           quantity: 1,
@@ -142,10 +132,16 @@ describe('stock movements through the API', () => {
       ).status,
     ).toBe(404);
     expect(
-      (await move(tokens.auditor, 'WH-MI', { type: 'receive', itemCode: 'FILTER', quantity: 1, reason: 'x' }))
-        .status,
+      (
+        await move(suite.tokens.auditor, 'WH-MI', {
+          type: 'receive',
+          itemCode: 'FILTER',
+          quantity: 1,
+          reason: 'x',
+        })
+      ).status,
     ).toBe(403);
-    const seen = await (await api.call('GET', '/api/stock', tokens.dispatcherRm)).json();
+    const seen = await (await suite.api.call('GET', '/api/stock', suite.tokens.dispatcherRm)).json();
     expect(seen.map((level: { warehouseCode: string }) => level.warehouseCode)).not.toContain('WH-MI');
   });
 });

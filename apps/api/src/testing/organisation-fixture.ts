@@ -1,4 +1,4 @@
-import type { TestApi } from './start-test-api';
+import { TEST_ADMIN, type TestApi, startTestApi } from './start-test-api';
 
 /** A closed polygon: a box around a city, in lon/lat. */
 function box(west: number, south: number, east: number, north: number) {
@@ -267,4 +267,28 @@ export async function createOrganisation(
     tokens[key] = await api.login(user.username, PASSWORD);
   }
   return tokens as Record<keyof typeof USERS, string>;
+}
+
+/** What a suite on the fixture organisation works with. */
+export interface OrganisationApi {
+  api: TestApi;
+  /** The administrator's bearer token. */
+  admin: string;
+  /** A signed-in token per fixture user. */
+  tokens: Record<keyof typeof USERS, string>;
+}
+
+/**
+ * Registers the suite's set-up and tear-down: the API on fresh stores, the organisation created
+ * through it, everyone signed in. The fields are there from the first test on.
+ */
+export function withOrganisationApi(): OrganisationApi {
+  const suite = {} as OrganisationApi;
+  beforeAll(async () => {
+    suite.api = await startTestApi();
+    suite.admin = await suite.api.login(TEST_ADMIN.username, TEST_ADMIN.password);
+    suite.tokens = await createOrganisation(suite.api, suite.admin);
+  }, 90_000);
+  afterAll(() => suite.api?.stop());
+  return suite;
 }

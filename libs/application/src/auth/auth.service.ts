@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type ApiKeyCommand,
   DomainError,
   type NewApiKey,
   PARAMETERS_CODE,
   type Principal,
+  type UserCommand,
   type UserProfile,
   apiKeyDecider,
   newApiKeySchema,
@@ -123,6 +125,7 @@ export class AuthService {
     const at = this.now();
     const sessionId = randomUUID();
     const expiresAt = new Date(at.getTime() + this.options.tokenTtlSeconds * 1000).toISOString();
+    // Not decideForUser: a refused login answers at once, without waiting for the read model.
     const outcome = await executeCommand(
       this.options.events,
       userStreamName(userId),
@@ -158,12 +161,7 @@ export class AuthService {
       }
       throw new UnauthenticatedError('Wrong user name or password', 'invalid_credentials');
     }
-    await waitForProjection(
-      this.options.reads,
-      usersProjection.name,
-      outcome.position,
-      this.options.projectionWaitMs ?? 5_000,
-    );
+    await this.usersReadModelAt(outcome.position);
     const token = await this.jwt.signAsync({ sub: userId, sid: sessionId } satisfies TokenClaims, {
       expiresIn: this.options.tokenTtlSeconds,
     });
@@ -186,18 +184,10 @@ export class AuthService {
 
   async logout(principal: Principal, sessionId: string | undefined, correlationId: string): Promise<void> {
     if (principal.kind !== 'user' || !sessionId) return;
-    const outcome = await executeCommand(
-      this.options.events,
-      userStreamName(principal.id),
-      userDecider,
+    await this.decideForUser(
+      principal.id,
       { type: 'endSession', sessionId, at: this.now().toISOString() },
       this.context(principal, correlationId),
-    );
-    await waitForProjection(
-      this.options.reads,
-      usersProjection.name,
-      outcome.position,
-      this.options.projectionWaitMs ?? 5_000,
     );
   }
 
@@ -235,18 +225,10 @@ export class AuthService {
     this.checkPasswordNotName(password, username);
     await this.checkBinding(profile);
     const userId = userIdOf(username);
-    const outcome = await executeCommand(
-      this.options.events,
-      userStreamName(userId),
-      userDecider,
+    await this.decideForUser(
+      userId,
       { type: 'register', userId, username, profile, passwordHash: await hashPassword(password) },
       context,
-    );
-    await waitForProjection(
-      this.options.reads,
-      usersProjection.name,
-      outcome.position,
-      this.options.projectionWaitMs ?? 5_000,
     );
     return sessionUser(await this.userDocument(userId));
   }
@@ -256,19 +238,7 @@ export class AuthService {
     const profile = userProfileSchema.parse(body);
     await this.checkBinding(profile);
     await this.userDocument(userId);
-    const outcome = await executeCommand(
-      this.options.events,
-      userStreamName(userId),
-      userDecider,
-      { type: 'changeProfile', profile },
-      context,
-    );
-    await waitForProjection(
-      this.options.reads,
-      usersProjection.name,
-      outcome.position,
-      this.options.projectionWaitMs ?? 5_000,
-    );
+    await this.decideForUser(userId, { type: 'changeProfile', profile }, context);
     return sessionUser(await this.userDocument(userId));
   }
 
@@ -281,19 +251,7 @@ export class AuthService {
     await this.userDocument(userId);
     if (action === 'disable' && userId === context.actor.id)
       throw new ForbiddenError('You cannot disable your own account');
-    const outcome = await executeCommand(
-      this.options.events,
-      userStreamName(userId),
-      userDecider,
-      { type: action, at: this.now().toISOString() },
-      context,
-    );
-    await waitForProjection(
-      this.options.reads,
-      usersProjection.name,
-      outcome.position,
-      this.options.projectionWaitMs ?? 5_000,
-    );
+    await this.decideForUser(userId, { type: action, at: this.now().toISOString() }, context);
   }
 
   async resetPassword(context: CommandContext, userId: string, newPassword: string): Promise<void> {
@@ -310,18 +268,10 @@ export class AuthService {
     const key = newApiKeySchema.parse(body);
     const keyId = randomUUID();
     const secret = newApiKeySecret();
-    const outcome = await executeCommand(
-      this.options.events,
-      apiKeyStreamName(keyId),
-      apiKeyDecider,
+    await this.decideForApiKey(
+      keyId,
       { type: 'issue', keyId, key, secretHash: hashApiKeySecret(secret), at: this.now().toISOString() },
       context,
-    );
-    await waitForProjection(
-      this.options.reads,
-      usersProjection.name,
-      outcome.position,
-      this.options.projectionWaitMs ?? 5_000,
     );
     return { keyId, apiKey: formatApiKey(keyId, secret), key };
   }
@@ -330,18 +280,10 @@ export class AuthService {
     this.requireAdmin(context.actor);
     const document = await this.options.reads.collection<ApiKeyDocument>(API_KEYS_COLLECTION).get(keyId);
     if (!document) throw new NotFoundError('There is no such API key', { kind: 'api-key', id: keyId });
-    const outcome = await executeCommand(
-      this.options.events,
-      apiKeyStreamName(keyId),
-      apiKeyDecider,
+    await this.decideForApiKey(
+      keyId,
       { type: 'revoke', at: this.now().toISOString(), reason: reason || 'revoked' },
       context,
-    );
-    await waitForProjection(
-      this.options.reads,
-      usersProjection.name,
-      outcome.position,
-      this.options.projectionWaitMs ?? 5_000,
     );
   }
 
@@ -443,18 +385,10 @@ export class AuthService {
       ]);
     }
     if (username) this.checkPasswordNotName(newPassword, username, 'newPassword');
-    const outcome = await executeCommand(
-      this.options.events,
-      userStreamName(userId),
-      userDecider,
+    await this.decideForUser(
+      userId,
       { type: 'changePassword', passwordHash: await hashPassword(newPassword), at: this.now().toISOString() },
       this.context(actor, correlationId),
-    );
-    await waitForProjection(
-      this.options.reads,
-      usersProjection.name,
-      outcome.position,
-      this.options.projectionWaitMs ?? 5_000,
     );
   }
 
@@ -509,6 +443,43 @@ export class AuthService {
     const allowed = principal.role === 'admin' || (readOnly && principal.role === 'auditor');
     if (!allowed || principal.kind !== 'user')
       throw new ForbiddenError('Only administrators manage users and keys');
+  }
+
+  /** Decides a command on a user's stream and waits until the users read model shows it. */
+  private async decideForUser(userId: string, command: UserCommand, context: CommandContext): Promise<void> {
+    const outcome = await executeCommand(
+      this.options.events,
+      userStreamName(userId),
+      userDecider,
+      command,
+      context,
+    );
+    await this.usersReadModelAt(outcome.position);
+  }
+
+  private async decideForApiKey(
+    keyId: string,
+    command: ApiKeyCommand,
+    context: CommandContext,
+  ): Promise<void> {
+    const outcome = await executeCommand(
+      this.options.events,
+      apiKeyStreamName(keyId),
+      apiKeyDecider,
+      command,
+      context,
+    );
+    await this.usersReadModelAt(outcome.position);
+  }
+
+  /** Read-your-writes: the guard and the admin screens read the users read model, not the streams. */
+  private usersReadModelAt(position: number | undefined): Promise<boolean> {
+    return waitForProjection(
+      this.options.reads,
+      usersProjection.name,
+      position,
+      this.options.projectionWaitMs ?? 5_000,
+    );
   }
 
   private context(actor: Principal, correlationId: string): CommandContext {
