@@ -7,3 +7,4 @@ export * from './infrastructure.module';
 export * from './worker-status/worker-status';
 export * from './process/run-until-signalled';
 export * from './stores/create-attachment-store';
+export * from './process/run-cli-main';

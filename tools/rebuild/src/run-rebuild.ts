@@ -1,3 +1,4 @@
+import type { CliContext } from '@fieldstream/infrastructure';
 import { existsSync } from 'node:fs';
 import type { EventStore } from '@fieldstream/event-store';
 import { openSqliteEventStore } from '@fieldstream/event-store-sqlite';
@@ -12,11 +13,7 @@ import { openSqliteReadStore } from '@fieldstream/read-store-sqlite';
 import { REBUILD_USAGE, RebuildUsageError, parseRebuildArguments } from './rebuild-arguments';
 import { RebuildProgressBar } from './rebuild-progress.bar';
 
-export interface RebuildCliContext {
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+export interface RebuildCliContext extends CliContext {
   /** The projections the CLI knows by name. */
   projections?: readonly AnyProjection[];
 }

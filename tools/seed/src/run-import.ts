@@ -5,7 +5,8 @@ import { type CliSession, openCliSession } from './cli-session';
 import { IMPORT_USAGE, parseImportArguments } from './import-arguments';
 import { formatImportReport } from './import-report';
 import { PhaseProgressBar } from './phase-progress.bar';
-import { type CliContext, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './run-seed';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './run-seed';
+import type { CliContext } from '@fieldstream/infrastructure';
 import { CliUsageError } from './seed-arguments';
 
 /** The import CLI as a function; answers the exit code (1 when the file is rejected). */

@@ -1,4 +1,5 @@
 import { systemContext } from '@fieldstream/application';
+import type { CliContext } from '@fieldstream/infrastructure';
 import { type MasterDataDocument, masterDataCollection } from '@fieldstream/projections';
 import { type CliSession, openCliSession } from './cli-session';
 import { demoReceipts, ensureDemoStock } from './demo-stock';
@@ -7,13 +8,6 @@ import { generateDemoData } from './generate-demo-data';
 import { formatImportReport } from './import-report';
 import { PhaseProgressBar } from './phase-progress.bar';
 import { CliUsageError, SEED_USAGE, parseSeedArguments } from './seed-arguments';
-
-export interface CliContext {
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;

@@ -70,17 +70,28 @@ export const contact = z
 /** References to other records, by their codes. */
 export const codes = z.array(code).max(500);
 
-/** Lists whose entries must not repeat (a skill listed twice is a typing error, not a preference). */
+/**
+ * Indexes of the entries whose key repeats an earlier one: a skill or a priority listed twice is
+ * a typing error, not a preference.
+ */
+export function repeatedIndexes<T>(values: readonly T[], key: (value: T) => string): number[] {
+  const seen = new Set<string>();
+  return values.flatMap((value, index) => {
+    const k = key(value);
+    if (seen.has(k)) return [index];
+    seen.add(k);
+    return [];
+  });
+}
+
+/** A list of codes whose entries must not repeat. */
 export function uniqueCodes(max = 500) {
   return z
     .array(code)
     .max(max)
     .superRefine((values, ctx) => {
-      const seen = new Set<string>();
-      values.forEach((value, index) => {
-        if (seen.has(value))
-          ctx.addIssue({ code: 'custom', path: [index], message: `${value} is listed twice` });
-        seen.add(value);
-      });
+      for (const index of repeatedIndexes(values, (value) => value)) {
+        ctx.addIssue({ code: 'custom', path: [index], message: `${values[index]} is listed twice` });
+      }
     });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, isoDate, name, text, uniqueCodes } from '../fields';
+import { code, isoDate, name, repeatedIndexes, text, uniqueCodes } from '../fields';
 import { defineKind, refs } from '../master-data-kind';
 
 export const PRIORITIES = ['critical', 'high', 'normal', 'low'] as const;
@@ -52,17 +52,14 @@ export const contractSchema = z
     if (contract.validTo < contract.validFrom) {
       ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'The contract ends before it starts' });
     }
-    const seen = new Set<string>();
-    contract.serviceLevels.forEach((level, index) => {
-      if (seen.has(level.priority)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['serviceLevels', index, 'priority'],
-          message: `Priority ${level.priority} is listed twice`,
-        });
-      }
-      seen.add(level.priority);
-    });
+    for (const index of repeatedIndexes(contract.serviceLevels, (level) => level.priority)) {
+      const level = contract.serviceLevels[index]!;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['serviceLevels', index, 'priority'],
+        message: `Priority ${level.priority} is listed twice`,
+      });
+    }
   });
 export type Contract = z.infer<typeof contractSchema>;
 

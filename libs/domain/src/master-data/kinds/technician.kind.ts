@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, email, isoDate, name, phone, uniqueCodes } from '../fields';
+import { code, email, isoDate, name, phone, repeatedIndexes, uniqueCodes } from '../fields';
 import { defineKind, refs } from '../master-data-kind';
 
 /** A skill held personally, beyond the roles', with a level and, for certified skills, an expiry. */
@@ -28,17 +28,14 @@ export const technicianSchema = z
   })
   .strict()
   .superRefine((technician, ctx) => {
-    const seen = new Set<string>();
-    technician.skills.forEach((skill, index) => {
-      if (seen.has(skill.skillCode)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['skills', index, 'skillCode'],
-          message: `${skill.skillCode} is listed twice`,
-        });
-      }
-      seen.add(skill.skillCode);
-    });
+    for (const index of repeatedIndexes(technician.skills, (skill) => skill.skillCode)) {
+      const skill = technician.skills[index]!;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['skills', index, 'skillCode'],
+        message: `${skill.skillCode} is listed twice`,
+      });
+    }
   });
 export type Technician = z.infer<typeof technicianSchema>;
 
