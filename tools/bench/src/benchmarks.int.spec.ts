@@ -26,6 +26,7 @@ describe('benchmarks run to their verdict on a tiny load', () => {
       [],
       { BENCH_DOCS: '5000', BENCH_QUERIES: '50', BENCH_UNINDEXED_QUERIES: '2' },
     ],
+    ['import.bench.ts', ['--rows', '200'], {}],
   ])(
     '%s',
     (script, args, env) => {
