@@ -1,35 +1,21 @@
 import type { Page } from 'playwright-core';
-import { chromiumPath } from './harness/chromium-path';
-import { ensureDeskBuilt } from './harness/ensure-desk-built';
-import { launchChromium, type LaunchedChromium } from './harness/launch-chromium';
+import { apiFromPage } from './harness/api-from-page';
+import { openBrowserOnSystem, type BrowserSession } from './harness/browser-session';
 import { expectNoSeriousA11yViolations } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
-import { startTarget, type E2eTarget } from './harness/start-target';
+import { signIn } from './harness/sign-in';
+import { E2E_ADMIN } from './harness/start-target';
 
-// The first start creates the admin from configuration; the launcher passes our environment on.
-const ADMIN_PASSWORD = 'correct horse battery';
-
-let target: E2eTarget | undefined;
-let browser: LaunchedChromium | undefined;
+let session: BrowserSession | undefined;
 let page: Page;
-let previousAdminPassword: string | undefined;
 
 beforeAll(async () => {
-  chromiumPath();
-  await ensureDeskBuilt();
-  previousAdminPassword = process.env['ADMIN_PASSWORD'];
-  process.env['ADMIN_PASSWORD'] = ADMIN_PASSWORD;
-  target = await startTarget();
-  browser = await launchChromium({ locale: 'en-US' });
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(15_000);
+  session = await openBrowserOnSystem({ locale: 'en-US' });
+  page = session.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await target?.stop();
-  if (previousAdminPassword === undefined) delete process.env['ADMIN_PASSWORD'];
-  else process.env['ADMIN_PASSWORD'] = previousAdminPassword;
+  await session?.close();
 });
 
 const BAD_CSV = [
@@ -41,32 +27,9 @@ const BAD_CSV = [
 ].join('\r\n');
 const GOOD_CSV = BAD_CSV.replace('LIFT,,', 'LIFT,Lift rescue,');
 
-/** The API as the signed-in tab sees it, with the token the login stored. */
-async function apiGet(path: string): Promise<unknown> {
-  return page.evaluate(async (url) => {
-    const { token } = JSON.parse(sessionStorage.getItem('fieldstream.session') ?? '{}') as { token?: string };
-    const response = await fetch(url, { headers: { Authorization: `Bearer ${token ?? ''}` } });
-    return response.json();
-  }, path);
-}
-
-/** Posts to the API as the signed-in tab; returns the JSON answer. */
-async function apiPost(path: string, body: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ url, json }) => {
-      const { token } = JSON.parse(sessionStorage.getItem('fieldstream.session') ?? '{}') as {
-        token?: string;
-      };
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token ?? ''}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(json),
-      });
-      return response.json();
-    },
-    { url: path, json: body },
-  );
-}
+/** The API's answer as the signed-in tab sees it. */
+const apiGet = async (path: string) => (await apiFromPage(page, 'GET', path)).body;
+const apiPost = async (path: string, body: unknown) => (await apiFromPage(page, 'POST', path, body)).body;
 
 const square = (west: number, south: number, size: number) => ({
   type: 'Polygon',
@@ -175,12 +138,9 @@ async function chooseFile(name: string, content: string) {
 
 describe('import of master data in a real browser, against the real system', () => {
   it('signs in as admin and opens the import screen', async () => {
-    await page.goto(`${target?.url}/login`);
-    await page.getByLabel('Username').fill('admin');
-    await page.getByLabel(/^Password/).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/app$/);
-    await page.goto(`${target?.url}/app/import`);
+    await page.goto(`${session?.target.url}/login`);
+    await signIn(page, E2E_ADMIN);
+    await page.goto(`${session?.target.url}/app/import`);
     await page.getByRole('heading', { level: 1, name: 'Import master data' }).waitFor();
     await page.getByRole('combobox', { name: /^Kind/ }).click();
     await page.getByRole('option', { name: 'Skills', exact: true }).click();
@@ -266,7 +226,7 @@ describe('map and availability of an imported organisation', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    await page.goto(`${target?.url}/app/map`);
+    await page.goto(`${session?.target.url}/app/map`);
     await page.getByRole('heading', { level: 1, name: 'Zones and sites' }).waitFor();
     await page.getByText('Zones shown: 2 · sites shown: 2').waitFor();
     await page.getByText(/^Background map unavailable/).waitFor();
@@ -302,7 +262,7 @@ describe('map and availability of an imported organisation', () => {
   });
 
   it("shows a technician's layers in their time zone, with the site's intersection", async () => {
-    await page.goto(`${target?.url}/app/availability`);
+    await page.goto(`${session?.target.url}/app/availability`);
     await page.getByRole('heading', { level: 1, name: 'Availability' }).waitFor();
     await page.getByRole('combobox', { name: 'Technician' }).fill('Anna');
     await page.getByRole('option', { name: 'Anna Rossi (T1)' }).click();
@@ -336,10 +296,10 @@ describe('map and availability of an imported organisation', () => {
     await expectNoSeriousA11yViolations(page, 'availability month (it)');
     await saveScreenshot(page, 'availability-month-it');
 
-    await page.goto(`${target?.url}/app/map`);
+    await page.goto(`${session?.target.url}/app/map`);
     await page.getByRole('heading', { level: 1, name: 'Zone e siti' }).waitFor();
     await page.getByText(/^Mappa di sfondo non disponibile/).waitFor();
-    await page.goto(`${target?.url}/app/import`);
+    await page.goto(`${session?.target.url}/app/import`);
     await page.getByRole('heading', { level: 1, name: 'Importa dati anagrafici' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'import (it)');
     await saveScreenshot(page, 'import-it');

@@ -1,29 +1,20 @@
 import type { Page } from 'playwright-core';
-import { chromiumPath } from './harness/chromium-path';
-import { ensureDeskBuilt } from './harness/ensure-desk-built';
-import { launchChromium, type LaunchedChromium } from './harness/launch-chromium';
+import { openBrowserOnSystem, type BrowserSession } from './harness/browser-session';
 import { expectNoSeriousA11yViolations } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
-import { E2E_ADMIN, startTarget, type E2eTarget } from './harness/start-target';
+import { signIn } from './harness/sign-in';
+import { E2E_ADMIN } from './harness/start-target';
 
-let target: E2eTarget | undefined;
-let browser: LaunchedChromium | undefined;
+let session: BrowserSession | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  // Fail first, and clearly, when the browser is missing: no point building and starting the system.
-  chromiumPath();
-  await ensureDeskBuilt();
-  target = await startTarget();
-  console.info(`e2e target: the system at ${target.url}`);
-  browser = await launchChromium({ locale: 'en-US' });
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(15_000);
+  session = await openBrowserOnSystem({ locale: 'en-US' });
+  page = session.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await target?.stop();
+  await session?.close();
 });
 
 /** Mantine hides the radio itself under its label, so click the label as a user would. */
@@ -45,9 +36,9 @@ const focusedText = () =>
 
 describe('login page in a real browser', () => {
   it('redirects / and /app to /login when there is no session', async () => {
-    await page.goto(`${target?.url}/`);
+    await page.goto(`${session?.target.url}/`);
     await page.waitForURL(/\/login$/);
-    await page.goto(`${target?.url}/app`);
+    await page.goto(`${session?.target.url}/app`);
     await page.waitForURL(/\/login$/);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   });
@@ -107,10 +98,7 @@ describe('login page in a real browser', () => {
   });
 
   it('signs in for real and opens the app frame, accessible in both languages; signing out ends the session', async () => {
-    // By role: the refusal alert above is labelled "Username or password not recognised" too.
-    await page.getByRole('textbox', { name: 'Username' }).fill(E2E_ADMIN.username);
-    await page.getByLabel(/^Password/).fill(E2E_ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, E2E_ADMIN);
     await page.getByRole('heading', { level: 1, name: 'Welcome, Administrator' }).waitFor();
     await page
       .getByRole('navigation', { name: 'Main navigation' })
@@ -143,7 +131,7 @@ describe('login page in a real browser', () => {
   it('fits a phone screen without losing anything', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
-      await page.goto(`${target?.url}/login`);
+      await page.goto(`${session?.target.url}/login`);
       // The Italian choice made in the app frame was remembered.
       await page.getByRole('heading', { level: 1, name: 'Accedi' }).waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,35 +1,20 @@
 import type { Page } from 'playwright-core';
-import { chromiumPath } from './harness/chromium-path';
-import { ensureDeskBuilt } from './harness/ensure-desk-built';
-import { launchChromium, type LaunchedChromium } from './harness/launch-chromium';
+import { openBrowserOnSystem, type BrowserSession } from './harness/browser-session';
 import { expectNoSeriousA11yViolations } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
-import { startTarget, type E2eTarget } from './harness/start-target';
+import { signIn } from './harness/sign-in';
+import { E2E_ADMIN } from './harness/start-target';
 
-// The first start creates the admin from configuration; the launcher passes our environment on.
-const ADMIN_PASSWORD = 'correct horse battery';
-
-let target: E2eTarget | undefined;
-let browser: LaunchedChromium | undefined;
+let session: BrowserSession | undefined;
 let page: Page;
-let previousAdminPassword: string | undefined;
 
 beforeAll(async () => {
-  chromiumPath();
-  await ensureDeskBuilt();
-  previousAdminPassword = process.env['ADMIN_PASSWORD'];
-  process.env['ADMIN_PASSWORD'] = ADMIN_PASSWORD;
-  target = await startTarget();
-  browser = await launchChromium({ locale: 'en-US' });
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(15_000);
+  session = await openBrowserOnSystem({ locale: 'en-US' });
+  page = session.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await target?.stop();
-  if (previousAdminPassword === undefined) delete process.env['ADMIN_PASSWORD'];
-  else process.env['ADMIN_PASSWORD'] = previousAdminPassword;
+  await session?.close();
 });
 
 const nav = () => page.getByRole('navigation', { name: 'Main navigation' });
@@ -45,11 +30,8 @@ async function startNewRecord(kindsLabel: string, heading: string) {
 
 describe('master data in a real browser, against the real system', () => {
   it('signs in as admin and shows the navigation built from what the admin may read', async () => {
-    await page.goto(`${target?.url}/login`);
-    await page.getByLabel('Username').fill('admin');
-    await page.getByLabel(/^Password/).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/app$/);
+    await page.goto(`${session?.target.url}/login`);
+    await signIn(page, E2E_ADMIN);
     await page.getByRole('heading', { level: 1, name: /^Welcome, / }).waitFor();
     for (const section of ['Organisation', 'Customers', 'Catalogue', 'Settings']) {
       await nav().getByRole('group', { name: section }).waitFor();

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
-import { chromiumPath } from './harness/chromium-path';
-import { ensureDeskBuilt } from './harness/ensure-desk-built';
-import { launchChromium, type LaunchedChromium } from './harness/launch-chromium';
+import { apiFromPage } from './harness/api-from-page';
+import { openBrowserOnSystem, type BrowserSession } from './harness/browser-session';
 import { expectNoSeriousA11yViolations } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
-import { E2E_ADMIN, startTarget, type E2eTarget } from './harness/start-target';
+import { signIn } from './harness/sign-in';
+import { E2E_ADMIN } from './harness/start-target';
 
 /** A 1×1 PNG, written here so the test needs no fixture file. */
 const TINY_PNG = Buffer.from(
@@ -12,49 +12,20 @@ const TINY_PNG = Buffer.from(
   'base64',
 );
 
-let target: E2eTarget | undefined;
-let browser: LaunchedChromium | undefined;
+let session: BrowserSession | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  chromiumPath();
-  await ensureDeskBuilt();
-  target = await startTarget();
-  browser = await launchChromium({ locale: 'en-US' });
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(15_000);
+  session = await openBrowserOnSystem({ locale: 'en-US' });
+  page = session.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await target?.stop();
+  await session?.close();
 });
 
-/** Calls the API from inside the page with the signed-in tab's token, as the desk itself does. */
-async function apiFromPage(
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const { token } = JSON.parse(sessionStorage.getItem('fieldstream.session') ?? '{}') as {
-        token?: string;
-      };
-      const response = await fetch(path, {
-        method,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
-    },
-    { method, path, body },
-  );
-}
-
 async function create(plural: string, record: Record<string, unknown>) {
-  const answer = await apiFromPage('POST', `/api/master-data/${plural}`, record);
+  const answer = await apiFromPage(page, 'POST', `/api/master-data/${plural}`, record);
   if (answer.status !== 201)
     throw new Error(`creating ${plural}: ${answer.status} ${JSON.stringify(answer.body)}`);
 }
@@ -72,13 +43,10 @@ const form = () => page.getByRole('form', { name: 'Record movement' });
 
 describe('stock and attachments of a warehouse, in a real browser against the real system', () => {
   it('signs in as admin and prepares an item and two warehouses through the API', async () => {
-    await page.goto(`${target?.url}/login`);
-    await page.getByLabel('Username').fill(E2E_ADMIN.username);
-    await page.getByLabel(/^Password/).fill(E2E_ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/app$/);
+    await page.goto(`${session?.target.url}/login`);
+    await signIn(page, E2E_ADMIN);
 
-    const units = (await apiFromPage('GET', '/api/master-data/units?limit=1')).body as {
+    const units = (await apiFromPage(page, 'GET', '/api/master-data/units?limit=1')).body as {
       items: { code: string }[];
     };
     let unitCode = units.items[0]?.code;
@@ -98,7 +66,7 @@ describe('stock and attachments of a warehouse, in a real browser against the re
   });
 
   it('receives 10 and sees the level', async () => {
-    await page.goto(`${target?.url}/app/md/warehouses/E2E-MAIN`);
+    await page.goto(`${session?.target.url}/app/md/warehouses/E2E-MAIN`);
     await page.getByRole('heading', { level: 1, name: 'Warehouse E2E-MAIN' }).waitFor();
     await page.getByRole('tab', { name: 'Stock' }).click();
     await page.getByText('No stock here yet.').waitFor();
@@ -137,7 +105,7 @@ describe('stock and attachments of a warehouse, in a real browser against the re
     await movements.getByText('Received').waitFor();
     expect(await movements.getByText('Administrator').count()).toBeGreaterThanOrEqual(2);
 
-    const side = (await apiFromPage('GET', '/api/stock?warehouseCode=E2E-SIDE')).body as {
+    const side = (await apiFromPage(page, 'GET', '/api/stock?warehouseCode=E2E-SIDE')).body as {
       available: number;
     }[];
     expect(side.map((level) => level.available)).toEqual([3]);
@@ -209,7 +177,8 @@ describe('stock and attachments of a warehouse, in a real browser against the re
       .getByRole('button', { name: 'Delete' })
       .click();
     await page.getByText('No files attached yet.').waitFor();
-    const left = (await apiFromPage('GET', '/api/attachments?ownerKind=warehouses&ownerCode=E2E-MAIN')).body;
+    const left = (await apiFromPage(page, 'GET', '/api/attachments?ownerKind=warehouses&ownerCode=E2E-MAIN'))
+      .body;
     expect(left).toEqual([]);
   });
 

@@ -1,6 +1,4 @@
-import { ApiProblemError } from '../../../shared/api/api-problem-error';
-import { NetworkError } from '../../../shared/api/network-error';
-import { parseProblem } from '../../../shared/api/parse-problem';
+import { authorisedFetch } from '../../../shared/api/authorised-fetch';
 import { attachmentPaths } from './attachment-paths';
 
 /**
@@ -8,24 +6,6 @@ import { attachmentPaths } from './attachment-paths';
  * shows or saves them through a blob URL.
  */
 export async function fetchAttachmentBlob(id: string, token: string | undefined): Promise<Blob> {
-  let response: Response;
-  try {
-    response = await fetch(attachmentPaths.one(id), {
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
-      credentials: 'same-origin',
-    });
-  } catch (error) {
-    throw new NetworkError(error);
-  }
-  if (!response.ok) {
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON: the status line says enough
-    }
-    throw new ApiProblemError(parseProblem(response.status, response.statusText, body), body);
-  }
+  const response = await authorisedFetch(attachmentPaths.one(id), token);
   return response.blob();
 }

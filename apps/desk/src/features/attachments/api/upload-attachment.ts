@@ -1,7 +1,7 @@
+import type { AttachmentAnswer } from '@fieldstream/api-contract';
 import { ApiProblemError } from '../../../shared/api/api-problem-error';
 import { NetworkError } from '../../../shared/api/network-error';
 import { parseProblem } from '../../../shared/api/parse-problem';
-import type { AttachmentInfo } from '../types/attachment-info';
 import { attachmentPaths } from './attachment-paths';
 
 function parseJson(text: string): unknown {
@@ -23,7 +23,7 @@ export function uploadAttachment(options: {
   token: string | undefined;
   /** 0..1 as the bytes leave. */
   onProgress?: (fraction: number) => void;
-}): Promise<AttachmentInfo> {
+}): Promise<AttachmentAnswer> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', attachmentPaths.list(options.ownerKind, options.ownerCode));
@@ -37,7 +37,7 @@ export function uploadAttachment(options: {
       const body = parseJson(request.responseText);
       if (request.status >= 200 && request.status < 300) {
         options.onProgress?.(1);
-        resolve(body as AttachmentInfo);
+        resolve(body as AttachmentAnswer);
         return;
       }
       reject(new ApiProblemError(parseProblem(request.status, request.statusText, body), body));

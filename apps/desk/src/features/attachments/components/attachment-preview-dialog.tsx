@@ -1,3 +1,4 @@
+import type { AttachmentAnswer } from '@fieldstream/api-contract';
 import { Center, Image, Loader, Modal } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
@@ -6,7 +7,6 @@ import { ProblemAlert } from '../../../shared/components/problem-alert';
 import { useSession } from '../../auth/hooks/use-session';
 import { fetchAttachmentBlob } from '../api/fetch-attachment-blob';
 import type { PreviewKind } from '../format/preview-kind';
-import type { AttachmentInfo } from '../types/attachment-info';
 
 /** Shows an image or PDF in place, from bytes fetched with the token (no link could carry it). */
 export function AttachmentPreviewDialog({
@@ -14,7 +14,7 @@ export function AttachmentPreviewDialog({
   kind,
   onClose,
 }: {
-  attachment: AttachmentInfo;
+  attachment: AttachmentAnswer;
   kind: PreviewKind;
   onClose: () => void;
 }) {

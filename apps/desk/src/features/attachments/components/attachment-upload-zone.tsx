@@ -1,29 +1,23 @@
-import { Alert, Button, FileButton, Group, Paper, Progress, Stack, Text } from '@mantine/core';
-import { useState, type DragEvent } from 'react';
+import { Alert, Progress, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError } from '../../../shared/api/api-problem-error';
+import { FileDropZone } from '../../../shared/components/file-drop-zone';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
 import { uploadProblemKey } from '../format/upload-problem-key';
 import { useUploadAttachment } from '../hooks/use-upload-attachment';
 
 /**
- * Drop a file, or choose one with the button (the keyboard path: the zone is only a mouse target).
- * Shows the bytes leaving, then why the server refused the file, in words.
+ * Drop a file or choose one, then see the bytes leave and, when the server refuses the file, why,
+ * in words.
  */
 export function AttachmentUploadZone({ ownerKind, ownerCode }: { ownerKind: string; ownerCode: string }) {
   const { t } = useTranslation('attachments');
   const upload = useUploadAttachment(ownerKind, ownerCode);
-  const [dragging, setDragging] = useState(false);
   const [lastName, setLastName] = useState<string | null>(null);
   const send = (file: File) => {
     setLastName(file.name);
     upload.mutate(file);
-  };
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    event.preventDefault();
-    setDragging(false);
-    const dropped = event.dataTransfer.files[0];
-    if (dropped && !upload.isPending) send(dropped);
   };
   const problemKey = uploadProblemKey(upload.error);
   const serverSaid =
@@ -32,33 +26,13 @@ export function AttachmentUploadZone({ ownerKind, ownerCode }: { ownerKind: stri
       : undefined;
   return (
     <Stack gap="xs">
-      <Paper
-        withBorder
-        p="lg"
-        radius="md"
-        data-testid="attachment-drop-zone"
-        style={{
-          borderStyle: 'dashed',
-          background: dragging ? 'var(--mantine-color-blue-light)' : undefined,
-        }}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <Group justify="space-between" wrap="wrap">
-          <Text size="sm">{t('upload.dropHere')}</Text>
-          <FileButton onChange={(file) => file && send(file)} disabled={upload.isPending}>
-            {(props) => (
-              <Button variant="default" {...props} loading={upload.isPending}>
-                {t('upload.choose')}
-              </Button>
-            )}
-          </FileButton>
-        </Group>
-      </Paper>
+      <FileDropZone
+        label={t('upload.dropHere')}
+        chooseLabel={t('upload.choose')}
+        busy={upload.isPending}
+        testId="attachment-drop-zone"
+        onFile={send}
+      />
       {upload.progress !== null && (
         <Progress
           value={Math.round(upload.progress * 100)}

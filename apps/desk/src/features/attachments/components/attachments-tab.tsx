@@ -1,3 +1,4 @@
+import type { AttachmentAnswer } from '@fieldstream/api-contract';
 import { Loader, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,6 @@ import { saveBlob } from '../api/save-blob';
 import { previewKind } from '../format/preview-kind';
 import { useAttachments } from '../hooks/use-attachments';
 import { useDeleteAttachment } from '../hooks/use-delete-attachment';
-import type { AttachmentInfo } from '../types/attachment-info';
 import { AttachmentPreviewDialog } from './attachment-preview-dialog';
 import { AttachmentUploadZone } from './attachment-upload-zone';
 import { AttachmentsTable } from './attachments-table';
@@ -31,12 +31,12 @@ export function AttachmentsTab({
   const token = useSession().session?.token;
   const attachments = useAttachments(ownerKind, ownerCode);
   const remove = useDeleteAttachment(ownerKind, ownerCode);
-  const [previewing, setPreviewing] = useState<AttachmentInfo | null>(null);
-  const [deleting, setDeleting] = useState<AttachmentInfo | null>(null);
+  const [previewing, setPreviewing] = useState<AttachmentAnswer | null>(null);
+  const [deleting, setDeleting] = useState<AttachmentAnswer | null>(null);
   const [downloading, setDownloading] = useState<string | null>(null);
   const [downloadError, setDownloadError] = useState<unknown>(null);
 
-  const download = async (attachment: AttachmentInfo) => {
+  const download = async (attachment: AttachmentAnswer) => {
     setDownloading(attachment.id);
     setDownloadError(null);
     try {

@@ -1,8 +1,8 @@
+import type { AttachmentAnswer } from '@fieldstream/api-contract';
 import { Button, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../format/format-bytes';
 import { previewKind } from '../format/preview-kind';
-import type { AttachmentInfo } from '../types/attachment-info';
 
 /** The files of a record, with what one can do to each. */
 export function AttachmentsTable({
@@ -13,12 +13,12 @@ export function AttachmentsTable({
   onDownload,
   onDelete,
 }: {
-  attachments: readonly AttachmentInfo[];
+  attachments: readonly AttachmentAnswer[];
   canDelete: boolean;
   downloading: string | null;
-  onPreview: (attachment: AttachmentInfo) => void;
-  onDownload: (attachment: AttachmentInfo) => void;
-  onDelete: (attachment: AttachmentInfo) => void;
+  onPreview: (attachment: AttachmentAnswer) => void;
+  onDownload: (attachment: AttachmentAnswer) => void;
+  onDelete: (attachment: AttachmentAnswer) => void;
 }) {
   const { t, i18n } = useTranslation('attachments');
   if (attachments.length === 0) return <Text size="sm">{t('list.empty')}</Text>;

@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import type { AttachmentAnswer } from '@fieldstream/api-contract';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AttachmentInfo } from '../types/attachment-info';
+import { DialogActions } from '../../../shared/components/dialog-actions';
 
 /** Deleting a file cannot be undone: ask first, naming the file. */
 export function DeleteAttachmentDialog({
@@ -9,7 +10,7 @@ export function DeleteAttachmentDialog({
   onConfirm,
   onClose,
 }: {
-  attachment: AttachmentInfo | null;
+  attachment: AttachmentAnswer | null;
   pending: boolean;
   onConfirm: () => void;
   onClose: () => void;
@@ -24,14 +25,14 @@ export function DeleteAttachmentDialog({
     >
       <Stack gap="md">
         <Text size="sm">{t('delete.body', { name: attachment?.fileName ?? '' })}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('delete.cancel')}
-          </Button>
-          <Button color="red.9" loading={pending} onClick={onConfirm}>
-            {t('delete.confirm')}
-          </Button>
-        </Group>
+        <DialogActions
+          cancelLabel={t('delete.cancel')}
+          onCancel={onClose}
+          confirmLabel={t('delete.confirm')}
+          pending={pending}
+          destructive
+          onConfirm={onConfirm}
+        />
       </Stack>
     </Modal>
   );

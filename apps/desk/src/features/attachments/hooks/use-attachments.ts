@@ -1,14 +1,14 @@
+import type { AttachmentAnswer } from '@fieldstream/api-contract';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../auth/hooks/use-api';
 import { attachmentPaths } from '../api/attachment-paths';
-import type { AttachmentInfo } from '../types/attachment-info';
 import { attachmentsKeys } from './attachments-query-keys';
 
 export function useAttachments(ownerKind: string, ownerCode: string) {
   const api = useApi();
   return useQuery({
     queryKey: attachmentsKeys.owner(ownerKind, ownerCode),
-    queryFn: ({ signal }) => api<AttachmentInfo[]>(attachmentPaths.list(ownerKind, ownerCode), { signal }),
+    queryFn: ({ signal }) => api<AttachmentAnswer[]>(attachmentPaths.list(ownerKind, ownerCode), { signal }),
     // No change notices for attachments yet: a colleague's upload shows on focus or within a minute.
     refetchInterval: 60_000,
     refetchOnWindowFocus: true,

@@ -1,24 +1,17 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { renderDesk } from '../../../testing/render-desk';
-import { routeFetchTo } from '../../../testing/route-fetch-to';
-import { sendJson, startHttpStub, type HttpStub } from '../../../testing/start-http-stub';
+import { stubApiEachTest } from '../../../testing/stub-api-each-test';
+import { sendJson, type HttpStub } from '../../../testing/start-http-stub';
 import { testSession } from '../testing/test-session';
 
 let stub: HttpStub | undefined;
-let restoreFetch: (() => void) | undefined;
-
-afterEach(async () => {
-  restoreFetch?.();
-  await stub?.stop();
-  stub = undefined;
-  sessionStorage.clear();
-});
+const server = stubApiEachTest();
 
 const field = (label: RegExp) => screen.getByLabelText(label, { selector: 'input' });
 
 describe('change password', () => {
   it("puts the API's field error on the field it names, and asks the new password twice", async () => {
-    stub = await startHttpStub((request, response) => {
+    stub = await server.serve((request, response) => {
       if (request.url === '/api/auth/password') {
         return sendJson(
           response,
@@ -35,7 +28,6 @@ describe('change password', () => {
       }
       return sendJson(response, 200, []);
     });
-    restoreFetch = routeFetchTo(stub.url);
     renderDesk({ path: '/app', session: testSession('marco') });
     fireEvent.click(await screen.findByRole('button', { name: 'User menu for marco' }));
     fireEvent.click(await screen.findByRole('menuitem', { name: 'Change password' }));

@@ -2,6 +2,7 @@ import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core'
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError } from '../../../shared/api/api-problem-error';
+import { DialogActions } from '../../../shared/components/dialog-actions';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
 import { useChangePassword } from '../hooks/use-change-password';
 
@@ -87,14 +88,12 @@ export function ChangePasswordDialog({ opened, onClose }: { opened: boolean; onC
             <Text size="xs" c="dimmed">
               {t('changePassword.hint')}
             </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('changePassword.cancel')}
-              </Button>
-              <Button type="submit" loading={change.isPending}>
-                {t('changePassword.submit')}
-              </Button>
-            </Group>
+            <DialogActions
+              cancelLabel={t('changePassword.cancel')}
+              onCancel={close}
+              confirmLabel={t('changePassword.submit')}
+              pending={change.isPending}
+            />
           </Stack>
         </form>
       )}

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { LANGUAGE_STORAGE_KEY } from '../../../app/i18n/language-storage-key';
 import { renderDesk } from '../../../testing/render-desk';
-import { routeFetchTo } from '../../../testing/route-fetch-to';
+import { stubApiEachTest } from '../../../testing/stub-api-each-test';
 import { sendJson, startHttpStub, type HttpStub } from '../../../testing/start-http-stub';
 import { SESSION_STORAGE_KEY } from '../api/session-storage';
 
@@ -27,16 +27,7 @@ const LOGIN_RESPONSE = {
 };
 
 let stub: HttpStub | undefined;
-let restoreFetch: (() => void) | undefined;
-
-afterEach(async () => {
-  restoreFetch?.();
-  restoreFetch = undefined;
-  await stub?.stop();
-  stub = undefined;
-  localStorage.clear();
-  sessionStorage.clear();
-});
+const server = stubApiEachTest();
 
 describe('login page', () => {
   it('names each empty field in English, marks it invalid and focuses the first', async () => {
@@ -65,8 +56,7 @@ describe('login page', () => {
   });
 
   it('rejects an over-long username with its limit, before anything is sent', async () => {
-    stub = await startHttpStub((_request, response) => sendJson(response, 200, LOGIN_RESPONSE));
-    restoreFetch = routeFetchTo(stub.url);
+    stub = await server.serve((_request, response) => sendJson(response, 200, LOGIN_RESPONSE));
     renderDesk({ path: '/login' });
     fireEvent.change(await screen.findByLabelText(/^Username/, { selector: 'input' }), {
       target: { value: 'u'.repeat(101) },
@@ -95,7 +85,7 @@ describe('login page', () => {
   });
 
   it('posts the contract body and shows a 501 problem politely, with the server status line, and focuses it', async () => {
-    stub = await startHttpStub((_request, response) =>
+    stub = await server.serve((_request, response) =>
       sendJson(
         response,
         501,
@@ -108,7 +98,6 @@ describe('login page', () => {
         'application/problem+json',
       ),
     );
-    restoreFetch = routeFetchTo(stub.url);
     renderDesk({ path: '/login' });
     fireEvent.change(await screen.findByLabelText(/^Username/, { selector: 'input' }), {
       target: { value: '  anna  ' },
@@ -134,11 +123,10 @@ describe('login page', () => {
   });
 
   it('shows a 404 without a problem body as "not available" too, not as a crash', async () => {
-    stub = await startHttpStub((_request, response) => {
+    stub = await server.serve((_request, response) => {
       response.writeHead(404, { 'Content-Type': 'text/html' });
       response.end('<pre>Cannot POST /api/auth/login</pre>');
     });
-    restoreFetch = routeFetchTo(stub.url);
     renderDesk({ path: '/login' });
     fireEvent.change(await screen.findByLabelText(/^Username/, { selector: 'input' }), {
       target: { value: 'anna' },
@@ -151,7 +139,7 @@ describe('login page', () => {
   });
 
   it('puts the server field-level details under the fields they name', async () => {
-    stub = await startHttpStub((_request, response) =>
+    stub = await server.serve((_request, response) =>
       sendJson(
         response,
         422,
@@ -164,7 +152,6 @@ describe('login page', () => {
         'application/problem+json',
       ),
     );
-    restoreFetch = routeFetchTo(stub.url);
     renderDesk({ path: '/login' });
     fireEvent.change(await screen.findByLabelText(/^Username/, { selector: 'input' }), {
       target: { value: 'a b' },
@@ -179,7 +166,7 @@ describe('login page', () => {
   it('tells a network failure apart from a server answer', async () => {
     const gone = await startHttpStub((_request, response) => sendJson(response, 200, {}));
     await gone.stop();
-    restoreFetch = routeFetchTo(gone.url);
+    server.routeTo(gone.url);
     renderDesk({ path: '/login' });
     fireEvent.change(await screen.findByLabelText(/^Username/, { selector: 'input' }), {
       target: { value: 'anna' },
@@ -193,11 +180,10 @@ describe('login page', () => {
   });
 
   it('signs in on success, keeps the token for the tab and opens the app frame', async () => {
-    stub = await startHttpStub((request, response) => {
+    stub = await server.serve((request, response) => {
       if (request.url === '/api/auth/login') return sendJson(response, 200, LOGIN_RESPONSE);
       return sendJson(response, 200, []);
     });
-    restoreFetch = routeFetchTo(stub.url);
     const { router } = renderDesk({ path: '/app' });
     fireEvent.change(await screen.findByLabelText(/^Username/, { selector: 'input' }), {
       target: { value: 'anna' },
@@ -216,8 +202,7 @@ describe('login page', () => {
   });
 
   it('treats a 200 without a token as a version skew, not as a session', async () => {
-    stub = await startHttpStub((_request, response) => sendJson(response, 200, { ok: true }));
-    restoreFetch = routeFetchTo(stub.url);
+    stub = await server.serve((_request, response) => sendJson(response, 200, { ok: true }));
     renderDesk({ path: '/login' });
     fireEvent.change(await screen.findByLabelText(/^Username/, { selector: 'input' }), {
       target: { value: 'anna' },

@@ -1,16 +1,17 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderDesk } from '../../../testing/render-desk';
-import { routeFetchTo } from '../../../testing/route-fetch-to';
-import { sendJson, startHttpStub, type HttpStub } from '../../../testing/start-http-stub';
+import { stubApiEachTest } from '../../../testing/stub-api-each-test';
+import { sendJson, type HttpStub } from '../../../testing/start-http-stub';
+import type { StubbedApi } from '../../../testing/stub-api-each-test';
 import { SESSION_STORAGE_KEY, writeStoredSession } from '../api/session-storage';
 import { testSession } from '../testing/test-session';
 
 let stub: HttpStub | undefined;
-let restoreFetch: (() => void) | undefined;
+const server = stubApiEachTest();
 
 /** The API as the frame needs it: the kinds for the navigation, and logout. */
-async function startApi(handle?: Parameters<typeof startHttpStub>[0]) {
-  stub = await startHttpStub(
+async function startApi(handle?: Parameters<StubbedApi['serve']>[0]) {
+  stub = await server.serve(
     handle ??
       ((request, response) => {
         if (request.url === '/api/auth/logout') {
@@ -20,18 +21,8 @@ async function startApi(handle?: Parameters<typeof startHttpStub>[0]) {
         return sendJson(response, 200, []);
       }),
   );
-  restoreFetch = routeFetchTo(stub.url);
   return stub;
 }
-
-afterEach(async () => {
-  restoreFetch?.();
-  restoreFetch = undefined;
-  await stub?.stop();
-  stub = undefined;
-  sessionStorage.clear();
-  localStorage.clear();
-});
 
 describe('route guard', () => {
   it('sends a visitor without a session from / to /login', async () => {

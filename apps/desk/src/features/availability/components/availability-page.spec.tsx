@@ -1,21 +1,13 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { AppProviders } from '../../../app/app-providers';
-import { createQueryClient } from '../../../app/create-query-client';
-import { createI18n } from '../../../app/i18n/create-i18n';
-import { routeFetchTo } from '../../../testing/route-fetch-to';
-import { sendJson, startHttpStub, type HttpStub } from '../../../testing/start-http-stub';
-import availabilityEn from '../i18n/en.json';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { testSession } from '../../auth/testing/test-session';
+import { renderScreen } from '../../../testing/render-screen';
+import { stubApiEachTest } from '../../../testing/stub-api-each-test';
+import { sendJson, type HttpStub } from '../../../testing/start-http-stub';
 import type { AvailabilityResponse } from '../types/availability';
 import { AvailabilityPage } from './availability-page';
 
 let stub: HttpStub | undefined;
-let restoreFetch: (() => void) | undefined;
-
-afterEach(async () => {
-  restoreFetch?.();
-  await stub?.stop();
-  stub = undefined;
-});
+const server = stubApiEachTest();
 
 /** The lead's endpoint, as specified, standing in until it lands: one leave closure in the asked week. */
 function answer(url: URL): AvailabilityResponse {
@@ -48,7 +40,7 @@ function answer(url: URL): AvailabilityResponse {
 
 describe('availability page against a stub of the availability API', () => {
   it('searches technicians, asks for the visible week and shows the layers in the technician time zone', async () => {
-    stub = await startHttpStub((request, response) => {
+    stub = await server.serve((request, response) => {
       const url = new URL(request.url, 'http://stub');
       if (url.pathname === '/api/master-data/technicians') {
         return sendJson(response, 200, {
@@ -60,21 +52,7 @@ describe('availability page against a stub of the availability API', () => {
       if (url.pathname === '/api/availability') return sendJson(response, 200, answer(url));
       return sendJson(response, 404, { title: 'Not Found', status: 404 }, 'application/problem+json');
     });
-    restoreFetch = routeFetchTo(stub.url);
-    const i18n = createI18n('en');
-    i18n.addResourceBundle('en', 'availability', availabilityEn);
-    render(
-      <AppProviders
-        i18n={i18n}
-        queryClient={createQueryClient()}
-        initialSession={
-          { token: 'tok-1', expiresAt: '2099-01-01T00:00:00Z', user: { username: 'admin' } } as never
-        }
-        mantineEnv="test"
-      >
-        <AvailabilityPage />
-      </AppProviders>,
-    );
+    renderScreen(<AvailabilityPage />, { session: testSession('admin', { role: 'admin' }) });
     expect(
       await screen.findByText('Choose a technician, a site or both to see their calendars.'),
     ).toBeTruthy();

@@ -1,14 +1,12 @@
-import { ApiProblemError } from '../../../shared/api/api-problem-error';
+import { authorisedFetch } from '../../../shared/api/authorised-fetch';
 import { InvalidResponseError } from '../../../shared/api/invalid-response-error';
-import { NetworkError } from '../../../shared/api/network-error';
-import { parseProblem } from '../../../shared/api/parse-problem';
 import type { ImportFormat } from '../types/import-format';
 
 const CONTENT_TYPES: Record<ImportFormat, string> = { csv: 'text/csv', json: 'application/json' };
 
 /**
  * Sends the file as it is (the server parses it, so line numbers in the report are the file's
- * own); the shared JSON helper would re-encode it, hence a fetch of its own.
+ * own); the shared JSON helper would re-encode it, hence the plain authorised fetch.
  */
 export async function postImport(options: {
   plural: string;
@@ -23,29 +21,15 @@ export async function postImport(options: {
     Accept: 'application/json, application/problem+json',
     'Content-Type': `${CONTENT_TYPES[options.format]}; charset=utf-8`,
   };
-  if (options.token) headers['Authorization'] = `Bearer ${options.token}`;
   if (options.fileName && /^[\x20-\x7e]{1,200}$/.test(options.fileName))
     headers['X-File-Name'] = options.fileName;
   const url = `/api/imports/${encodeURIComponent(options.plural)}${options.dryRun ? '?dryRun=true' : ''}`;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers,
-      body: options.content,
-      credentials: 'same-origin',
-    });
-  } catch (error) {
-    throw new NetworkError(error);
-  }
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    // Not JSON: parseProblem falls back to the status line.
-  }
-  if (!response.ok) throw new ApiProblemError(parseProblem(response.status, response.statusText, body));
+  const response = await authorisedFetch(url, options.token, {
+    method: 'POST',
+    headers,
+    body: options.content,
+  });
+  const body = (await response.json().catch(() => undefined)) as unknown;
   const importId = (body as { importId?: unknown } | undefined)?.importId;
   if (typeof importId !== 'string') {
     throw new InvalidResponseError(response.status, 'importId: missing');

@@ -1,45 +1,20 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
-import { AppProviders } from '../../../app/app-providers';
-import { createQueryClient } from '../../../app/create-query-client';
-import { createI18n } from '../../../app/i18n/create-i18n';
-import { routeFetchTo } from '../../../testing/route-fetch-to';
-import { sendJson, startHttpStub, type HttpStub } from '../../../testing/start-http-stub';
-import importEn from '../i18n/en.json';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { testSession } from '../../auth/testing/test-session';
+import { renderScreen } from '../../../testing/render-screen';
+import { stubApiEachTest } from '../../../testing/stub-api-each-test';
+import { sendJson, type HttpStub } from '../../../testing/start-http-stub';
 import { ImportPage } from './import-page';
 
 let stub: HttpStub | undefined;
-let restoreFetch: (() => void) | undefined;
+const server = stubApiEachTest();
 
-afterEach(async () => {
-  restoreFetch?.();
-  await stub?.stop();
-  stub = undefined;
-});
-
-function renderPage() {
-  const i18n = createI18n('en');
-  i18n.addResourceBundle('en', 'import', importEn);
-  return render(
-    <AppProviders
-      i18n={i18n}
-      queryClient={createQueryClient()}
-      initialSession={
-        { token: 'tok-1', expiresAt: '2099-01-01T00:00:00Z', user: { username: 'admin' } } as never
-      }
-      mantineEnv="test"
-    >
-      <MemoryRouter>
-        <ImportPage />
-      </MemoryRouter>
-    </AppProviders>,
-  );
-}
+/** Signed in as an admin whose token the stub sees. */
+const renderPage = () => renderScreen(<ImportPage />, { session: testSession('admin', { role: 'admin' }) });
 
 describe('import page against a stub of the import API', () => {
   it('lists writable kinds, posts the CSV as text/csv, polls to the end and shows the counts', async () => {
     let polls = 0;
-    stub = await startHttpStub((request, response) => {
+    stub = await server.serve((request, response) => {
       if (request.url === '/api/master-data') {
         return sendJson(response, 200, [
           { kind: 'skill', plural: 'skills', read: 'all', write: 'all', columns: [] },
@@ -66,7 +41,6 @@ describe('import page against a stub of the import API', () => {
       }
       return sendJson(response, 404, { title: 'Not Found', status: 404 }, 'application/problem+json');
     });
-    restoreFetch = routeFetchTo(stub.url);
     renderPage();
 
     fireEvent.click(await screen.findByRole('combobox', { name: /^Kind/ }));
@@ -90,7 +64,7 @@ describe('import page against a stub of the import API', () => {
     const post = stub.requests.find((r) => r.method === 'POST');
     expect(post?.url).toBe('/api/imports/skills');
     expect(post?.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(post?.headers['authorization']).toBe('Bearer tok-1');
+    expect(post?.headers['authorization']).toBe('Bearer token-of-admin');
     expect(post?.body).toBe(csv);
     expect(post?.headers['x-file-name']).toBe('skills.csv');
     expect(polls).toBe(2);
@@ -100,7 +74,7 @@ describe('import page against a stub of the import API', () => {
   });
 
   it('sends a validation only with dryRun and shows the rejection by line and field', async () => {
-    stub = await startHttpStub((request, response) => {
+    stub = await server.serve((request, response) => {
       if (request.url === '/api/master-data') {
         return sendJson(response, 200, [
           { kind: 'skill', plural: 'skills', read: 'all', write: 'all', columns: [] },
@@ -119,7 +93,6 @@ describe('import page against a stub of the import API', () => {
         errors: [{ row: 2, field: 'name', code: 'too_small', message: 'Required' }],
       });
     });
-    restoreFetch = routeFetchTo(stub.url);
     renderPage();
     fireEvent.click(await screen.findByRole('combobox', { name: /^Kind/ }));
     fireEvent.click(await screen.findByRole('option', { name: 'Skills' }));

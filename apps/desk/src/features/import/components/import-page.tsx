@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileDropZone } from '../../../shared/components/file-drop-zone';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
 import { useSession } from '../../auth/hooks/use-session';
 import { fetchImportableKinds } from '../api/fetch-importable-kinds';
@@ -11,8 +12,9 @@ import { useImportRun } from '../hooks/use-import-run';
 import { importFormatOf } from '../types/import-format';
 import { isFinalPhase } from '../types/is-final-phase';
 import { CsvTemplateLink } from './csv-template-link';
-import { FileDropZone } from './file-drop-zone';
 import { ImportResult } from './import-result';
+
+const IMPORT_ACCEPT = '.csv,.json,text/csv,application/json';
 
 /** Bulk import of one master-data kind from a CSV or JSON file, validated first if wished. */
 export function ImportPage() {
@@ -63,7 +65,11 @@ export function ImportPage() {
         {chosen && <CsvTemplateLink kind={chosen.kind} plural={chosen.plural} />}
       </Group>
       <FileDropZone
-        file={file}
+        label={file ? t('file.chosen', { name: file.name, size: file.size }) : t('file.dropHere')}
+        announceLabel
+        chooseLabel={t('file.choose')}
+        accept={IMPORT_ACCEPT}
+        testId="import-drop-zone"
         onFile={(next) => {
           setFile(next);
           setFileError(null);

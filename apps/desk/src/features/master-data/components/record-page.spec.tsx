@@ -1,12 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderDesk } from '../../../testing/render-desk';
-import { routeFetchTo } from '../../../testing/route-fetch-to';
-import {
-  sendJson,
-  startHttpStub,
-  type HttpStub,
-  type RecordedRequest,
-} from '../../../testing/start-http-stub';
+import { stubApiEachTest } from '../../../testing/stub-api-each-test';
+import { sendJson, type HttpStub, type RecordedRequest } from '../../../testing/start-http-stub';
 import { testSession } from '../../auth/testing/test-session';
 
 const KINDS = [
@@ -32,11 +27,11 @@ const customer = (version: number, name: string) => ({
 });
 
 let stub: HttpStub | undefined;
-let restoreFetch: (() => void) | undefined;
+const server = stubApiEachTest();
 
 async function startApi(onPut: (request: RecordedRequest) => [number, unknown]) {
   let current = customer(3, 'ACME');
-  stub = await startHttpStub((request, response) => {
+  stub = await server.serve((request, response) => {
     if (request.url === '/api/master-data') return sendJson(response, 200, KINDS);
     if (request.url === '/api/master-data/customers/C1' && request.method === 'GET')
       return sendJson(response, 200, current);
@@ -53,17 +48,8 @@ async function startApi(onPut: (request: RecordedRequest) => [number, unknown]) 
     if (request.url === '/api/master-data/customers/C1/history') return sendJson(response, 200, []);
     return sendJson(response, 404, { title: 'Not Found', status: 404 }, 'application/problem+json');
   });
-  restoreFetch = routeFetchTo(stub.url);
   return { bumpVersion: (name: string) => (current = customer(4, name)) };
 }
-
-afterEach(async () => {
-  restoreFetch?.();
-  restoreFetch = undefined;
-  await stub?.stop();
-  stub = undefined;
-  sessionStorage.clear();
-});
 
 const input = (label: RegExp) =>
   screen.getAllByLabelText(label, { selector: 'input' })[0] as HTMLInputElement;
@@ -117,7 +103,7 @@ describe('record page', () => {
   });
 
   it('is read-only for a kind the user may not write', async () => {
-    stub = await startHttpStub((request, response) => {
+    stub = await server.serve((request, response) => {
       if (request.url === '/api/master-data') return sendJson(response, 200, KINDS);
       return sendJson(response, 200, {
         ...customer(1, 'Boiler'),
@@ -126,7 +112,6 @@ describe('record page', () => {
         record: { name: 'Boiler', certified: true },
       });
     });
-    restoreFetch = routeFetchTo(stub.url);
     renderDesk({ path: '/app/md/skills/S1', session: testSession('auditor', { role: 'auditor' }) });
     await waitFor(() => expect(input(/^Name/).value).toBe('Boiler'));
     expect(input(/^Name/).readOnly).toBe(true);

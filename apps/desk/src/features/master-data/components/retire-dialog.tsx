@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Modal, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogActions } from '../../../shared/components/dialog-actions';
 
 /** Retiring keeps the record (history, old references) but takes it out of use: a reason is asked. */
 export function RetireDialog({
@@ -42,14 +43,13 @@ export function RetireDialog({
               setEmpty(false);
             }}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('record.cancel')}
-            </Button>
-            <Button type="submit" color="red.9" loading={pending}>
-              {t('record.retire')}
-            </Button>
-          </Group>
+          <DialogActions
+            cancelLabel={t('record.cancel')}
+            onCancel={onClose}
+            confirmLabel={t('record.retire')}
+            pending={pending}
+            destructive
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,8 @@
+import type { StockLevel } from '@fieldstream/api-contract';
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isShortage } from '../levels/filter-levels';
-import type { StockLevel } from '../types/stock-level';
 
 /**
  * Quantities per item; a row with nothing available is marked in words as well as colour, so it

@@ -1,34 +1,21 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { AppProviders } from '../../../app/app-providers';
-import { createQueryClient } from '../../../app/create-query-client';
-import { createI18n } from '../../../app/i18n/create-i18n';
-import { routeFetchTo } from '../../../testing/route-fetch-to';
-import { sendJson, startHttpStub, type HttpStub } from '../../../testing/start-http-stub';
-import { testSession } from '../../auth/testing/test-session';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderScreen } from '../../../testing/render-screen';
+import { stubApiEachTest } from '../../../testing/stub-api-each-test';
+import { sendJson, type HttpStub } from '../../../testing/start-http-stub';
 import { StockPage } from './stock-page';
 import { WarehouseStockTab } from './warehouse-stock-tab';
+import { stockLevelOf } from '../testing/stock-level-of';
 
-const level = (warehouseCode: string, itemCode: string, onHand: number, reserved = 0) => ({
-  _id: `${warehouseCode}|${itemCode}`,
-  warehouseCode,
-  itemCode,
-  onHand,
-  reserved,
-  available: onHand - reserved,
-  updatedAt: '2026-01-01T00:00:00Z',
-});
 const names = (codes: [string, string][]) => ({
   items: codes.map(([code, name]) => ({ code, record: { name } })),
   total: codes.length,
 });
 
 let stub: HttpStub | undefined;
-let restoreFetch: (() => void) | undefined;
+const server = stubApiEachTest();
 
 async function startApi() {
-  stub = await startHttpStub((request, response) => {
+  stub = await server.serve((request, response) => {
     const url = new URL(request.url, 'http://x');
     if (url.pathname === '/api/master-data/items')
       return sendJson(
@@ -49,8 +36,12 @@ async function startApi() {
         ]),
       );
     if (url.pathname === '/api/stock' && !url.searchParams.get('warehouseCode'))
-      return sendJson(response, 200, [level('W1', 'F', 5), level('W1', 'V', 2, 2), level('VAN', 'F', 0)]);
-    if (url.pathname === '/api/stock') return sendJson(response, 200, [level('W1', 'F', 5)]);
+      return sendJson(response, 200, [
+        stockLevelOf('W1', 'F', 5),
+        stockLevelOf('W1', 'V', 2, 2),
+        stockLevelOf('VAN', 'F', 0),
+      ]);
+    if (url.pathname === '/api/stock') return sendJson(response, 200, [stockLevelOf('W1', 'F', 5)]);
     if (url.pathname === '/api/stock/W1/movements' && request.method === 'GET')
       return sendJson(response, 200, [
         {
@@ -77,33 +68,12 @@ async function startApi() {
       );
     return sendJson(response, 404, { status: 404, title: 'Not Found' }, 'application/problem+json');
   });
-  restoreFetch = routeFetchTo(stub.url);
-}
-
-afterEach(async () => {
-  restoreFetch?.();
-  await stub?.stop();
-  stub = undefined;
-});
-
-function renderScreen(element: ReactNode) {
-  const router = createMemoryRouter([{ path: '*', element }], { initialEntries: ['/app/stock'] });
-  return render(
-    <AppProviders
-      i18n={createI18n('en')}
-      queryClient={createQueryClient()}
-      initialSession={testSession('ada')}
-      mantineEnv="test"
-    >
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
 }
 
 describe('stock page', () => {
   it('lists levels across warehouses, marks shortages in words, and filters to shortages only', async () => {
     await startApi();
-    renderScreen(<StockPage />);
+    renderScreen(<StockPage />, { path: '/app/stock' });
     const table = await screen.findByTestId('stock-levels');
     await waitFor(() => expect(within(table).getAllByText('Filter')).toHaveLength(2));
     expect(screen.getByText('3 levels')).toBeTruthy();
@@ -119,7 +89,7 @@ describe('stock page', () => {
 describe('warehouse stock tab', () => {
   it('checks the form before sending, then says a shortage in words', async () => {
     await startApi();
-    renderScreen(<WarehouseStockTab warehouseCode="W1" />);
+    renderScreen(<WarehouseStockTab warehouseCode="W1" />, { path: '/app/stock' });
     await screen.findByText('Delivery');
     expect(screen.getByText('Ada')).toBeTruthy();
 

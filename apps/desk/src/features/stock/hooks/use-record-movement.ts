@@ -1,7 +1,7 @@
+import type { StockLevel } from '@fieldstream/api-contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../auth/hooks/use-api';
 import { stockPaths } from '../api/stock-paths';
-import type { StockLevel } from '../types/stock-level';
 import { stockKeys } from './stock-query-keys';
 
 /** Posts one movement; the answer is the warehouse's new levels, and every stock view refreshes. */

@@ -1,7 +1,7 @@
+import type { StockLevel } from '@fieldstream/api-contract';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../auth/hooks/use-api';
 import { stockPaths } from '../api/stock-paths';
-import type { StockLevel } from '../types/stock-level';
 import { stockKeys } from './stock-query-keys';
 
 /** Levels of one warehouse, or of every warehouse the user can see when none is given. */

@@ -1,7 +1,7 @@
+import type { StockMovement } from '@fieldstream/api-contract';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../auth/hooks/use-api';
 import { stockPaths } from '../api/stock-paths';
-import type { StockMovement } from '../types/stock-movement';
 import { stockKeys } from './stock-query-keys';
 
 export const RECENT_MOVEMENTS = 50;

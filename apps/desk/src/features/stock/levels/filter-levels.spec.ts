@@ -1,17 +1,12 @@
-import type { StockLevel } from '../types/stock-level';
+import { stockLevelOf } from '../testing/stock-level-of';
 import { filterLevels, isShortage } from './filter-levels';
 
-const level = (warehouseCode: string, itemCode: string, onHand: number, reserved = 0): StockLevel => ({
-  _id: `${warehouseCode}|${itemCode}`,
-  warehouseCode,
-  itemCode,
-  onHand,
-  reserved,
-  available: onHand - reserved,
-  updatedAt: '2026-01-01T00:00:00Z',
-});
-
-const levels = [level('W1', 'A', 5), level('W1', 'B', 2, 2), level('VAN', 'A', 0), level('VAN', 'B', 3)];
+const levels = [
+  stockLevelOf('W1', 'A', 5),
+  stockLevelOf('W1', 'B', 2, 2),
+  stockLevelOf('VAN', 'A', 0),
+  stockLevelOf('VAN', 'B', 3),
+];
 
 describe('filterLevels', () => {
   it('keeps everything with no filter', () => {
@@ -30,7 +25,7 @@ describe('filterLevels', () => {
   });
 
   it('counts fully reserved stock as a shortage', () => {
-    expect(isShortage(level('W', 'X', 4, 4))).toBe(true);
-    expect(isShortage(level('W', 'X', 4, 3))).toBe(false);
+    expect(isShortage(stockLevelOf('W', 'X', 4, 4))).toBe(true);
+    expect(isShortage(stockLevelOf('W', 'X', 4, 3))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { StockLevel } from '../types/stock-level';
+import type { StockLevel } from '@fieldstream/api-contract';
 
 export interface LevelFilter {
   warehouseCode: string | null;

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Loader, Modal, Stack, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogActions } from '../../../shared/components/dialog-actions';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
 import { useApiKeys } from '../hooks/use-users';
 import { useUserCommands } from '../hooks/use-user-commands';
@@ -99,14 +100,13 @@ export function ApiKeysPanel({ canWrite }: { canWrite: boolean }) {
                 value={reason}
                 onChange={(e) => setReason(e.currentTarget.value)}
               />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setRevoking(null)}>
-                  {t('actions.cancel')}
-                </Button>
-                <Button type="submit" color="red.9" loading={revokeKey.isPending}>
-                  {t('keys.revoke')}
-                </Button>
-              </Group>
+              <DialogActions
+                cancelLabel={t('actions.cancel')}
+                onCancel={() => setRevoking(null)}
+                confirmLabel={t('keys.revoke')}
+                pending={revokeKey.isPending}
+                destructive
+              />
             </Stack>
           </form>
         </Modal>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError } from '../../../shared/api/api-problem-error';
 import { fieldErrorsByPath } from '../../../shared/api/field-errors-by-path';
+import { DialogActions } from '../../../shared/components/dialog-actions';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
 import { ReferenceMultiSelect } from '../../master-data/components/reference-select';
 import { useUserCommands } from '../hooks/use-user-commands';
@@ -90,14 +91,12 @@ export function IssueKeyDialog({ onClose }: { onClose: () => void }) {
               error={errors['expiresAt']}
               onChange={(e) => setExpiresOn(e.currentTarget.value)}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('actions.cancel')}
-              </Button>
-              <Button type="submit" loading={issueKey.isPending}>
-                {t('keys.issue')}
-              </Button>
-            </Group>
+            <DialogActions
+              cancelLabel={t('actions.cancel')}
+              onCancel={onClose}
+              confirmLabel={t('keys.issue')}
+              pending={issueKey.isPending}
+            />
           </Stack>
         </form>
       )}

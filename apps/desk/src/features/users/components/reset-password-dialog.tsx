@@ -1,7 +1,8 @@
-import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Modal, PasswordInput, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsByPath } from '../../../shared/api/field-errors-by-path';
+import { DialogActions } from '../../../shared/components/dialog-actions';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
 import { useUserCommands } from '../hooks/use-user-commands';
 import type { UserAccount } from '../types/user-types';
@@ -32,14 +33,12 @@ export function ResetPasswordDialog({ user, onClose }: { user: UserAccount; onCl
             description={t('form.passwordHint')}
             onChange={(e) => setPassword(e.currentTarget.value)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={resetPassword.isPending}>
-              {t('reset.submit')}
-            </Button>
-          </Group>
+          <DialogActions
+            cancelLabel={t('actions.cancel')}
+            onCancel={onClose}
+            confirmLabel={t('reset.submit')}
+            pending={resetPassword.isPending}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,22 +1,14 @@
-import { Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { USER_ROLES } from '@fieldstream/domain';
+import { Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError } from '../../../shared/api/api-problem-error';
 import { fieldErrorsByPath } from '../../../shared/api/field-errors-by-path';
+import { DialogActions } from '../../../shared/components/dialog-actions';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
 import { ReferenceSelect } from '../../master-data/components/reference-select';
 import { useUserCommands } from '../hooks/use-user-commands';
 import type { UserAccount, UserBinding, UserProfile, UserRole } from '../types/user-types';
-
-export const ROLES: readonly UserRole[] = [
-  'admin',
-  'dispatcher',
-  'technician',
-  'manager',
-  'customer',
-  'auditor',
-  'integrator',
-];
 
 /** The binding a role needs: whose data a scoped user reaches. */
 const BINDING_OF: Partial<
@@ -114,7 +106,7 @@ export function UserFormDialog({
             label={t('fields.role')}
             required
             allowDeselect={false}
-            data={ROLES.map((role) => ({ value: role, label: t(`shell:roles.${role}`) }))}
+            data={USER_ROLES.map((role) => ({ value: role, label: t(`shell:roles.${role}`) }))}
             value={profile.role}
             error={errors['role']}
             onChange={(role) => role && setProfile((current) => ({ ...current, role: role as UserRole }))}
@@ -148,14 +140,12 @@ export function UserFormDialog({
               language && setProfile((current) => ({ ...current, language: language as 'it' | 'en' }))
             }
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {creating ? t('actions.create') : t('actions.save')}
-            </Button>
-          </Group>
+          <DialogActions
+            cancelLabel={t('actions.cancel')}
+            onCancel={close}
+            confirmLabel={creating ? t('actions.create') : t('actions.save')}
+            pending={mutation.isPending}
+          />
         </Stack>
       </form>
     </Modal>

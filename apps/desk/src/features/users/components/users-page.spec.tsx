@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderDesk } from '../../../testing/render-desk';
-import { routeFetchTo } from '../../../testing/route-fetch-to';
-import { sendJson, startHttpStub, type HttpStub } from '../../../testing/start-http-stub';
+import { stubApiEachTest } from '../../../testing/stub-api-each-test';
+import { sendJson, type HttpStub } from '../../../testing/start-http-stub';
 import { testSession } from '../../auth/testing/test-session';
 
 const USERS = [
@@ -31,10 +31,10 @@ const USERS = [
 ];
 
 let stub: HttpStub | undefined;
-let restoreFetch: (() => void) | undefined;
+const server = stubApiEachTest();
 
 async function startApi() {
-  stub = await startHttpStub((request, response) => {
+  stub = await server.serve((request, response) => {
     if (request.url === '/api/users' && request.method === 'GET') return sendJson(response, 200, USERS);
     if (request.url === '/api/users' && request.method === 'POST') {
       return sendJson(
@@ -59,17 +59,8 @@ async function startApi() {
     }
     return sendJson(response, 200, []);
   });
-  restoreFetch = routeFetchTo(stub.url);
   return stub;
 }
-
-afterEach(async () => {
-  restoreFetch?.();
-  restoreFetch = undefined;
-  await stub?.stop();
-  stub = undefined;
-  sessionStorage.clear();
-});
 
 describe('users admin', () => {
   it('lists accounts with role, binding, lock and last sign-in; unlocks from the row menu', async () => {
