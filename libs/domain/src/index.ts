@@ -7,3 +7,5 @@ export * from './users';
 export * from './calendar/icalendar';
 export * from './zones';
 export * from './stock';
+export * from './service-requests';
+export * from './technician-schedule';

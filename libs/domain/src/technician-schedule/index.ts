@@ -1,0 +1,3 @@
+export * from './schedule-period';
+export * from './technician-schedule-events';
+export * from './technician-schedule.decider';
