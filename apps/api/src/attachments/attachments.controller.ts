@@ -20,7 +20,6 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../request/current-principal.decorator';
 import { AttachmentsService } from './attachments.service';
-import { ATTACHMENT_UPLOAD_LIMITS } from './attachment-upload-limits';
 
 /** What multer hands over (memory storage); typed here rather than pulling in @types/multer. */
 interface UploadedFileParts {
@@ -40,7 +39,7 @@ export class AttachmentsController {
 
   /** multipart/form-data with one `file` field; the type is sniffed from the content. */
   @Post()
-  @UseInterceptors(FileInterceptor('file', { limits: ATTACHMENT_UPLOAD_LIMITS }))
+  @UseInterceptors(FileInterceptor('file'))
   upload(
     @Query() query: unknown,
     @UploadedFile() file: UploadedFileParts | undefined,

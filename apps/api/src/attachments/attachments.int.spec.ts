@@ -1,3 +1,4 @@
+import { TEST_ADMIN, type TestApi, startTestApi } from '../testing/start-test-api';
 import { withOrganisationApi } from '../testing/organisation-fixture';
 
 /** The first bytes of a real PNG: signature, IHDR of a 1×1 image, IEND. */
@@ -109,5 +110,32 @@ describe('attachments through the API', () => {
         )
       ).status,
     ).toBe(201);
+  });
+});
+
+describe('attachment size limit', () => {
+  let api: TestApi;
+  let admin: string;
+
+  beforeAll(async () => {
+    api = await startTestApi({ ATTACHMENT_MAX_BYTES: '2048' });
+    admin = await api.login(TEST_ADMIN.username, TEST_ADMIN.password);
+    await api.call('POST', '/api/master-data/skills', admin, { code: 'GAS', name: 'Gas boilers' });
+  });
+  afterAll(() => api?.stop());
+
+  it('refuses a file over ATTACHMENT_MAX_BYTES with 413, and keeps nothing', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['x'.repeat(3000)], { type: 'text/plain' }), 'notes.txt');
+    const response = await fetch(`${api.url}/api/attachments?ownerKind=skills&ownerCode=GAS`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+      body: form,
+    });
+    expect(response.status).toBe(413);
+    const listed = await (
+      await api.call('GET', '/api/attachments?ownerKind=skills&ownerCode=GAS', admin)
+    ).json();
+    expect(listed).toEqual([]);
   });
 });

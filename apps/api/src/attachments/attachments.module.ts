@@ -2,22 +2,29 @@ import { MasterDataService } from '@fieldstream/application';
 import type { AttachmentStore } from '@fieldstream/attachment-store';
 import { APP_CONFIG, type AppConfig, createAttachmentStore } from '@fieldstream/infrastructure';
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { MasterDataModule } from '../master-data/master-data.module';
-import { setAttachmentMaxBytes } from './attachment-upload-limits';
 import { AttachmentsController } from './attachments.controller';
 import { ATTACHMENT_STORE, AttachmentsService } from './attachments.service';
 
 @Module({
-  imports: [MasterDataModule],
+  imports: [
+    MasterDataModule,
+    // Multer only buffers the upload: one byte over the store's limit, so that the store's own
+    // check, with its clear message, is what refuses a file one byte too big.
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.attachments.maxBytes + 1, files: 1, fields: 0 },
+      }),
+    }),
+  ],
   controllers: [AttachmentsController],
   providers: [
     {
       provide: ATTACHMENT_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        setAttachmentMaxBytes(config.attachments.maxBytes);
-        return createAttachmentStore(config);
-      },
+      useFactory: (config: AppConfig) => createAttachmentStore(config),
     },
     {
       provide: AttachmentsService,

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { RequestCommandContext } from '../request/command-context.decorator';
 import { CurrentPrincipal } from '../request/current-principal.decorator';
+import { expectedVersionOf } from '../request/if-match';
 
 const viewQuery = z.object({
   technician: z.string().max(64).optional(),
@@ -60,13 +61,6 @@ export class AvailabilityController {
   ) {
     const { mode } = importQuery.parse(query);
     const text = typeof body === 'string' ? body : '';
-    const version = ifMatch ? Number(/\d+/.exec(ifMatch)?.[0]) : undefined;
-    return this.availability.importICalendar(
-      context,
-      code,
-      text,
-      mode,
-      Number.isInteger(version) ? version : undefined,
-    );
+    return this.availability.importICalendar(context, code, text, mode, expectedVersionOf(ifMatch));
   }
 }

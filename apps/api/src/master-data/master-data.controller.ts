@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { RequestCommandContext } from '../request/command-context.decorator';
 import { CurrentPrincipal } from '../request/current-principal.decorator';
+import { expectedVersionOf } from '../request/if-match';
 
 const listQuery = z.object({
   q: z.string().max(200).optional(),
@@ -12,14 +13,6 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   offset: z.coerce.number().int().min(0).optional(),
 });
-
-/** `If-Match: "3"` (or 3): the version the client edited; absent means "whatever is current". */
-function expectedVersion(ifMatch: string | undefined): number | undefined {
-  if (ifMatch === undefined) return undefined;
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
-  if (!match) return undefined;
-  return Number(match[1]);
-}
 
 /**
  * Every master-data kind through one resource shape: `/api/master-data/<kind>[/<code>]`. Lists
@@ -98,7 +91,7 @@ export class MasterDataController {
     @RequestCommandContext() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const version = expectedVersion(ifMatch);
+    const version = expectedVersionOf(ifMatch);
     const result = await this.masterData.write(
       context,
       kind,

@@ -29,7 +29,7 @@ export interface TestApi {
  * The API on embedded stores in a temporary directory, with the projections running in the same
  * process (the worker's job, without a second process), listening on a free port.
  */
-export async function startTestApi(): Promise<TestApi> {
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   Logger.overrideLogger(false);
   const dir = await tempDir();
   const config = loadConfig({
@@ -39,6 +39,7 @@ export async function startTestApi(): Promise<TestApi> {
     SERVE_DESK: 'false',
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...env,
   });
   const eventStore = await createEventStore(config);
   const readStore = await createReadStore(config);

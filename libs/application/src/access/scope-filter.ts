@@ -1,5 +1,5 @@
+import { type Principal, type VisibleScope, scopeDimensionsOf } from '@fieldstream/domain';
 import type { Filter } from '@fieldstream/read-store';
-import type { Principal, ScopeDimension, VisibleScope } from '@fieldstream/domain';
 
 /**
  * The list filter equivalent to `isInScope`: a record is in reach when the first scope dimension
@@ -7,12 +7,7 @@ import type { Principal, ScopeDimension, VisibleScope } from '@fieldstream/domai
  */
 export function scopeListFilter(principal: Principal, visible: VisibleScope): Filter | undefined {
   if (visible.unrestricted) return undefined;
-  const order: ScopeDimension[] =
-    principal.role === 'customer'
-      ? ['customers']
-      : principal.role === 'technician'
-        ? ['technicians']
-        : ['units', 'zones', 'sites', 'customers'];
+  const order = scopeDimensionsOf(principal);
   return {
     $or: order.map((dimension, index) => ({
       ...Object.fromEntries(order.slice(0, index).map((earlier) => [`scope.${earlier}`, { $exists: false }])),

@@ -62,8 +62,3 @@ export async function visibleScope(reads: ReadStore, principal: Principal): Prom
     technicians: EMPTY,
   };
 }
-
-/** The read-store filter selecting a kind's documents within a scope (for lists). */
-export function scopeFilter(dimension: keyof Omit<VisibleScope, 'unrestricted'>, visible: VisibleScope) {
-  return { [`scope.${dimension}`]: { $in: [...visible[dimension]] } };
-}

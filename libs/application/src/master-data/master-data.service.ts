@@ -284,14 +284,26 @@ export class MasterDataService {
     return loadStream(this.options.events, masterDataStreamName(kind, code), masterDataDecider(kind));
   }
 
+  /**
+   * Reads records for the cross-record rules: those an import is about to write first, then the
+   * read model, each stored record read once per lookup (thousands of imported assets share a
+   * few hundred sites).
+   */
   lookup(pendingRecords?: Map<string, Record<string, unknown>>): RecordLookup {
+    const stored = new Map<string, Promise<Record<string, unknown> | undefined>>();
     return async (kind, code) => {
-      const pending = pendingRecords?.get(`${kind}:${code}`);
+      const key = `${kind}:${code}`;
+      const pending = pendingRecords?.get(key);
       if (pending) return pending;
-      const document = await this.options.reads
-        .collection<MasterDataDocument>(masterDataCollection(kind))
-        .get(code);
-      return document?.record as Record<string, unknown> | undefined;
+      let record = stored.get(key);
+      if (!record) {
+        record = this.options.reads
+          .collection<MasterDataDocument>(masterDataCollection(kind))
+          .get(code)
+          .then((document) => document?.record as Record<string, unknown> | undefined);
+        stored.set(key, record);
+      }
+      return record;
     };
   }
 

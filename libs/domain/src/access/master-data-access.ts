@@ -92,13 +92,14 @@ export type ScopeDimension = keyof RecordScope;
  * whose other sites may lie in another centre), an asset by its site, a contract by its customer.
  */
 export function decidingDimension(principal: Principal, scope: RecordScope): ScopeDimension | undefined {
-  const order: readonly ScopeDimension[] =
-    principal.role === 'customer'
-      ? ['customers']
-      : principal.role === 'technician'
-        ? ['technicians']
-        : ['units', 'zones', 'sites', 'customers'];
-  return order.find((dimension) => scope[dimension] !== undefined);
+  return scopeDimensionsOf(principal).find((dimension) => scope[dimension] !== undefined);
+}
+
+/** The dimensions a principal's scope is judged on, most local first. */
+export function scopeDimensionsOf(principal: Principal): readonly ScopeDimension[] {
+  if (principal.role === 'customer') return ['customers'];
+  if (principal.role === 'technician') return ['technicians'];
+  return ['units', 'zones', 'sites', 'customers'];
 }
 
 export function isInScope(principal: Principal, scope: RecordScope, visible: VisibleScope): boolean {
