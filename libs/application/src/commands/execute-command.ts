@@ -26,6 +26,11 @@ export interface CommandOutcome<Event extends DomainEvent, State> {
   version: number;
   /** Global position of the last event appended, to wait for read models; absent when nothing was written. */
   position?: number;
+  /**
+   * True when the stream already holds what this Idempotency-Key's first attempt wrote: nothing
+   * was decided again (a retried close on a closed request is the first answer, not a refusal).
+   */
+  replayed?: boolean;
 }
 
 export interface ExecuteOptions {
@@ -41,15 +46,20 @@ export async function loadStream<State, Event extends DomainEvent>(
   store: EventStore,
   streamName: string,
   decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>,
-): Promise<{ state: State; version: number }> {
+  /** An event id to look for on the way (an idempotent retry's first event). */
+  lookFor?: string,
+): Promise<{ state: State; version: number; found: boolean }> {
   let state = decider.initialState;
   let version = 0;
+  let found = false;
   for (;;) {
     const page = await store.readStream(streamName, { fromRevision: version, maxCount: PAGE });
-    for (const recorded of page)
+    for (const recorded of page) {
       state = decider.evolve(state, { type: recorded.type, data: recorded.data } as Event);
+      if (recorded.id === lookFor) found = true;
+    }
     version += page.length;
-    if (page.length < PAGE) return { state, version };
+    if (page.length < PAGE) return { state, version, found };
   }
 }
 
@@ -67,8 +77,10 @@ export async function executeCommand<State, Command, Event extends DomainEvent>(
   options: ExecuteOptions = {},
 ): Promise<CommandOutcome<Event, State>> {
   const attempts = options.expectedVersion === undefined ? (options.maxAttempts ?? 5) : 1;
+  const retryOf = context.idempotencyKey ? eventId(context, streamName, 0) : undefined;
   for (let attempt = 1; ; attempt++) {
-    const { state, version } = await loadStream(store, streamName, decider);
+    const { state, version, found } = await loadStream(store, streamName, decider, retryOf);
+    if (found) return { events: [], state, version, replayed: true };
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       throw new WrongExpectedRevisionError(
         streamName,
@@ -97,12 +109,16 @@ export async function executeCommand<State, Command, Event extends DomainEvent>(
   }
 }
 
-function envelope(event: DomainEvent, index: number, streamName: string, context: CommandContext): NewEvent {
-  const id = context.idempotencyKey
+/** The id of a command's `index`-th event: derived from the Idempotency-Key when there is one. */
+function eventId(context: CommandContext, streamName: string, index: number): string {
+  return context.idempotencyKey
     ? nameBasedUuid(`${context.actor.id}:${context.idempotencyKey}:${streamName}:${index}`)
     : randomUUID();
+}
+
+function envelope(event: DomainEvent, index: number, streamName: string, context: CommandContext): NewEvent {
   return {
-    id,
+    id: eventId(context, streamName, index),
     type: event.type,
     data: event.data as JsonObject,
     metadata: {

@@ -17,6 +17,8 @@ export interface ServiceRequestContact {
 /** One technician's planned slot; several with the same start make a synchronized intervention. */
 export interface PlannedSlot {
   technicianCode: string;
+  /** The booking in the technician's schedule that holds this slot (set by the application). */
+  appointmentId?: string;
   start: string;
   durationMinutes: number;
 }
@@ -50,6 +52,11 @@ export type ServiceRequestCommand =
       conditionCodes: string[];
       contact: ServiceRequestContact;
       externalReference?: string;
+      /** The site's zone and that zone's unit (the service centre) when the request was opened: its routing. */
+      zoneCode?: string;
+      unitCode?: string;
+      /** The request this one follows up, when opened from another's intervention. */
+      followUpOf?: string;
       /** From the organisation's parameters: when false the request is accepted on arrival. */
       explicitAcceptance: boolean;
     }
@@ -65,6 +72,8 @@ export type ServiceRequestCommand =
       technicianCode: string;
       start: string;
       durationMinutes: number;
+      /** The booking holding the new slot; the previous one's when absent. */
+      appointmentId?: string;
       reason?: string;
     }
   | { type: 'unassign'; at: string; technicianCode: string; reason?: string }

@@ -9,6 +9,8 @@ import type { ServiceRequestStatus } from './service-request-states';
 /** A planned slot with its end worked out, so a reader (agenda, timeline) needs no arithmetic. */
 export interface Assignment {
   technicianCode: string;
+  /** The booking in the technician's schedule stream holding this slot. */
+  appointmentId?: string;
   start: string;
   durationMinutes: number;
   end: string;
@@ -43,6 +45,9 @@ export type ServiceRequestEvent =
         conditionCodes: string[];
         contact: ServiceRequestContact;
         externalReference?: string;
+        zoneCode?: string;
+        unitCode?: string;
+        followUpOf?: string;
         explicitAcceptance: boolean;
       };
     }

@@ -67,6 +67,7 @@ function slot(planned: PlannedSlot, field: string): Assignment {
   minutes(planned.durationMinutes, `${field}.durationMinutes`, false);
   return {
     technicianCode: planned.technicianCode,
+    ...(planned.appointmentId !== undefined && { appointmentId: planned.appointmentId }),
     start: planned.start,
     durationMinutes: planned.durationMinutes,
     end: new Date(start + planned.durationMinutes * 60_000).toISOString(),
@@ -296,7 +297,10 @@ export const serviceRequestDecider: Decider<ServiceRequestState, ServiceRequestC
         }
         case 'reschedule': {
           const previous = assignmentOf(state, command.technicianCode);
-          const assignment = slot(command, 'assignment');
+          const assignment = slot(
+            { ...command, appointmentId: command.appointmentId ?? previous.appointmentId },
+            'assignment',
+          );
           if (assignment.start === previous.start && assignment.durationMinutes === previous.durationMinutes)
             return [];
           return [

@@ -31,6 +31,8 @@ export const parametersSchema = z
       .min(1)
       .max(24 * 60)
       .default(60),
+    /** Days after closing (or a remote resolution) during which a request may be reopened. */
+    reopenWindowDays: z.number().int().min(0).max(365).default(14),
     /** How far dispatch looks for a free slot. */
     planningHorizonDays: z.number().int().min(1).max(90).default(14),
     lockoutFailures: z.number().int().min(3).max(20).default(5),
