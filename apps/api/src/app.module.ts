@@ -9,7 +9,9 @@ import { HealthModule } from './health/health.module';
 import { ImportModule } from './import/import.module';
 import { LiveUpdatesModule } from './live/live-updates.module';
 import { MasterDataModule } from './master-data/master-data.module';
+import { OpenApiModule } from './openapi/openapi.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { ServiceRequestsModule } from './service-requests/service-requests.module';
 import { StockModule } from './stock/stock.module';
 import { ZonesModule } from './zones/zones.module';
 
@@ -35,6 +37,8 @@ export class AppModule {
         AttachmentsModule,
         LiveUpdatesModule,
         ImportModule,
+        ServiceRequestsModule,
+        OpenApiModule,
         ...(options.features ?? []),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -17,3 +17,6 @@ export * from './availability/calendar-layers';
 export * from './master-data/site-zone';
 export * from './stock/stock.service';
 export * from './zones/territory.service';
+export * from './service-requests/commands/service-request-commands.service';
+export * from './service-requests/service-request-action';
+export * from './service-requests/queries';

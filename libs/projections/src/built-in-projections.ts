@@ -1,5 +1,7 @@
 import { masterDataProjection } from './master-data/master-data.projection';
 import type { AnyProjection } from './projection-definition';
+import { serviceRequestsProjection } from './service-requests/service-requests.projection';
+import { technicianAgendaProjection } from './service-requests/technician-agenda.projection';
 import { stockProjection } from './stock/stock.projection';
 import { streamCatalogueProjection } from './stream-catalogue.projection';
 import { usersProjection } from './users/users.projection';
@@ -10,4 +12,6 @@ export const builtInProjections: readonly AnyProjection[] = [
   masterDataProjection as unknown as AnyProjection,
   usersProjection as unknown as AnyProjection,
   stockProjection as unknown as AnyProjection,
+  serviceRequestsProjection as unknown as AnyProjection,
+  technicianAgendaProjection as unknown as AnyProjection,
 ];

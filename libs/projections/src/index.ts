@@ -11,3 +11,4 @@ export * from './fold-projection';
 export * from './master-data';
 export * from './users';
 export * from './stock';
+export * from './service-requests';

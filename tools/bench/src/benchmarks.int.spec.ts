@@ -27,6 +27,7 @@ describe('benchmarks run to their verdict on a tiny load', () => {
       { BENCH_DOCS: '5000', BENCH_QUERIES: '50', BENCH_UNINDEXED_QUERIES: '2' },
     ],
     ['import.bench.ts', ['--rows', '200'], {}],
+    ['service-requests.bench.ts', ['--clients', '4', '--seconds', '1', '--rates', '10'], {}],
   ])(
     '%s',
     (script, args, env) => {

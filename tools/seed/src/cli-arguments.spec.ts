@@ -3,12 +3,19 @@ import { CliUsageError, parseSeedArguments } from './seed-arguments';
 
 describe('seed arguments', () => {
   it('defaults to seeding with progress bars', () => {
-    expect(parseSeedArguments([])).toEqual({ ifEmpty: false, progress: true, help: false });
-    expect(parseSeedArguments(['--if-empty', '--no-progress'])).toEqual({
+    expect(parseSeedArguments([])).toEqual({ ifEmpty: false, progress: true, help: false, requests: 2500 });
+    expect(parseSeedArguments(['--if-empty', '--no-progress', '--requests', '40'])).toEqual({
       ifEmpty: true,
       progress: false,
       help: false,
+      requests: 40,
     });
+  });
+
+  it('takes a whole number of demo requests, and nothing else', () => {
+    expect(parseSeedArguments(['--requests', '0']).requests).toBe(0);
+    expect(() => parseSeedArguments(['--requests', 'many'])).toThrow(/--requests must be a whole number/);
+    expect(() => parseSeedArguments(['--requests', '-3'])).toThrow(CliUsageError);
   });
 
   it('refuses strays and unknown flags', () => {

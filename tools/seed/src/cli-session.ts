@@ -1,13 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { AuthService, ImportService, MasterDataService } from '@fieldstream/application';
+import {
+  AuthService,
+  ImportService,
+  MasterDataService,
+  ServiceRequestCommands,
+  StockService,
+} from '@fieldstream/application';
 import type { EventStore } from '@fieldstream/event-store';
 import { createEventStore, createReadStore, loadConfig } from '@fieldstream/infrastructure';
 import {
   type AnyProjection,
   ProjectionRunner,
   masterDataProjection,
+  serviceRequestsProjection,
   silentLogger,
   stockProjection,
+  technicianAgendaProjection,
   usersProjection,
 } from '@fieldstream/projections';
 import type { ReadStore } from '@fieldstream/read-store';
@@ -19,6 +27,7 @@ export interface CliSession {
   masterData: MasterDataService;
   imports: ImportService;
   auth: AuthService;
+  serviceRequests: ServiceRequestCommands;
   /** Where the stores are, for the tool's first line. */
   describe: string;
   close(): Promise<void>;
@@ -26,7 +35,7 @@ export interface CliSession {
 
 /**
  * Opens the stores named by the environment (DATA_DIR, ESDB_URL, MONGO_URL...) and keeps the
- * master-data, users and stock read models up to date while the tool runs: projections normally run in
+ * master-data, users, stock, service-request and agenda read models up to date while the tool runs: projections normally run in
  * the worker, which may not be running (first start, a maintenance window). When it does run,
  * both follow the same checkpoints; whoever commits first wins and the other moves on.
  */
@@ -44,12 +53,15 @@ export async function openCliSession(env: NodeJS.ProcessEnv, cwd: string): Promi
       masterDataProjection as unknown as AnyProjection,
       usersProjection as unknown as AnyProjection,
       stockProjection as unknown as AnyProjection,
+      serviceRequestsProjection as unknown as AnyProjection,
+      technicianAgendaProjection as unknown as AnyProjection,
     ],
     maxBatchWaitMs: 5,
     logger: silentLogger,
   });
   runner.start();
   const masterData = new MasterDataService({ events, reads, projectionWaitMs: 60_000 });
+  const stock = new StockService(events, reads, masterData, 60_000);
   return {
     events,
     reads,
@@ -63,6 +75,7 @@ export async function openCliSession(env: NodeJS.ProcessEnv, cwd: string): Promi
       tokenTtlSeconds: 60,
       projectionWaitMs: 60_000,
     }),
+    serviceRequests: new ServiceRequestCommands({ events, reads, masterData, stock }),
     describe: `${config.eventStore.kind === 'sqlite' ? config.eventStore.file : 'EventStoreDB'} / ${config.readStore.kind === 'sqlite' ? config.readStore.file : `MongoDB ${config.readStore.database}`}`,
     async close() {
       await runner.stop();

@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { openSqliteReadStore } from '@fieldstream/read-store-sqlite';
 import {
+  SERVICE_REQUESTS_COLLECTION,
   STOCK_LEVELS_COLLECTION,
+  type ServiceRequestDocument,
+  TECHNICIAN_AGENDA_COLLECTION,
   type StockLevelDocument,
   type MasterDataDocument,
   USERS_COLLECTION,
@@ -14,6 +17,9 @@ import { DEMO_USERS } from './demo-users';
 import { EXIT_OK, runSeedCli } from './run-seed';
 
 jest.setTimeout(120_000);
+
+/** Enough demo stories to reach every state, few enough to keep the test quick. */
+const REQUESTS = 150;
 
 function capture() {
   const stream = new PassThrough();
@@ -27,7 +33,7 @@ describe('seed CLI on temporary stores', () => {
   const seed = async (...argv: string[]) => {
     const stdout = capture();
     const stderr = capture();
-    const code = await runSeedCli(['--no-progress', ...argv], {
+    const code = await runSeedCli(['--no-progress', '--requests', String(REQUESTS), ...argv], {
       env: { DATA_DIR: dir.path },
       cwd: dir.path,
       stdout: stdout.stream,
@@ -75,7 +81,16 @@ describe('seed CLI on temporary stores', () => {
       const levels = await reads.collection<StockLevelDocument>(STOCK_LEVELS_COLLECTION).find({});
       expect(new Set(levels.map((level) => level.warehouseCode)).size).toBe(64);
       expect(levels).toHaveLength(4 * 40 + 60 * 8);
-      expect(levels.every((level) => level.onHand > 0 && level.available === level.onHand)).toBe(true);
+      // Closed interventions took materials out, never more than was there.
+      expect(levels.every((level) => level.onHand >= 0 && level.available === level.onHand)).toBe(true);
+      // The service history is played through the commands and projected before the seed ends.
+      const requests = await reads.collection<ServiceRequestDocument>(SERVICE_REQUESTS_COLLECTION).find({});
+      expect(requests).toHaveLength(REQUESTS);
+      const states = new Set(requests.map((request) => request.status));
+      // Which states a small history reaches depends on the day it is seeded; most of them, always.
+      expect(states.size).toBeGreaterThanOrEqual(5);
+      expect([...states]).toEqual(expect.arrayContaining(['assigned', 'closed']));
+      expect(await reads.collection(TECHNICIAN_AGENDA_COLLECTION).count({})).toBeGreaterThan(0);
       const users = await reads.collection<UserDocument>(USERS_COLLECTION).find({});
       expect(users.map((user) => user.username).sort()).toEqual(
         expect.arrayContaining(DEMO_USERS.map((user) => user.username).sort()),
@@ -91,6 +106,7 @@ describe('seed CLI on temporary stores', () => {
     expect(again.stdout).toMatch(/Imported: 0 created, 0 changed, 3400 unchanged of 3400/);
     expect(again.stdout).toMatch(/users\s+6 records\s+0 created\s+0 changed\s+6 unchanged/);
     expect(again.stdout).toMatch(/stock\s+64 warehouses\s+0 stocked .*64 already stocked/);
+    expect(again.stdout).toMatch(new RegExp(`service requests\\s+${REQUESTS} stories\\s+0 opened`));
 
     const skipped = await seed('--if-empty');
     expect(skipped).toMatchObject({ code: EXIT_OK, stdout: expect.stringContaining('nothing to do') });

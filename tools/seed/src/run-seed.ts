@@ -1,7 +1,14 @@
-import { systemContext } from '@fieldstream/application';
+import { systemContext, waitForReadModels } from '@fieldstream/application';
 import type { CliContext } from '@fieldstream/infrastructure';
-import { type MasterDataDocument, masterDataCollection } from '@fieldstream/projections';
+import {
+  type MasterDataDocument,
+  masterDataCollection,
+  serviceRequestsProjection,
+  technicianAgendaProjection,
+} from '@fieldstream/projections';
 import { type CliSession, openCliSession } from './cli-session';
+import { playDemoRequests } from './demo-requests.runner';
+import { planDemoRequests } from './demo-service-requests';
 import { demoReceipts, ensureDemoStock } from './demo-stock';
 import { DEMO_PASSWORD, DEMO_USERS, ensureDemoUsers } from './demo-users';
 import { generateDemoData } from './generate-demo-data';
@@ -74,6 +81,7 @@ export async function runSeedCli(argv: readonly string[], context: CliContext): 
     );
     bar?.finish();
 
+    const usersTook = seconds(usersStarted);
     const stockStarted = Date.now();
     const receipts = demoReceipts(document);
     const stock = await ensureDemoStock(
@@ -84,6 +92,24 @@ export async function runSeedCli(argv: readonly string[], context: CliContext): 
       (done, total) => bar?.update('stock', done, total),
     );
     bar?.finish();
+
+    const stockTook = seconds(stockStarted);
+    const requestsStarted = Date.now();
+    const plans = planDemoRequests(document, receipts, { now: new Date(), count: args.requests });
+    const requests = await playDemoRequests(session.serviceRequests, document, plans, (done, total) =>
+      bar?.update('service requests', done, total),
+    );
+    // The desk opened right after the seed should find the to-do list and the agendas complete.
+    const head = await session.events.headPosition();
+    await waitForReadModels(
+      session.events,
+      session.reads,
+      [serviceRequestsProjection, technicianAgendaProjection],
+      head,
+      120_000,
+    );
+    bar?.finish();
+    const requestsTook = seconds(requestsStarted);
 
     print(context.stdout, formatImportReport(result, false));
     print(
@@ -96,7 +122,12 @@ export async function runSeedCli(argv: readonly string[], context: CliContext): 
     );
     print(
       context.stdout,
-      `Timings: generate ${generated}, validate + write ${imported}, users ${seconds(usersStarted)}, stock ${seconds(stockStarted)}, total ${seconds(started)}`,
+      `  service requests   ${String(plans.length).padStart(6)} stories ${String(requests.opened).padStart(7)} opened  ${String(requests.steps).padStart(6)} steps played  ${String(requests.refused).padStart(6)} refused`,
+    );
+    for (const refusal of requests.refusals) print(context.stderr, `    refused: ${refusal}`);
+    print(
+      context.stdout,
+      `Timings: generate ${generated}, validate + write ${imported}, users ${usersTook}, stock ${stockTook}, service requests ${requestsTook}, total ${seconds(started)}`,
     );
     print(context.stdout, `Demo users (password "${DEMO_PASSWORD}"):`);
     for (const user of DEMO_USERS) {

@@ -17,6 +17,7 @@ import {
 } from '@fieldstream/read-store';
 // The real adapter errors, so that a renamed code there fails here (the API itself matches by code).
 import { ReadStoreUnavailableError, TransactionsUnsupportedError } from '@fieldstream/read-store-mongo';
+import { DomainError } from '@fieldstream/domain';
 import { ForbiddenException, InternalServerErrorException, NotFoundException } from '@nestjs/common';
 import { z } from 'zod';
 import { MalformedBodyError, toProblem } from './problem-mapping';
@@ -198,5 +199,30 @@ describe('toProblem', () => {
       problem: { status: 500, type: '/problems/internal' },
     });
     expect(JSON.stringify(unknown.problem)).not.toContain('SQLITE');
+  });
+  it.each([
+    'schedule_conflict',
+    'illegal_transition',
+    'already_open',
+    'already_assigned',
+    'unknown_appointment',
+  ])('maps the domain refusal %s to a 409 that keeps its details', (code) => {
+    const details = { state: 'closed', command: 'cancel', allowed: ['addNote', 'reopen'] };
+    const { problem, serverFault } = toProblem(new DomainError(code, `refused: ${code}`), '/api/x');
+    expect(serverFault).toBe(false);
+    expect(problem).toMatchObject({ status: 409, title: 'Conflict', code, detail: `refused: ${code}` });
+    const withDetails = toProblem(new DomainError(code, 'refused', details), '/').problem;
+    expect(withDetails).toMatchObject({ status: 409, details });
+  });
+
+  it('answers any other domain refusal with 422, and not_found with 404', () => {
+    expect(toProblem(new DomainError('invalid_actuals', 'no'), '/').problem).toMatchObject({
+      status: 422,
+      type: '/problems/domain-rule',
+    });
+    expect(toProblem(new DomainError('not_found', 'no'), '/').problem).toMatchObject({
+      status: 404,
+      type: '/problems/not-found',
+    });
   });
 });

@@ -268,6 +268,13 @@ const DOMAIN_STATUS: Record<string, number> = {
   retired: 409,
   account_locked: 423,
   account_disabled: 403,
+  // Service requests and schedules: the request or the technician's time is not as the client
+  // thought (someone else booked the slot, the state moved on); re-reading and retrying may succeed.
+  schedule_conflict: 409,
+  illegal_transition: 409,
+  already_open: 409,
+  already_assigned: 409,
+  unknown_appointment: 409,
 };
 
 /** Refusals by the application and the domain: who may not, what is not there, what the rules forbid. */

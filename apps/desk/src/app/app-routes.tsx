@@ -1,7 +1,9 @@
 import { availabilityRoute } from '../features/availability/routes';
 import { importRoute } from '../features/import/routes';
 import { mapRoute } from '../features/map/routes';
+import { serviceRequestRoutes } from '../features/service-requests/routes';
 import { stockRoute } from '../features/stock/routes';
+import { technicianRoutes } from '../features/technician/routes';
 import { Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RequireSession } from '../features/auth/components/require-session';
@@ -24,6 +26,8 @@ export const appChildRoutes: RouteObject[] = [
   mapRoute,
   availabilityRoute,
   stockRoute,
+  ...serviceRequestRoutes,
+  ...technicianRoutes,
 ];
 
 /** Shared by the browser router and the tests' memory router, so both see the same tree. */

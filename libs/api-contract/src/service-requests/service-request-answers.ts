@@ -126,6 +126,9 @@ export const agendaEntrySchema = z.object({
       siteCode: z.string(),
       siteName: z.string().optional(),
       address: z.string().optional(),
+      /** The site's coordinates, when known: the technician's maps link. */
+      latitude: z.number().optional(),
+      longitude: z.number().optional(),
       assetCode: z.string().optional(),
       assetName: z.string().optional(),
       /** Other technicians on the same request (a synchronized intervention). */
@@ -193,6 +196,8 @@ export const interventionSheetSchema = z.object({
     address: z.string().optional(),
     latitude: z.number().optional(),
     longitude: z.number().optional(),
+    /** How to get in: gate codes, opening hours, whom to ask (the site's `accessNotes`). */
+    accessNotes: z.string().optional(),
     contacts: z.array(z.object({ name: z.string(), phone: z.string().optional() })),
   }),
   asset: z

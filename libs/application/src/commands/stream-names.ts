@@ -40,3 +40,11 @@ export function apiKeyStreamName(keyId: string): string {
 export function stockStreamName(warehouseCode: string): string {
   return `stock-${nameBasedUuid(`stock:${warehouseCode}`)}`;
 }
+
+/**
+ * One technician's schedule for one ISO week (UTC), e.g. period `2026-W48`. Technician codes may
+ * hold dashes, so the stream carries a UUID of code and period; the events carry the code.
+ */
+export function technicianScheduleStreamName(technicianCode: string, period: string): string {
+  return `technician-schedule-${nameBasedUuid(`schedule:${technicianCode}:${period}`)}`;
+}

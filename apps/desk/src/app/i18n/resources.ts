@@ -1,5 +1,9 @@
 import attachmentsEn from '../../features/attachments/i18n/en.json';
 import attachmentsIt from '../../features/attachments/i18n/it.json';
+import serviceRequestsEn from '../../features/service-requests/i18n/en.json';
+import serviceRequestsIt from '../../features/service-requests/i18n/it.json';
+import technicianEn from '../../features/technician/i18n/en.json';
+import technicianIt from '../../features/technician/i18n/it.json';
 import stockEn from '../../features/stock/i18n/en.json';
 import stockIt from '../../features/stock/i18n/it.json';
 import availabilityEn from '../../features/availability/i18n/en.json';
@@ -32,6 +36,8 @@ export const resources = {
     availability: availabilityEn,
     stock: stockEn,
     attachments: attachmentsEn,
+    serviceRequests: serviceRequestsEn,
+    technician: technicianEn,
   },
   it: {
     common: commonIt,
@@ -44,6 +50,8 @@ export const resources = {
     availability: availabilityIt,
     stock: stockIt,
     attachments: attachmentsIt,
+    serviceRequests: serviceRequestsIt,
+    technician: technicianIt,
   },
 } as const;
 
@@ -58,4 +66,6 @@ export const NAMESPACES = [
   'availability',
   'stock',
   'attachments',
+  'serviceRequests',
+  'technician',
 ] as const;

@@ -1,12 +1,16 @@
 /**
  * The queries a change notice makes stale. A master-data kind refreshes its own lists and records,
- * and the views built from master data (map, availability); stock and accounts their own screens.
+ * and the views built from master data (map, availability); requests, agendas, stock and
+ * accounts their own screens.
  */
 export function queryKeysForTopic(topic: string): readonly (readonly string[])[] {
   if (topic.startsWith('master-data/')) {
     const plural = topic.slice('master-data/'.length);
     return [['master-data', plural], ['map'], ['availability']];
   }
+  if (topic === 'service-requests') return [['service-requests']];
+  // An appointment changes a technician's agenda and the request it serves.
+  if (topic === 'agendas') return [['agendas'], ['service-requests']];
   if (topic === 'stock') return [['stock']];
   if (topic === 'users') return [['users']];
   return [];

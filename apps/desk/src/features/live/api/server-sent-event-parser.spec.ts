@@ -18,6 +18,8 @@ describe('server-sent events', () => {
       ['availability'],
     ]);
     expect(queryKeysForTopic('users')).toEqual([['users']]);
+    expect(queryKeysForTopic('service-requests')).toEqual([['service-requests']]);
+    expect(queryKeysForTopic('agendas')).toEqual([['agendas'], ['service-requests']]);
     expect(queryKeysForTopic('unknown')).toEqual([]);
   });
 });

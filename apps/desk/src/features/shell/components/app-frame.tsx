@@ -20,7 +20,8 @@ export function AppFrame() {
     <AppShell
       header={{ height: 48 }}
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
-      padding="lg"
+      // A phone needs its width for the technician's cards; a desk screen gets room to breathe.
+      padding={{ base: 'xs', sm: 'lg' }}
     >
       <SkipLink targetId={MAIN_ID} />
       <AppShell.Header bg="white">

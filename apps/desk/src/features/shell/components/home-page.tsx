@@ -1,11 +1,14 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
 import { useSession } from '../../auth/hooks/use-session';
 
 /** The landing page inside the frame. */
 export function HomePage({ today = new Date() }: { today?: Date }) {
   const { t } = useTranslation('shell');
   const { session } = useSession();
+  // A technician's day starts from their agenda.
+  if (session?.user.role === 'technician') return <Navigate to="/app/my/agenda" replace />;
   return (
     <Stack gap="sm" maw={720}>
       <Title order={1} fz="h2">

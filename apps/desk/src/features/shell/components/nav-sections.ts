@@ -1,4 +1,4 @@
-import type { MasterDataKindName } from '@fieldstream/domain';
+import type { MasterDataKindName, Role } from '@fieldstream/domain';
 
 /** How the side navigation groups master data; a kind the user may not read is left out. */
 export const NAV_SECTIONS: readonly { id: string; kinds: readonly MasterDataKindName[] }[] = [
@@ -11,8 +11,11 @@ export const NAV_SECTIONS: readonly { id: string; kinds: readonly MasterDataKind
   { id: 'settings', kinds: ['parameters'] },
 ];
 
-/** Screens other features build; listed here so the frame links them from the start. */
-export const WORK_LINKS: readonly { id: string; to: string }[] = [
+/** Screens other features build; a link with `roles` shows only to those roles. */
+export const WORK_LINKS: readonly { id: string; to: string; roles?: readonly Role[] }[] = [
+  { id: 'requests', to: '/app/requests', roles: ['admin', 'dispatcher', 'manager', 'auditor', 'integrator'] },
+  { id: 'agendas', to: '/app/agendas', roles: ['admin', 'dispatcher', 'manager', 'auditor'] },
+  { id: 'myAgenda', to: '/app/my/agenda', roles: ['technician'] },
   { id: 'map', to: '/app/map' },
   { id: 'availability', to: '/app/availability' },
   { id: 'stock', to: '/app/stock' },

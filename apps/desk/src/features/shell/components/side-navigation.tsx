@@ -33,7 +33,9 @@ export function SideNavigation({ onNavigate }: { onNavigate?: () => void }) {
       <Stack gap="md">
         <div>
           {link('/app', t('navigation.home'))}
-          {WORK_LINKS.map((entry) => link(entry.to, t(`navigation.links.${entry.id}`)))}
+          {WORK_LINKS.filter((entry) => !entry.roles || (role && entry.roles.includes(role))).map((entry) =>
+            link(entry.to, t(`navigation.links.${entry.id}`)),
+          )}
         </div>
         {kinds.isPending && <Loader size="xs" aria-label={t('navigation.loading')} />}
         {NAV_SECTIONS.map((section) => {

@@ -1,0 +1,310 @@
+import {
+  acceptBodySchema,
+  agendaQuerySchema,
+  agendaSchema,
+  assignBodySchema,
+  closeBodySchema,
+  conditionBodySchema,
+  conditionFoundBodySchema,
+  followUpBodySchema,
+  historySchema,
+  interventionSheetSchema,
+  loginRequestSchema,
+  loginResponseSchema,
+  noteBodySchema,
+  openServiceRequestBodySchema,
+  optionalReasonBodySchema,
+  reasonBodySchema,
+  rejectBodySchema,
+  remoteCheckBodySchema,
+  renounceBodySchema,
+  reopenBodySchema,
+  rescheduleBodySchema,
+  serviceRequestDetailSchema,
+  serviceRequestListQuerySchema,
+  serviceRequestListSchema,
+  suspendBodySchema,
+  technicianActionBodySchema,
+  timelineEntrySchema,
+} from '@fieldstream/api-contract';
+import { z } from 'zod';
+import { readerLanguageQuerySchema } from '../service-requests/reader-language';
+import type { ApiResponse, ApiRoute, NamedSchema } from './api-route';
+
+/*
+ * Every operation the OpenAPI document lists: adding a route to the API is one entry here (the
+ * spec beside this file fails when a service-request controller route has none).
+ */
+
+const detail: NamedSchema = { name: 'ServiceRequestDetail', schema: serviceRequestDetailSchema };
+
+/** What every command on a request answers. */
+const commandAnswer: ApiResponse = {
+  status: 200,
+  description: 'The request as it stands after the command; its version is the ETag for the next If-Match.',
+  body: detail,
+  headers: ['ETag'],
+};
+
+/** A command on one request: If-Match and Idempotency-Key, the request as it stands after it. */
+function command(
+  method: 'post' | 'put' | 'delete',
+  path: string,
+  operationId: string,
+  summary: string,
+  body: (NamedSchema & { required?: boolean }) | undefined,
+  description?: string,
+): ApiRoute {
+  return {
+    method,
+    path: `/service-requests/{id}${path}`,
+    operationId,
+    tag: 'Service requests',
+    summary,
+    ...(description ? { description } : {}),
+    headers: ['If-Match', 'Idempotency-Key'],
+    ...(body ? { body: { ...body, required: body.required ?? true } } : {}),
+    responses: [commandAnswer],
+    problems: [400, 403, 404, 409, 422],
+  };
+}
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  {
+    method: 'post',
+    path: '/auth/login',
+    operationId: 'login',
+    tag: 'Authentication',
+    summary: 'Sign in',
+    description: 'Answers a bearer token to send as `Authorization: Bearer <token>` on every other call.',
+    public: true,
+    body: { name: 'LoginRequest', schema: loginRequestSchema, required: true },
+    responses: [
+      {
+        status: 200,
+        description: 'Signed in.',
+        body: { name: 'LoginResponse', schema: loginResponseSchema },
+      },
+    ],
+    problems: [400, 401, 403, 423],
+  },
+  {
+    method: 'post',
+    path: '/service-requests',
+    operationId: 'openServiceRequest',
+    tag: 'Service requests',
+    summary: 'Open a service request',
+    description:
+      'Opening twice with the same `externalReference` (or retrying with the same Idempotency-Key) opens one request: the retry answers 200 with it.',
+    headers: ['Idempotency-Key'],
+    body: { name: 'OpenServiceRequestBody', schema: openServiceRequestBodySchema, required: true },
+    responses: [
+      { status: 201, description: 'Opened.', body: detail, headers: ['ETag', 'Location'] },
+      {
+        status: 200,
+        description: 'Opened earlier with this external reference or Idempotency-Key.',
+        body: detail,
+        headers: ['ETag', 'Location'],
+      },
+    ],
+    problems: [400, 403, 404, 409, 422],
+  },
+  {
+    method: 'get',
+    path: '/service-requests',
+    operationId: 'listServiceRequests',
+    tag: 'Service requests',
+    summary: 'The to-do list',
+    description: '`status` and `priority` may repeat. Only the requests the caller may see are listed.',
+    query: serviceRequestListQuerySchema,
+    responses: [
+      {
+        status: 200,
+        description: 'One page of requests.',
+        body: { name: 'ServiceRequestList', schema: serviceRequestListSchema },
+      },
+    ],
+    problems: [400, 403],
+  },
+  {
+    method: 'get',
+    path: '/service-requests/{id}',
+    operationId: 'getServiceRequest',
+    tag: 'Service requests',
+    summary: 'One request',
+    responses: [{ status: 200, description: 'The request.', body: detail, headers: ['ETag'] }],
+    problems: [403, 404],
+  },
+  {
+    method: 'get',
+    path: '/service-requests/{id}/timeline',
+    operationId: 'getServiceRequestTimeline',
+    tag: 'Service requests',
+    summary: "A request's history in plain words",
+    description: 'In `?lang=it|en`, else the language Accept-Language prefers among those, else English.',
+    query: readerLanguageQuerySchema,
+    headers: ['Accept-Language'],
+    responses: [
+      {
+        status: 200,
+        description: 'Every event of the request, oldest first.',
+        body: { name: 'Timeline', schema: z.array(timelineEntrySchema) },
+      },
+    ],
+    problems: [400, 403, 404],
+  },
+  {
+    method: 'get',
+    path: '/service-requests/{id}/sheet',
+    operationId: 'getInterventionSheet',
+    tag: 'Service requests',
+    summary: 'The intervention sheet',
+    description:
+      'What a technician needs on site: conditions and their corrective actions, contract, site, asset, past interventions.',
+    query: readerLanguageQuerySchema,
+    headers: ['Accept-Language'],
+    responses: [
+      {
+        status: 200,
+        description: 'The sheet.',
+        body: { name: 'InterventionSheet', schema: interventionSheetSchema },
+      },
+    ],
+    problems: [400, 403, 404],
+  },
+  command('post', '/accept', 'acceptServiceRequest', 'Accept', {
+    name: 'AcceptBody',
+    schema: acceptBodySchema,
+    required: false,
+  }),
+  command('post', '/reject', 'rejectServiceRequest', 'Reject at acceptance, with a diagnosis', {
+    name: 'RejectBody',
+    schema: rejectBodySchema,
+  }),
+  command('post', '/remote-check', 'recordRemoteCheck', 'Resolve remotely, without a visit', {
+    name: 'RemoteCheckBody',
+    schema: remoteCheckBodySchema,
+  }),
+  command('post', '/suspend', 'suspendServiceRequest', 'Put on hold', {
+    name: 'SuspendBody',
+    schema: suspendBodySchema,
+  }),
+  command('post', '/resume', 'resumeServiceRequest', 'Resume to the state it was suspended from', undefined),
+  command('post', '/cancel', 'cancelServiceRequest', 'Cancel, with a reason', {
+    name: 'ReasonBody',
+    schema: reasonBodySchema,
+  }),
+  command(
+    'post',
+    '/renounce',
+    'renounceServiceRequest',
+    'A technician gives the request back to dispatch',
+    { name: 'RenounceBody', schema: renounceBodySchema },
+    'A technician renounces for themselves; an administrator or dispatcher names the technician.',
+  ),
+  command('post', '/start', 'startWork', 'Arrived on site: work starts', {
+    name: 'TechnicianActionBody',
+    schema: technicianActionBodySchema,
+    required: false,
+  }),
+  command(
+    'post',
+    '/close',
+    'closeServiceRequest',
+    'Close with the actuals',
+    { name: 'CloseBody', schema: closeBodySchema },
+    'The materials are issued from the warehouse or van each line names.',
+  ),
+  command('post', '/reopen', 'reopenServiceRequest', 'Reopen within the window', {
+    name: 'ReopenBody',
+    schema: reopenBodySchema,
+  }),
+  command('post', '/conditions', 'attachCondition', 'Attach a condition', {
+    name: 'ConditionBody',
+    schema: conditionBodySchema,
+  }),
+  command('delete', '/conditions/{code}', 'detachCondition', 'Detach a condition', undefined),
+  command('post', '/conditions-found', 'addConditionFound', 'A condition found on site', {
+    name: 'ConditionFoundBody',
+    schema: conditionFoundBodySchema,
+  }),
+  command('post', '/notes', 'addNote', 'Add a note', { name: 'NoteBody', schema: noteBodySchema }),
+  command(
+    'post',
+    '/follow-ups',
+    'openFollowUp',
+    'Open a follow-up request',
+    { name: 'FollowUpBody', schema: followUpBodySchema },
+    'Answers the request followed up; the new one is in `followUpRequestIds`.',
+  ),
+  command(
+    'post',
+    '/assignments',
+    'assignTechnicians',
+    'Assign technicians',
+    { name: 'AssignBody', schema: assignBodySchema },
+    "Reserves each technician's time; an overlap is a 409 `schedule_conflict` naming the other appointment, unless that appointment is named in `displace`.",
+  ),
+  command('put', '/assignments/{technicianCode}', 'rescheduleAssignment', "Move a technician's appointment", {
+    name: 'RescheduleBody',
+    schema: rescheduleBodySchema,
+  }),
+  command(
+    'delete',
+    '/assignments/{technicianCode}',
+    'unassignTechnician',
+    'Take a technician off the request',
+    {
+      name: 'OptionalReasonBody',
+      schema: optionalReasonBodySchema,
+      required: false,
+    },
+  ),
+  {
+    method: 'get',
+    path: '/technicians/{technicianCode}/agenda',
+    operationId: 'getTechnicianAgenda',
+    tag: 'Agendas and histories',
+    summary: "A technician's agenda",
+    description: 'Instants with a zone; `to` after `from`, at most 62 days later.',
+    query: agendaQuerySchema,
+    responses: [
+      { status: 200, description: 'The appointments.', body: { name: 'Agenda', schema: agendaSchema } },
+    ],
+    problems: [400, 403, 404],
+  },
+  {
+    method: 'get',
+    path: '/assets/{code}/history',
+    operationId: 'getAssetHistory',
+    tag: 'Agendas and histories',
+    summary: "An asset's history",
+    query: readerLanguageQuerySchema,
+    headers: ['Accept-Language'],
+    responses: [
+      {
+        status: 200,
+        description: 'Interventions, newest first, and record changes.',
+        body: { name: 'History', schema: historySchema },
+      },
+    ],
+    problems: [400, 403, 404],
+  },
+  {
+    method: 'get',
+    path: '/sites/{code}/history',
+    operationId: 'getSiteHistory',
+    tag: 'Agendas and histories',
+    summary: "A site's history",
+    query: readerLanguageQuerySchema,
+    headers: ['Accept-Language'],
+    responses: [
+      {
+        status: 200,
+        description: 'Interventions, newest first, and record changes.',
+        body: { name: 'History', schema: historySchema },
+      },
+    ],
+    problems: [400, 403, 404],
+  },
+];

@@ -1,0 +1,51 @@
+import { Alert, Anchor, Checkbox, List, Radio, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { referenceOf } from '../format/reference-of';
+import { useFormatters } from '../format/use-formatters';
+import type { Displacement } from '../hooks/use-displacement';
+
+/**
+ * A technician already booked: the server's words, the appointments in the way, and the way out
+ * for an emergency — suspend or remove them, and book anyway.
+ */
+export function ScheduleConflictNotice({ displacement }: { displacement: Displacement }) {
+  const { t } = useTranslation('serviceRequests');
+  const format = useFormatters();
+  if (displacement.detail === null) return null;
+  return (
+    <Alert color="orange" role="alert" title={t('conflict.scheduleTitle')} data-testid="schedule-conflict">
+      <Stack gap="xs">
+        <Text size="sm">{displacement.detail}</Text>
+        <List size="sm">
+          {displacement.conflicts.map((conflict) => (
+            <List.Item key={conflict.appointmentId}>
+              {t('conflict.appointment', { range: format.range(conflict.start, conflict.end) })}{' '}
+              <Anchor component={Link} to={`/app/requests/${encodeURIComponent(conflict.requestId)}`}>
+                {referenceOf(conflict.requestId)}
+              </Anchor>
+            </List.Item>
+          ))}
+        </List>
+        <Checkbox
+          label={t('conflict.emergency')}
+          description={t('conflict.emergencyHint')}
+          checked={displacement.emergency}
+          onChange={(event) => displacement.setEmergency(event.currentTarget.checked)}
+        />
+        {displacement.emergency && (
+          <Radio.Group
+            label={t('conflict.action')}
+            value={displacement.action}
+            onChange={(value) => displacement.setAction(value === 'remove' ? 'remove' : 'suspend')}
+          >
+            <Stack gap={4} mt={4}>
+              <Radio value="suspend" label={t('conflict.suspend')} />
+              <Radio value="remove" label={t('conflict.remove')} />
+            </Stack>
+          </Radio.Group>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

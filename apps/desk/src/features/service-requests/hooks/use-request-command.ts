@@ -1,0 +1,61 @@
+import { serviceRequestDetailSchema, type ServiceRequestDetail } from '@fieldstream/api-contract';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { ApiProblemError } from '../../../shared/api/api-problem-error';
+import { useApi } from '../../auth/hooks/use-api';
+import type { CommandCall } from '../commands/command-call';
+import { IdempotencyKeyKeeper } from '../commands/idempotency-key-keeper';
+import { isVersionConflict } from '../commands/is-version-conflict';
+import { scheduleConflictOf } from '../commands/schedule-conflict-of';
+import { agendaKeys } from './agenda-query-keys';
+import { serviceRequestKeys } from './service-request-query-keys';
+
+export type VersionedCall = CommandCall & {
+  /** The request's version the user decided on: sent as `If-Match`. */
+  version: number;
+};
+
+/**
+ * Sends one command on a request with `If-Match` and an `Idempotency-Key` (kept across a retry of
+ * the same submission). The answer is the request as it now stands; lists, timelines and agendas
+ * refresh. On a version conflict the request is reloaded, so the user checks and retries on it.
+ */
+export function useRequestCommand(requestId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const keeper = useRef(new IdempotencyKeyKeeper());
+  return useMutation<ServiceRequestDetail, Error, VersionedCall>({
+    mutationFn: ({ method, path, body, version }) =>
+      api(path, {
+        method,
+        ...(body === undefined ? {} : { body }),
+        schema: serviceRequestDetailSchema,
+        headers: {
+          'If-Match': `"${version}"`,
+          'Idempotency-Key': keeper.current.keyFor(JSON.stringify([method, path, body ?? null])),
+        },
+      }),
+    onSuccess: async (detail) => {
+      keeper.current.settle();
+      // The answer is the request as the command left it: refetching it could bring back an older
+      // read model. Lists and the timeline are refreshed.
+      const answered = serviceRequestKeys.detail(requestId);
+      queryClient.setQueryData(answered, detail);
+      await Promise.all([
+        queryClient.invalidateQueries({
+          queryKey: serviceRequestKeys.all(),
+          predicate: (query) => JSON.stringify(query.queryKey) !== JSON.stringify(answered),
+        }),
+        queryClient.invalidateQueries({ queryKey: agendaKeys.all() }),
+      ]);
+    },
+    onError: async (error) => {
+      keeper.current.settle(error);
+      // A stale version, or a state that moved on (a 409 of the rules): what the user decided on
+      // is not what the request is now, so show it as it is.
+      const moved = isVersionConflict(error) || (error instanceof ApiProblemError && error.status === 409);
+      if (moved && !scheduleConflictOf(error))
+        await queryClient.invalidateQueries({ queryKey: serviceRequestKeys.detail(requestId) });
+    },
+  });
+}

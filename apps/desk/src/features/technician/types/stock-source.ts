@@ -1,0 +1,7 @@
+/** A warehouse or van materials can be taken from. */
+export interface StockSource {
+  code: string;
+  name: string;
+  type: 'warehouse' | 'van';
+  technicianCode?: string;
+}

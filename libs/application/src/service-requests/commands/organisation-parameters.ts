@@ -1,0 +1,42 @@
+import { PARAMETERS_CODE } from '@fieldstream/domain';
+import type { MasterDataService } from '../../master-data/master-data.service';
+
+/** The switches of the organisation that shape a request's life. */
+export interface RequestParameters {
+  explicitAcceptance: boolean;
+  reopenWindowDays: number;
+  renounceReasonCodes: string[];
+}
+
+/** What applies until an administrator records the organisation's parameters. */
+export const DEFAULT_REQUEST_PARAMETERS: RequestParameters = {
+  explicitAcceptance: true,
+  reopenWindowDays: 14,
+  renounceReasonCodes: ['ILLNESS', 'VEHICLE', 'MISSING-PARTS', 'WRONG-SKILLS', 'OTHER'],
+};
+
+/**
+ * Read from the parameters record's own stream rather than its read model: a change an
+ * administrator just made applies to the very next command.
+ */
+export async function requestParameters(masterData: MasterDataService): Promise<RequestParameters> {
+  const { state } = await masterData.current('parameters', PARAMETERS_CODE);
+  const record = state.status === 'active' ? state.record : undefined;
+  if (!record) return DEFAULT_REQUEST_PARAMETERS;
+  const reasons = Array.isArray(record['renounceReasons'])
+    ? (record['renounceReasons'] as { code?: unknown }[])
+        .map((reason) => reason.code)
+        .filter((code): code is string => typeof code === 'string')
+    : [];
+  return {
+    explicitAcceptance:
+      typeof record['explicitAcceptance'] === 'boolean'
+        ? record['explicitAcceptance']
+        : DEFAULT_REQUEST_PARAMETERS.explicitAcceptance,
+    reopenWindowDays:
+      typeof record['reopenWindowDays'] === 'number'
+        ? record['reopenWindowDays']
+        : DEFAULT_REQUEST_PARAMETERS.reopenWindowDays,
+    renounceReasonCodes: reasons.length > 0 ? reasons : DEFAULT_REQUEST_PARAMETERS.renounceReasonCodes,
+  };
+}

@@ -1,0 +1,7 @@
+export {
+  ServiceRequestQueries,
+  type ServiceRequestListQuery,
+  type ServiceRequestQueriesOptions,
+} from './service-request.queries';
+export { describeTimelineEvent, type TimelineWording, type TimelineWordingContext } from './timeline-wording';
+export type { WordingLanguage } from './wording-vocabulary';

@@ -1,0 +1,67 @@
+import { type Principal, type VisibleScope, isInScope } from '@fieldstream/domain';
+import type { ServiceRequestDocument } from '@fieldstream/projections';
+import type { Filter, ReadStore } from '@fieldstream/read-store';
+import { scopeListFilter } from '../../access/scope-filter';
+import { visibleScope } from '../../access/visible-scope';
+
+/**
+ * Which requests a principal reaches, decided once per query:
+ * - administrators, auditors and integrations: every request;
+ * - a centre's desk and managers: the requests of the units under theirs (by the request's unit,
+ *   else its zone, else its site, as `isInScope` judges master data);
+ * - a customer user: their customer's; a technician: those they are assigned to or worked on;
+ * - a device credential: the requests about the assets it reports for, nothing without any.
+ */
+export type RequestReach =
+  | { kind: 'all' }
+  | { kind: 'none' }
+  | { kind: 'assets'; assetCodes: ReadonlySet<string> }
+  | { kind: 'scoped'; principal: Principal; visible: VisibleScope };
+
+export async function requestReach(reads: ReadStore, principal: Principal): Promise<RequestReach> {
+  switch (principal.role) {
+    case 'admin':
+    case 'auditor':
+    case 'integrator':
+      return { kind: 'all' };
+    case 'device':
+      return principal.assetCodes && principal.assetCodes.length > 0
+        ? { kind: 'assets', assetCodes: new Set(principal.assetCodes) }
+        : { kind: 'none' };
+    default: {
+      const visible = await visibleScope(reads, principal);
+      return visible.unrestricted ? { kind: 'all' } : { kind: 'scoped', principal, visible };
+    }
+  }
+}
+
+/** The list filter for a reach; `undefined` means no restriction. */
+export function reachFilter(reach: RequestReach): Filter | undefined {
+  switch (reach.kind) {
+    case 'all':
+      return undefined;
+    case 'none':
+      // No document has this id: an empty answer through the same query path.
+      return { _id: { $in: [] } };
+    case 'assets':
+      return { assetCode: { $in: [...reach.assetCodes] } };
+    case 'scoped':
+      return scopeListFilter(reach.principal, reach.visible);
+  }
+}
+
+export function isWithinReach(
+  reach: RequestReach,
+  document: Pick<ServiceRequestDocument, 'scope' | 'assetCode'>,
+): boolean {
+  switch (reach.kind) {
+    case 'all':
+      return true;
+    case 'none':
+      return false;
+    case 'assets':
+      return document.assetCode !== undefined && reach.assetCodes.has(document.assetCode);
+    case 'scoped':
+      return isInScope(reach.principal, document.scope, reach.visible);
+  }
+}
