@@ -34,7 +34,7 @@ export class ServiceRequestAnswers {
     response: Response,
     { actedOnIt }: { actedOnIt: boolean },
   ): Promise<ServiceRequestDetail> {
-    await this.readModels.caughtUp(result.position);
+    await this.readModels.caughtUp(result);
     const detail = actedOnIt
       ? await this.readAfterActing(principal, result.requestId)
       : await this.queryBus.execute(new GetServiceRequestQuery(principal, result.requestId));

@@ -64,7 +64,7 @@ describe('ServiceRequestReadModels', () => {
     });
 
   it('does not wait at all when the command wrote nothing', async () => {
-    expect(await readModels.caughtUp(undefined)).toBe(true);
+    expect(await readModels.caughtUp({})).toBe(true);
   });
 
   it('does not wait for the agenda when the command wrote nothing the agenda reads', async () => {
@@ -73,7 +73,7 @@ describe('ServiceRequestReadModels', () => {
     await checkpoint('technician-agenda', booked);
     await checkpoint('service-requests', noted);
     // Waiting for the agenda's checkpoint to reach the note would end in giving up: false.
-    expect(await readModels.caughtUp(noted)).toBe(true);
+    expect(await readModels.caughtUp({ position: noted })).toBe(true);
   });
 
   it('waits until each read model has applied what the command wrote', async () => {
@@ -83,7 +83,7 @@ describe('ServiceRequestReadModels', () => {
     await checkpoint('service-requests', assigned);
     await checkpoint('technician-agenda', booked);
     let settled = false;
-    const waiting = readModels.caughtUp(confirmed).then((result) => {
+    const waiting = readModels.caughtUp({ position: confirmed }).then((result) => {
       settled = true;
       return result;
     });
@@ -95,9 +95,28 @@ describe('ServiceRequestReadModels', () => {
 
   it('answers false once it has waited long enough for a read model that stays behind', async () => {
     const assigned = await append('service-request-r-1', 'ServiceRequestTechniciansAssigned');
-    expect(await readModels.caughtUp(assigned)).toBe(false);
+    expect(await readModels.caughtUp({ position: assigned })).toBe(false);
     // Caught up once the read model has it.
     await checkpoint('service-requests', assigned);
-    expect(await readModels.caughtUp(assigned)).toBe(true);
+    expect(await readModels.caughtUp({ position: assigned })).toBe(true);
+  });
+
+  it('waits only for the read models the command says it fed, up to what it wrote there', async () => {
+    const booked = await append('technician-schedule-T-MI-1-2026-W49', 'AppointmentReserved');
+    const later = await append('service-request-r-2', 'ServiceRequestNoteAdded');
+    await checkpoint('service-requests', later);
+    const waiting = readModels.caughtUp({
+      position: booked,
+      readModels: [{ projection: 'technician-agenda', position: booked }],
+    });
+    await checkpoint('technician-agenda', booked);
+    expect(await waiting).toBe(true);
+    // A read model named but never reaching the position: the answer says it is late.
+    expect(
+      await readModels.caughtUp({
+        position: later + 100,
+        readModels: [{ projection: 'technician-agenda', position: later + 100 }],
+      }),
+    ).toBe(false);
   });
 });

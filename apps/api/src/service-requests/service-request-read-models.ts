@@ -1,4 +1,9 @@
-import { type FollowedProjection, waitForReadModels } from '@fieldstream/application';
+import {
+  type FollowedProjection,
+  type ServiceRequestCommandResult,
+  waitForProjection,
+  waitForReadModels,
+} from '@fieldstream/application';
 import type { EventStore } from '@fieldstream/event-store';
 import { EVENT_STORE, READ_STORE } from '@fieldstream/infrastructure';
 import { serviceRequestsProjection, technicianAgendaProjection } from '@fieldstream/projections';
@@ -24,9 +29,22 @@ export class ServiceRequestReadModels {
     @Inject(READ_STORE) private readonly reads: ReadStore,
   ) {}
 
-  /** True when both read models show everything up to `position`; false when one is late. */
-  async caughtUp(position: number | undefined): Promise<boolean> {
-    const late = await waitForReadModels(this.events, this.reads, FOLLOWED, position, WAIT_MS);
+  /**
+   * True when the read models show everything the command wrote; false when one is late. The
+   * command says which read models its writes feed and up to where; a result without that (an
+   * earlier attempt replayed) falls back to searching the log for what each one reads.
+   */
+  async caughtUp(result: Pick<ServiceRequestCommandResult, 'position' | 'readModels'>): Promise<boolean> {
+    const { position, readModels } = result;
+    const late = readModels
+      ? (
+          await Promise.all(
+            readModels.map(async ({ projection, position: target }) =>
+              (await waitForProjection(this.reads, projection, target, WAIT_MS)) ? [] : [projection],
+            ),
+          )
+        ).flat()
+      : await waitForReadModels(this.events, this.reads, FOLLOWED, position, WAIT_MS);
     if (late.length > 0) {
       this.logger.warn(
         `Read models ${late.join(', ')} have not reached position ${position} in ${WAIT_MS} ms`,

@@ -57,6 +57,11 @@ export interface ServiceRequestCommandResult {
   version: number;
   /** The last global position written by the command (request or schedules); absent if nothing was written. */
   position?: number;
+  /**
+   * The read models the command's writes feed, each with the position it must reach before a
+   * reader sees the command (present whenever `position` is).
+   */
+  readModels?: { projection: string; position: number }[];
   /** True for `open` when a new request was opened (201), false when an earlier one was found (200). */
   created?: boolean;
   /** A follow-up opened by `openFollowUp`. */

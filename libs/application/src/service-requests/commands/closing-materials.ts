@@ -85,6 +85,6 @@ export async function issueMaterials(
       },
       { ...run.context, idempotencyKey: `service-request:${requestId}:closing:${closing}:line:${index}` },
     );
-    run.written.note(outcome);
+    run.written.note(outcome, 'stock');
   }
 }

@@ -1,4 +1,9 @@
 import type { EventStore, RecordedEvent } from '@fieldstream/event-store';
+import {
+  serviceRequestsProjection,
+  stockProjection,
+  technicianAgendaProjection,
+} from '@fieldstream/projections';
 import type { ReadStore } from '@fieldstream/read-store';
 import type { CommandContext } from '../../commands/command-context';
 import type { MasterDataService } from '../../master-data/master-data.service';
@@ -14,14 +19,35 @@ export interface ServiceRequestCommandsOptions {
   newId?: () => string;
 }
 
-/** The furthest global position one command wrote, whichever stream it was in. */
+/** The kinds of stream a service-request command writes to, and the read model each feeds. */
+const READ_MODEL_OF = {
+  request: serviceRequestsProjection.name,
+  schedule: technicianAgendaProjection.name,
+  stock: stockProjection.name,
+} as const;
+export type WrittenStream = keyof typeof READ_MODEL_OF;
+
+/**
+ * The furthest global position one command wrote, overall and per kind of stream: the API waits
+ * for each read model up to what was written to the streams it reads, without searching the log.
+ */
 export class WrittenPositions {
   last?: number;
+  private readonly byStream: Partial<Record<WrittenStream, number>> = {};
 
-  note(outcome: { position?: number }): void {
-    if (outcome.position !== undefined && (this.last === undefined || outcome.position > this.last)) {
-      this.last = outcome.position;
-    }
+  note(outcome: { position?: number }, stream: WrittenStream): void {
+    const { position } = outcome;
+    if (position === undefined) return;
+    if (this.last === undefined || position > this.last) this.last = position;
+    if ((this.byStream[stream] ?? -1) < position) this.byStream[stream] = position;
+  }
+
+  /** Each read model fed by what was written, with the position it must reach. */
+  readModels(): { projection: string; position: number }[] {
+    return (Object.entries(this.byStream) as [WrittenStream, number][]).map(([stream, position]) => ({
+      projection: READ_MODEL_OF[stream],
+      position,
+    }));
   }
 }
 
@@ -84,7 +110,9 @@ export function commandResult(
   return {
     requestId,
     version,
-    ...(run.written.last !== undefined ? { position: run.written.last } : {}),
+    ...(run.written.last !== undefined
+      ? { position: run.written.last, readModels: run.written.readModels() }
+      : {}),
     ...extra,
   };
 }

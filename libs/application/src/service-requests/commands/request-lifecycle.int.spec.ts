@@ -115,6 +115,15 @@ describe('the life of a service request', () => {
       metadata: { actorId: 'tech-mi' },
     });
     expect(closed.position).toBe(issued.at(-1)!.position);
+    // The API waits for each read model up to what was written to the streams it reads.
+    const requestEvents = await bed.events.readStream(`service-request-${requestId}`, { maxCount: 100 });
+    expect(closed.readModels).toEqual(
+      expect.arrayContaining([
+        { projection: 'service-requests', position: requestEvents.at(-1)!.position },
+        { projection: 'stock', position: issued.at(-1)!.position },
+      ]),
+    );
+    expect(closed.readModels).toHaveLength(2);
 
     // The phone retries the same close: it answers the same and issues nothing twice.
     const again = await bed.commands.execute(

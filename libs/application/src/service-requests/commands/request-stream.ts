@@ -89,7 +89,7 @@ export async function runOnRequest(
     context,
     options,
   );
-  run.written.note(outcome);
+  run.written.note(outcome, 'request');
   return outcome;
 }
 

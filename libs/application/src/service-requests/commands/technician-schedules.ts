@@ -56,7 +56,7 @@ export async function onSchedule(
     scheduleContext(run.context),
     { maxAttempts: SCHEDULE_ATTEMPTS },
   );
-  run.written.note(outcome);
+  run.written.note(outcome, 'schedule');
   return outcome;
 }
 
