@@ -10,10 +10,24 @@ export interface ProblemText {
   body: string;
 }
 
-/** What a screen wants to say for particular statuses (e.g. 401 on the login page). */
-export type ProblemOverrides = Partial<Record<number, ProblemText>>;
+/**
+ * What a screen wants to say for particular statuses (e.g. 401 on the login page). `notFound` is
+ * said for a 404 about a record only (see `isMissingResource`), so a screen can name the record.
+ */
+export type ProblemOverrides = Partial<Record<number | 'notFound', ProblemText>>;
 
 const NOT_AVAILABLE_STATUSES = new Set([404, 405, 501]);
+
+/**
+ * A 404 that names what was not found (the API's `resource`, or the `not_found` code of the
+ * application and the domain) is about a record: it is gone, or out of the viewer's scope. Any
+ * other 404 (no such route on this server) still means the function is not offered yet.
+ */
+function isMissingResource(error: ApiProblemError): boolean {
+  if (error.status !== 404) return false;
+  const body = error.body as { resource?: unknown; code?: unknown } | null | undefined;
+  return (typeof body?.resource === 'object' && body.resource !== null) || body?.code === 'not_found';
+}
 
 function describe(error: unknown, overrides: ProblemOverrides, t: (key: string) => string): ProblemText {
   if (error instanceof NetworkError) {
@@ -25,6 +39,9 @@ function describe(error: unknown, overrides: ProblemOverrides, t: (key: string) 
   if (error instanceof ApiProblemError) {
     const override = overrides[error.status];
     if (override) return override;
+    if (isMissingResource(error)) {
+      return overrides.notFound ?? { title: t('problem.notFound.title'), body: t('problem.notFound.body') };
+    }
     if (NOT_AVAILABLE_STATUSES.has(error.status)) {
       return { title: t('problem.notAvailable.title'), body: t('problem.notAvailable.body') };
     }

@@ -1,6 +1,6 @@
 import type { Agenda } from '@fieldstream/api-contract';
 import { agendaEvents } from './agenda-events';
-import { PRIORITY_COLOURS, SUSPENDED_COLOUR } from './priority-colours';
+import { PRIORITY_COLOURS, SUSPENDED_COLOUR } from '../../../shared/service-request-colours';
 
 const request = (priority: 'critical' | 'low', status: 'assigned' | 'suspended' = 'assigned') => ({
   reference: 'SR-1',

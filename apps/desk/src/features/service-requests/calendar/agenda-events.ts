@@ -1,7 +1,7 @@
 import type { Agenda, AgendaEntry } from '@fieldstream/api-contract';
 import type { EventInput } from '@fullcalendar/react';
 import { isSuspendedEntry } from './is-suspended-entry';
-import { PRIORITY_COLOURS, SUSPENDED_COLOUR } from './priority-colours';
+import { PRIORITY_COLOURS, SUSPENDED_COLOUR } from '../../../shared/service-request-colours';
 
 export interface AgendaEventOptions {
   /** The event's words; passed in so the mapping stays pure and language-free. */

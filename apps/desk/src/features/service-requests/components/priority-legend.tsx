@@ -1,7 +1,7 @@
 import { SERVICE_REQUEST_PRIORITY_VALUES } from '@fieldstream/api-contract';
 import { Box, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PRIORITY_COLOURS, SUSPENDED_COLOUR } from '../calendar/priority-colours';
+import { PRIORITY_COLOURS, SUSPENDED_COLOUR } from '../../../shared/service-request-colours';
 
 function Swatch({ colour, label, hatched = false }: { colour: string; label: string; hatched?: boolean }) {
   return (

@@ -59,6 +59,7 @@ export function RequestActions({
         onClose={close}
         title={command ? t(`commands.${command}.title`) : ''}
         size={command === 'assign' || command === 'reschedule' ? 'xl' : 'md'}
+        closeButtonProps={{ 'aria-label': t('detail.closeDialog') }}
       >
         {/* Kept while the dialog closes, so it does not empty during the transition. */}
         {command === 'assign' ? (

@@ -257,6 +257,63 @@ describe('request detail', () => {
     );
     expect(commandsSent(stub)[0]?.headers['if-match']).toBe('"2"');
   });
+
+  it('says a request that is not there (or out of the reader’s reach) does not exist, in both languages', async () => {
+    await startApi(
+      () => requestDetailOf(ID),
+      (_request, url) =>
+        url.pathname === `/api/service-requests/${ID}`
+          ? {
+              status: 404,
+              body: {
+                type: '/problems/not-found',
+                title: 'Not Found',
+                status: 404,
+                code: 'not_found',
+                detail: `There is no service request ${ID}`,
+                resource: { kind: 'service-request', id: ID },
+              },
+            }
+          : undefined,
+    );
+    const { unmount } = renderServiceRequests({ path: `/app/requests/${ID}` });
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByText('This request does not exist or is no longer visible to you'),
+    ).toBeTruthy();
+    expect(alert.textContent).not.toMatch(/not available yet/);
+    unmount();
+
+    renderServiceRequests({ path: `/app/requests/${ID}`, language: 'it' });
+    const italian = await screen.findByRole('alert');
+    expect(within(italian).getByText('Questa richiesta non esiste o non è più visibile per te')).toBeTruthy();
+  });
+
+  it('names the close buttons of its dialogs and of the done notice, for screen readers', async () => {
+    await startApi(
+      () => requestDetailOf(ID, { version: 3, allowedCommands: ['addNote'] }),
+      (_request, url) =>
+        url.pathname === `/api/service-requests/${ID}/notes`
+          ? { status: 200, body: requestDetailOf(ID, { version: 4, allowedCommands: ['addNote'] }) }
+          : undefined,
+    );
+    renderServiceRequests({ path: `/app/requests/${ID}` });
+    fireEvent.click(await screen.findByRole('button', { name: 'Add note' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a note' });
+    expect(within(dialog).getByRole('button', { name: 'Close the dialog' })).toBeTruthy();
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Note/ }), {
+      target: { value: 'Call first' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add note' }));
+    const done = await screen.findByRole('status');
+    expect(done.textContent).toContain('Done: Add a note.');
+    fireEvent.click(within(done).getByRole('button', { name: 'Close the message' }));
+    await waitFor(() => expect(screen.queryByText('Done: Add a note.')).toBeNull());
+
+    fireEvent.click(screen.getByRole('button', { name: /shortcuts/i }));
+    const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(help).getByRole('button', { name: 'Close the dialog' })).toBeTruthy();
+  });
 });
 
 describe('assign dialog', () => {

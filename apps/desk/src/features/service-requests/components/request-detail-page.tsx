@@ -38,7 +38,13 @@ export function RequestDetailPage() {
     if (loaded) headingRef.current?.focus();
   }, [loaded, id]);
 
-  if (request.error && !data) return <ProblemAlert error={request.error} />;
+  if (request.error && !data)
+    return (
+      <ProblemAlert
+        error={request.error}
+        overrides={{ notFound: { title: t('detail.notFound.title'), body: t('detail.notFound.body') } }}
+      />
+    );
   if (!data) return <Loader size="sm" aria-label={t('detail.loading')} />;
   return (
     <Stack gap="md">
@@ -73,7 +79,13 @@ export function RequestDetailPage() {
       </Stack>
       <RequestActions request={data} onDone={(command) => setDone({ id: data.id, command })} />
       {done?.id === data.id && (
-        <Alert color="green" role="status" withCloseButton onClose={() => setDone(null)}>
+        <Alert
+          color="green"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('detail.closeDone')}
+          onClose={() => setDone(null)}
+        >
           {t('detail.done', { command: t(`commands.${done.command}.title`) })}
         </Alert>
       )}

@@ -26,7 +26,12 @@ export function ShortcutsHelp({ shortcuts }: { shortcuts: readonly ShortcutName[
       <Button variant="subtle" size="compact-sm" onClick={dialog.open} aria-keyshortcuts="Shift+?">
         {t('shortcuts.button')}
       </Button>
-      <Modal opened={opened} onClose={dialog.close} title={t('shortcuts.title')}>
+      <Modal
+        opened={opened}
+        onClose={dialog.close}
+        title={t('shortcuts.title')}
+        closeButtonProps={{ 'aria-label': t('detail.closeDialog') }}
+      >
         <Table>
           <Table.Caption>{t('shortcuts.caption')}</Table.Caption>
           <Table.Tbody>

@@ -1,19 +1,7 @@
 import type { ServiceRequestStatusValue } from '@fieldstream/api-contract';
 import { Badge } from '@mantine/core';
+import { STATUS_COLOURS } from '../../../shared/service-request-colours';
 import { useTranslation } from 'react-i18next';
-
-/** Filled and dark enough for white text (WCAG AA); the word says the state, the colour only helps. */
-const STATUS_COLOURS: Record<ServiceRequestStatusValue, string> = {
-  open: '#6f2da8',
-  accepted: '#3b4cc0',
-  assigned: '#1c5a9c',
-  'in-progress': '#0b6e64',
-  suspended: '#8a5a00',
-  closed: '#2b6a2f',
-  'resolved-remotely': '#2b6a2f',
-  cancelled: '#5f6670',
-  rejected: '#5f6670',
-};
 
 export function StatusBadge({
   status,

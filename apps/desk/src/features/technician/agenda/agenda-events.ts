@@ -1,6 +1,6 @@
 import type { AgendaEntry } from '@fieldstream/api-contract';
 import type { EventInput } from '@fullcalendar/react';
-import { PRIORITY_CSS_COLOURS } from './priority-colours';
+import { PRIORITY_COLOURS, SUSPENDED_COLOUR } from '../../../shared/service-request-colours';
 
 export interface AgendaEventLabels {
   /** "SR-1a2b3c4d · ACME Spa" */
@@ -18,7 +18,7 @@ export interface AgendaEventLabels {
 export function agendaEvents(entries: readonly AgendaEntry[], labels: AgendaEventLabels): EventInput[] {
   return entries.map((entry) => {
     const suspended = entry.status === 'suspended';
-    const colour = suspended ? '#868e96' : PRIORITY_CSS_COLOURS[entry.request?.priority ?? 'normal'];
+    const colour = suspended ? SUSPENDED_COLOUR : PRIORITY_COLOURS[entry.request?.priority ?? 'normal'];
     return {
       id: entry.appointmentId,
       title: `${suspended ? `${labels.suspended} · ` : ''}${labels.title(entry)}`,

@@ -57,11 +57,9 @@ export function AgendaCard({
           <Group gap={6} wrap="wrap">
             {request && <PriorityBadge priority={request.priority} />}
             {entry.status !== 'confirmed' && (
-              <Badge
-                color={suspended ? 'dark' : 'yellow.9'}
-                variant={suspended ? 'filled' : 'light'}
-                size="lg"
-              >
+              // Filled and dark: Mantine's light variant paints a shaded colour (yellow.9) as text on
+              // itself, too pale to read.
+              <Badge color={suspended ? 'dark' : '#8a5a00'} variant="filled" size="lg">
                 {t(`appointment.${entry.status}`)}
               </Badge>
             )}

@@ -37,7 +37,14 @@ export function CommandDialog({
     onSubmit();
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="lg" fullScreen={phone}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      size="lg"
+      fullScreen={phone}
+      closeButtonProps={{ 'aria-label': t('actions.closeDialog') }}
+    >
       <form noValidate onSubmit={submit} aria-label={title}>
         <Stack>
           {error ? <CommandProblem error={error} /> : null}

@@ -15,14 +15,47 @@ afterEach(() => setOnline(true));
 type CommandAnswer = (request: RecordedRequest, response: ServerResponse) => void;
 
 /**
- * The API as the sheet uses it: the sheet of R1 (as `current()` says), the catalogues, the
- * attachment, and each command answered by `commands[action]` (by default: the request, one
- * version on).
+ * The API as the sheet uses it: the sheet of R1 (as `current()` says, or a 404 once `sheetGone()`),
+ * an empty agenda, the catalogues, the attachment, and each command answered by `commands[action]`
+ * (by default: the request, one version on).
  */
-async function startApi(current: () => InterventionSheet, commands: Record<string, CommandAnswer> = {}) {
+async function startApi(
+  current: () => InterventionSheet,
+  commands: Record<string, CommandAnswer> = {},
+  { sheetGone = () => false }: { sheetGone?: () => boolean } = {},
+) {
   return server.serve((request, response) => {
     const url = new URL(request.url, 'http://stub');
-    if (url.pathname === '/api/service-requests/R1/sheet') return sendJson(response, 200, current());
+    if (url.pathname === '/api/service-requests/R1/sheet') {
+      // As the API answers a request that is not there or out of the viewer's scope.
+      if (sheetGone()) {
+        return sendJson(
+          response,
+          404,
+          {
+            type: '/problems/not-found',
+            title: 'Not Found',
+            status: 404,
+            code: 'not_found',
+            detail: 'There is no service request R1',
+            resource: { kind: 'service-request', id: 'R1' },
+          },
+          'application/problem+json',
+        );
+      }
+      return sendJson(response, 200, current());
+    }
+    const agenda = /^\/api\/technicians\/([^/]+)\/agenda$/.exec(url.pathname);
+    if (agenda) {
+      return sendJson(response, 200, {
+        technicianCode: agenda[1],
+        technicianName: 'Marco Tecnico',
+        timeZone: 'Europe/Rome',
+        from: url.searchParams.get('from'),
+        to: url.searchParams.get('to'),
+        entries: [],
+      });
+    }
     const command = /^\/api\/service-requests\/R1\/([a-z-]+)$/.exec(url.pathname);
     if (command && request.method === 'POST') {
       const answer = commands[command[1] ?? ''];
@@ -256,6 +289,60 @@ describe('intervention sheet', () => {
     expect(renounce?.headers['if-match']).toBe('"7"');
     expect(renounce?.headers['idempotency-key']).toMatch(UUID);
     expect(await screen.findByText('You renounced the job: it is back with the dispatcher.')).toBeTruthy();
+  });
+
+  it('leaves for the agenda with the notice even though the answer takes the job away, and does not reload it', async () => {
+    let renounced = false;
+    const stub = await startApi(
+      () => sheetOf(),
+      {
+        renounce: (_request, response) => {
+          renounced = true;
+          // As the server answers: back to dispatch, no technician, so no 'renounce' on the sheet.
+          sendJson(response, 200, {
+            ...sheetOf().request,
+            status: 'accepted',
+            assignments: [],
+            allowedCommands: ['addNote'],
+            version: 8,
+          });
+        },
+      },
+      { sheetGone: () => renounced },
+    );
+    const { router } = await openSheet();
+    fireEvent.click(screen.getByRole('button', { name: 'Renounce' }));
+    const dialog = await screen.findByRole('form', { name: 'Renounce this job' });
+    expect(within(screen.getByRole('dialog')).getByRole('button', { name: 'Close the dialog' })).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('combobox', { name: /^Reason/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Illness' }));
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Explanation/ }), {
+      target: { value: 'Fever since last night.' },
+    });
+    const loads = sheetLoads(stub);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Renounce the job' }));
+    expect(await screen.findByText('You renounced the job: it is back with the dispatcher.')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/app/my/agenda');
+    expect(await screen.findByRole('heading', { name: 'My agenda' })).toBeTruthy();
+    // Give a reload the time it would take: the sheet the technician gave up is not asked for again.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(sheetLoads(stub)).toBe(loads);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says a sheet that is not there, or no longer the technician’s, does not exist, in both languages', async () => {
+    await startApi(() => sheetOf(), {}, { sheetGone: () => true });
+    const { unmount } = renderTechnician({ path: '/app/my/requests/R1' });
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByText('This request does not exist or is no longer visible to you'),
+    ).toBeTruthy();
+    expect(alert.textContent).not.toMatch(/not available yet/);
+    unmount();
+
+    renderTechnician({ path: '/app/my/requests/R1', language: 'it' });
+    const italian = await screen.findByRole('alert');
+    expect(within(italian).getByText('Questa richiesta non esiste o non è più visibile per te')).toBeTruthy();
   });
 
   it('names the technician when an office user acts for one', async () => {

@@ -43,7 +43,12 @@ export function InterventionSheetPage() {
         {t('sheet.backToAgenda')}
       </Anchor>
       {!online && <OfflineBanner />}
-      {sheet.error && <ProblemAlert error={sheet.error} />}
+      {sheet.error && (
+        <ProblemAlert
+          error={sheet.error}
+          overrides={{ notFound: { title: t('sheet.notFound.title'), body: t('sheet.notFound.body') } }}
+        />
+      )}
       {!sheet.data ? (
         !sheet.error && <Loader aria-label={t('sheet.loading')} />
       ) : (

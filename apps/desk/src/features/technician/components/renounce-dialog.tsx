@@ -16,7 +16,9 @@ export function RenounceDialog({
   ...props
 }: ActionDialogProps & { reasons: readonly { code: string; label: string }[] }) {
   const { t } = useTranslation('technician');
-  const command = useRequestCommand(props.requestId);
+  // The answer takes 'renounce' off the sheet, which unmounts this dialog: `onDone` must not hang
+  // on a per-call callback (skipped after an unmount) but on the command's own.
+  const command = useRequestCommand(props.requestId, { leave: props.onDone });
   const [reasonCode, setReasonCode] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<{ reasonCode?: string; text?: string }>({});
@@ -28,14 +30,11 @@ export function RenounceDialog({
     };
     setProblems(missing);
     if (!reasonCode || !text.trim()) return;
-    command.mutate(
-      {
-        path: technicianPaths.action(props.requestId, 'renounce'),
-        version: props.version,
-        body: { reasonCode, text: text.trim(), ...props.technicianBody },
-      },
-      { onSuccess: props.onDone },
-    );
+    command.mutate({
+      path: technicianPaths.action(props.requestId, 'renounce'),
+      version: props.version,
+      body: { reasonCode, text: text.trim(), ...props.technicianBody },
+    });
   };
   return (
     <CommandDialog

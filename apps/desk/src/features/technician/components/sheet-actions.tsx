@@ -39,6 +39,11 @@ export function SheetActions({
   const [done, setDone] = useState<SheetAction | null>(null);
   const technicianBody =
     viewer.actsForAnother && viewer.technicianCode ? { technicianCode: viewer.technicianCode } : {};
+  // An office user acting for a technician goes back to that technician's agenda.
+  const agendaAfterRenouncing =
+    viewer.actsForAnother && viewer.technicianCode
+      ? `/app/my/agenda?${new URLSearchParams({ technician: viewer.technicianCode }).toString()}`
+      : '/app/my/agenda';
   if (actions.length === 0) return null;
 
   const finished = (action: SheetAction) => () => {
@@ -100,7 +105,7 @@ export function SheetActions({
           {...dialog}
           opened={open === 'renounce'}
           reasons={sheet.renounceReasons}
-          onDone={() => void navigate('/app/my/agenda', { state: { notice: 'renounce' } })}
+          onDone={() => void navigate(agendaAfterRenouncing, { state: { notice: 'renounce' } })}
         />
       )}
       {actions.includes('conditionFound') && (

@@ -19,8 +19,14 @@ function looksLikeRequest(answer: unknown): answer is ServiceRequestDetail {
  * a network error (the answer was lost, not necessarily the command) reuses it, so the server
  * applies it at most once. A 409 means someone else changed the request: the sheet reloads and
  * the form says so. Commands are never queued behind the user's back while offline.
+ *
+ * `leave` is for a command that gives the job away (renounce): the request is no longer the
+ * viewer's, so its sheet is neither updated nor reloaded (it would answer 404); `leave` takes the
+ * viewer elsewhere and the sheet is forgotten. It runs from the mutation's own `onSuccess`, which
+ * TanStack Query runs even when the dialog that sent the command has already unmounted (per-`mutate`
+ * callbacks are skipped then).
  */
-export function useRequestCommand(requestId: string) {
+export function useRequestCommand(requestId: string, { leave }: { leave?: () => void } = {}) {
   const api = useApi();
   const queryClient = useQueryClient();
   const lastAttempt = useRef<{ fingerprint: string; key: string } | null>(null);
@@ -45,6 +51,14 @@ export function useRequestCommand(requestId: string) {
       }
     },
     onSuccess: async (answer) => {
+      if (leave) {
+        // Stop a reload already under way (a live notice may have started one), go, then forget.
+        await queryClient.cancelQueries({ queryKey: technicianKeys.request(requestId) });
+        leave();
+        queryClient.removeQueries({ queryKey: technicianKeys.request(requestId) });
+        await queryClient.invalidateQueries({ queryKey: technicianKeys.agendas() });
+        return;
+      }
       // The answer is the request as it now stands: show it (and its version) before the refetch.
       if (looksLikeRequest(answer)) {
         queryClient.setQueryData<InterventionSheet>(technicianKeys.sheet(requestId), (sheet) =>
