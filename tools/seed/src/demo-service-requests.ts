@@ -242,7 +242,7 @@ export function planDemoRequests(
       step(assigned.start + 25 * MINUTE, technician, { type: 'addNote', text: prng.pick(NOTES) });
     }
     // Waiting for a part: only recent work, a part does not take months.
-    if (now - assigned.start < 15 * DAY && prng.chance(0.15)) {
+    if (now - assigned.start < 15 * DAY && prng.chance(0.07)) {
       step(assigned.start + 40 * MINUTE, desk, {
         type: 'suspend',
         reason: 'In attesa del ricambio dal fornitore',

@@ -66,10 +66,11 @@ export function RequestsTable({
                   {request.reference}
                 </Link>
               </Table.Td>
-              <Table.Td>
+              {/* Badges keep their whole word: a narrow column would cut it to an ellipsis. */}
+              <Table.Td style={{ minWidth: '6.5rem' }}>
                 <PriorityBadge priority={request.priority} />
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ minWidth: '9.5rem' }}>
                 <StatusBadge status={request.status} suspendedFrom={request.suspendedFrom} />
               </Table.Td>
               <Table.Td>{named(request.customerCode, request.customerName)}</Table.Td>

@@ -120,7 +120,7 @@ describe('my agenda, as a list', () => {
     const suspended = days[1]?.querySelector('[data-appointment="A-NEXT"]') as HTMLElement;
     expect(suspended.getAttribute('data-status')).toBe('suspended');
     expect(within(suspended).getByText('Suspended')).toBeTruthy();
-    expect(within(suspended).getByText(/an emergency took this slot/)).toBeTruthy();
+    expect(within(suspended).getByText(/the time is on hold/)).toBeTruthy();
 
     // A tap on the card (not on a link inside it) opens the intervention sheet.
     fireEvent.click(within(late).getByText('Job LATE'));
