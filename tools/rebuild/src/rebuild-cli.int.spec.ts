@@ -38,10 +38,10 @@ describe('rebuild CLI', () => {
     const eventStore = await openSqliteEventStore({ file: join(dir, 'events.sqlite') });
     for (let s = 0; s < 12; s++) {
       await eventStore.appendToStream(
-        `service-request-${s}`,
+        `order-${s}`,
         Array.from({ length: 25 }, (_, i) => ({
           id: randomUUID(),
-          type: i === 0 ? 'ServiceRequestOpened' : 'ServiceRequestNoted',
+          type: i === 0 ? 'OrderPlaced' : 'OrderNoted',
           data: { i },
           metadata: {
             correlationId: 'c',
@@ -68,9 +68,9 @@ describe('rebuild CLI', () => {
     const readStore = await openSqliteReadStore({ file: join(dir, 'read-models.sqlite') });
     try {
       expect(await readStore.getCheckpoint('stream-catalogue')).toBe(300);
-      expect(await readStore.collection(STREAM_CATALOGUE_COLLECTION).get('service-request-3')).toMatchObject({
+      expect(await readStore.collection(STREAM_CATALOGUE_COLLECTION).get('order-3')).toMatchObject({
         eventCount: 25,
-        firstEventType: 'ServiceRequestOpened',
+        firstEventType: 'OrderPlaced',
         lastRevision: 24,
       });
     } finally {

@@ -190,6 +190,12 @@ export const ENVIRONMENT_VARIABLES = [
     usedBy: ['bench'],
     description: 'Unindexed queries run by the read-store query benchmark.',
   },
+  {
+    name: 'BENCH_CPU_PROF_DIR',
+    usedBy: ['bench'],
+    description:
+      'Set by the service-request benchmark (`--cpu-prof DIR`) for the processes it starts: where they write V8 CPU profiles.',
+  },
 ] as const satisfies readonly EnvironmentVariable[];
 
 export type EnvironmentVariableName = (typeof ENVIRONMENT_VARIABLES)[number]['name'];
