@@ -28,8 +28,8 @@ let watcher: Page;
 /** The technician's phone. */
 let phone: Page;
 let base: string;
-/** Request ids walked by the tests, in order. */
-const requests: { main?: string; renounced?: string; stale?: string } = {};
+/** Requests walked by the tests, in order: their ids (and the renounced one's reference). */
+const requests: { main?: string; renounced?: { id: string; reference: string }; stale?: string } = {};
 
 beforeAll(async () => {
   session = await openBrowserOnSystem({ locale: 'en-US' });
@@ -42,16 +42,13 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** Signs in through the form and waits for where the role lands (a technician: the agenda). */
-async function signInAs(page: Page, credentials: { username: string; password: string }, lands: RegExp) {
+/** Signs in through the form as someone else and waits for where the role lands (a technician: the agenda). */
+async function signInAs(page: Page, credentials: { username: string; password: string }, lands?: RegExp) {
   // A tab already signed in (the admin who prepared the data) forgets that session first.
   await page.goto(`${base}/login`);
   await page.evaluate(() => sessionStorage.clear());
   await page.goto(`${base}/login`);
-  await page.getByRole('textbox', { name: 'Username' }).fill(credentials.username);
-  await page.getByLabel(/^Password/).fill(credentials.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(lands);
+  await signIn(page, credentials, lands);
 }
 
 async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) {
@@ -65,26 +62,11 @@ async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT' | 'DELETE', pat
 async function command(page: Page, path: string, body: unknown = {}) {
   const id = path.split('/')[0]!;
   const current = await api<ServiceRequestDetail>(page, 'GET', `/api/service-requests/${id}`);
-  const answer = await page.evaluate(
-    async ({ path, body, version }) => {
-      const { token } = JSON.parse(sessionStorage.getItem('fieldstream.session') ?? '{}') as {
-        token?: string;
-      };
-      const response = await fetch(`/api/service-requests/${path}`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${token ?? ''}`,
-          'Content-Type': 'application/json',
-          'If-Match': `"${version}"`,
-        },
-        body: JSON.stringify(body),
-      });
-      return { status: response.status, text: await response.text() };
-    },
-    { path, body, version: current.version },
-  );
-  if (answer.status !== 200) throw new Error(`POST ${path}: ${answer.status} ${answer.text}`);
-  return JSON.parse(answer.text) as ServiceRequestDetail;
+  const answer = await apiFromPage(page, 'POST', `/api/service-requests/${path}`, body, {
+    'If-Match': `"${current.version}"`,
+  });
+  if (answer.status !== 200) throw new Error(`POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body as ServiceRequestDetail;
 }
 
 /** The organisation the walk needs, created through the API as an administrator would. */
@@ -223,11 +205,6 @@ async function pick(page: Page, scope: Locator, label: RegExp, search: string, o
   await page.getByRole('option', { name: option }).first().click();
 }
 
-/** Fails on any serious or critical axe finding on the page as it is now: none is tolerated. */
-async function expectAccessible(page: Page, label: string) {
-  await expectNoSeriousA11yViolations(page, label);
-}
-
 const rowOf = (page: Page, id: string) =>
   page.locator(`[data-testid="service-requests"] tr[data-request-id="${id}"]`);
 const timeline = (page: Page) => page.getByTestId('timeline');
@@ -247,11 +224,11 @@ describe('a service request from opening to closing, in real browsers against th
     await desk.goto(`${base}/login`);
     await signIn(desk, E2E_ADMIN);
     await prepareOrganisation(desk);
-    await signInAs(desk, DISPATCHER, /\/app$/);
+    await signInAs(desk, DISPATCHER);
 
     watcher = await session!.browser.context.newPage();
     watcher.setDefaultTimeout(15_000);
-    await signInAs(watcher, DISPATCHER, /\/app$/);
+    await signInAs(watcher, DISPATCHER);
     await watcher.goto(`${base}/app/requests`);
     await watcher.getByRole('heading', { level: 1, name: 'Service requests' }).waitFor();
     await watcher.getByText('0 requests').waitFor();
@@ -312,8 +289,8 @@ describe('a service request from opening to closing, in real browsers against th
     await rowOf(watcher, id).getByText('Assigned', { exact: true }).waitFor();
     await rowOf(watcher, id).getByText('Mario Rossi').waitFor();
     await saveScreenshot(watcher, 'sr-list-live-assigned');
-    await expectAccessible(watcher, 'to-do list');
-    await expectAccessible(desk, 'request detail (assigned)');
+    await expectNoSeriousA11yViolations(watcher, 'to-do list');
+    await expectNoSeriousA11yViolations(desk, 'request detail (assigned)');
   });
 
   it('2. the technician, on a phone, finds the appointment, starts, notes and closes the job', async () => {
@@ -339,7 +316,6 @@ describe('a service request from opening to closing, in real browsers against th
       .reference;
     const card = phone.getByTestId('agenda-card').filter({ hasText: reference });
     await card.getByRole('link', { name: `${reference} · ACME S.p.A.` }).waitFor();
-    await card.getByText('Tomorrow', { exact: false }).count();
     await saveScreenshot(phone, 'sr-phone-agenda-list');
 
     // The calendar views: the appointment is tomorrow, so a view that starts today may need one step on.
@@ -370,7 +346,7 @@ describe('a service request from opening to closing, in real browsers against th
     await actions.getByRole('button', { name: 'Start work' }).click();
     await phone.getByText('Work started: you are on site.').waitFor();
     await actions.getByRole('button', { name: 'Add note' }).waitFor();
-    await expectAccessible(phone, "technician's intervention sheet (in progress)");
+    await expectNoSeriousA11yViolations(phone, "technician's intervention sheet (in progress)");
     await saveScreenshot(phone, 'sr-phone-sheet-started');
 
     await actions.getByRole('button', { name: 'Add note' }).click();
@@ -434,7 +410,7 @@ describe('a service request from opening to closing, in real browsers against th
     expect(titles).toHaveLength(steps.length);
     titles.forEach((title, index) => expect(title).toMatch(steps[index]!));
     await timeline(desk).getByText('Why: Filter clogged with limescale.').waitFor();
-    await expectAccessible(desk, 'request detail (closed)');
+    await expectNoSeriousA11yViolations(desk, 'request detail (closed)');
     await saveScreenshot(desk, 'sr-detail-closed');
 
     await desk
@@ -455,7 +431,7 @@ describe('a service request from opening to closing, in real browsers against th
     for (const text of italian) await timeline(desk).getByText(text).waitFor();
     await desk.getByText('Chiusa', { exact: true }).first().waitFor();
     await saveScreenshot(desk, 'sr-detail-closed-it');
-    await expectAccessible(desk, 'request detail (closed, it)');
+    await expectNoSeriousA11yViolations(desk, 'request detail (closed, it)');
     await desk.getByRole('radiogroup', { name: 'Lingua' }).locator('label').filter({ hasText: 'EN' }).click();
     await timeline(desk)
       .getByText(/^Desk Milano accepted the request\./)
@@ -481,7 +457,7 @@ describe('a service request from opening to closing, in real browsers against th
       priority: 'normal',
     });
     const id = opened.id;
-    requests.renounced = id;
+    requests.renounced = { id, reference: opened.reference };
     await command(desk, `${id}/accept`, {});
     await command(desk, `${id}/assignments`, {
       assignments: [
@@ -532,16 +508,12 @@ describe('a service request from opening to closing, in real browsers against th
     await phone.getByRole('heading', { name: 'My agenda' }).waitFor();
     // The sheet it gave up is not reloaded behind its back: no 404, no red alert.
     expect(await phone.getByRole('alert').count()).toBe(0);
-    const { reference } = await api<ServiceRequestDetail>(
-      desk,
-      'GET',
-      `/api/service-requests/${requests.renounced ?? ''}`,
-    );
+    const { id, reference } = requests.renounced!;
     expect(await phone.getByTestId('agenda-card').filter({ hasText: reference }).count()).toBe(0);
-    await expectAccessible(phone, 'phone agenda after renouncing');
+    await expectNoSeriousA11yViolations(phone, 'phone agenda after renouncing');
 
     // Opened again from its old address, the sheet says the request is no longer visible.
-    await phone.goto(`${base}/app/my/requests/${requests.renounced ?? ''}`);
+    await phone.goto(`${base}/app/my/requests/${id}`);
     const gone = phone.getByRole('alert');
     await gone.getByText('This request does not exist or is no longer visible to you').waitFor();
     expect(await gone.textContent()).not.toMatch(/not available yet/);
@@ -587,7 +559,7 @@ describe('a service request from opening to closing, in real browsers against th
     expect(said).toMatch(/changed meanwhile|Not possible/);
     expect(said).toMatch(/cancel/i);
     await saveScreenshot(watcher, 'sr-stale-assign-refused');
-    await expectAccessible(watcher, 'assign dialog with a conflict');
+    await expectNoSeriousA11yViolations(watcher, 'assign dialog with a conflict');
 
     const after = await api<ServiceRequestDetail>(watcher, 'GET', `/api/service-requests/${id}`);
     expect(after).toMatchObject({ status: 'cancelled', assignments: [], version: cancelled.version });

@@ -1,5 +1,5 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import type { EventStore, RecordedEvent } from '@fieldstream/event-store';
+import type { EventStore } from '@fieldstream/event-store';
 import { EsdbEventStore } from '@fieldstream/event-store-esdb';
 import { openSqliteEventStore } from '@fieldstream/event-store-sqlite';
 import type { ReadStore } from '@fieldstream/read-store';
@@ -26,18 +26,9 @@ import { eventually } from './testing/eventually';
 import { readAllDocuments } from './testing/read-all-documents';
 import { newEvent } from './testing/recorded-event.factory';
 import { temporaryDirectory } from './testing/temporary-directory';
+import { readLog } from './testing/read-log';
 
 jest.setTimeout(60_000);
-
-async function readLog(eventStore: EventStore): Promise<RecordedEvent[]> {
-  const log: RecordedEvent[] = [];
-  for (;;) {
-    const last = log[log.length - 1];
-    const page = await eventStore.readAll({ maxCount: 5000, ...(last ? { after: last.position } : {}) });
-    if (page.length === 0) return log;
-    log.push(...page);
-  }
-}
 
 function statusOf(runner: ProjectionRunner, name: string): Promise<ProjectionStatus> {
   return runner.status().then((status) => {

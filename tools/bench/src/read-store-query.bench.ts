@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import { SingleBar } from 'cli-progress';
 import type { DocumentWrite, Filter, FindOptions, ReadDocument } from '@fieldstream/read-store';
 import { openSqliteReadStore } from '@fieldstream/read-store-sqlite';
+import { summariseLatencies } from './latency-summary';
 
 const DOCS = Number(process.env['BENCH_DOCS'] ?? 1_000_000);
 const QUERIES = Number(process.env['BENCH_QUERIES'] ?? 1_000);
@@ -70,20 +71,6 @@ function makeRequest(i: number, rnd: () => number): ReadDocument {
     },
     skills: SKILLS.filter(() => rnd() < 0.3),
     slaDueAt: new Date(created.getTime() + 86_400_000).toISOString(),
-  };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
-function summary(times: number[]): { p50: number; p95: number; p99: number; n: number } {
-  const sorted = [...times].sort((a, b) => a - b);
-  return {
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    n: sorted.length,
   };
 }
 
@@ -183,7 +170,7 @@ async function main(): Promise<void> {
       return times;
     };
 
-    const unindexed = summary(await run(UNINDEXED_QUERIES, 'unindexed', 30_000));
+    const unindexed = summariseLatencies(await run(UNINDEXED_QUERIES, 'unindexed', 30_000));
     const reference = await requests.find(filterFor(1), options);
 
     const indexStart = performance.now();
@@ -199,14 +186,14 @@ async function main(): Promise<void> {
       throw new Error('indexed and unindexed answers differ');
 
     await run(50, 'warm-up', 10_000);
-    const indexed = summary(await run(QUERIES, 'indexed', 60_000));
+    const indexed = summariseLatencies(await run(QUERIES, 'indexed', 60_000));
 
     console.log('');
     console.log(
-      `without index: p50 ${fmt(unindexed.p50)}  p95 ${fmt(unindexed.p95)}  p99 ${fmt(unindexed.p99)}  (${unindexed.n} queries)`,
+      `without index: p50 ${fmt(unindexed.p50)}  p95 ${fmt(unindexed.p95)}  p99 ${fmt(unindexed.p99)}  (${unindexed.count} queries)`,
     );
     console.log(
-      `with index:    p50 ${fmt(indexed.p50)}  p95 ${fmt(indexed.p95)}  p99 ${fmt(indexed.p99)}  (${indexed.n} queries)`,
+      `with index:    p50 ${fmt(indexed.p50)}  p95 ${fmt(indexed.p95)}  p99 ${fmt(indexed.p99)}  (${indexed.count} queries)`,
     );
     console.log(`ratio (p50 without / with): ${(unindexed.p50 / indexed.p50).toFixed(0)}x`);
     console.log(

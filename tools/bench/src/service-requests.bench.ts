@@ -32,12 +32,12 @@ import { type MasterDataDocument, masterDataCollection } from '@fieldstream/proj
 import { openSqliteReadStore } from '@fieldstream/read-store-sqlite';
 import { runSeedCli } from '@fieldstream/seed';
 import { startRedis, type TestRedis } from '@fieldstream/testing';
-import { closedLoop } from './http-load/closed-loop';
+import { closedLoop, type RecordAnswer } from './http-load/closed-loop';
 import { conflictFreeSlot } from './http-load/conflict-free-slots';
 import { type HttpAnswer, KeepAliveClient } from './http-load/keep-alive-client';
-import { summariseLatencies } from './http-load/latency-summary';
 import { describeErrors, errorCount, type LoadOutcome } from './http-load/load-outcome';
 import { openLoop } from './http-load/open-loop';
+import { summariseLatencies } from './latency-summary';
 
 const TARGET_COMMANDS_PER_SECOND = 2_000;
 const TARGET_P99_MS = 25;
@@ -206,21 +206,21 @@ async function main(): Promise<void> {
 
     const commands = commandsOn(client, demo);
     const opened: string[] = [];
-    const openStep = async (record: (answer: HttpAnswer, startedAt: number) => void) => {
+    const openStep = async (record: RecordAnswer) => {
       const startedAt = performance.now();
       const answer = await commands.open();
       record(answer, startedAt);
       if (answer.status === 201) opened.push(idOf(answer));
       return true;
     };
-    const assignStep = async (record: (answer: HttpAnswer, startedAt: number) => void) => {
+    const assignStep = async (record: RecordAnswer) => {
       const id = opened.shift();
       if (id === undefined) return false;
       const startedAt = performance.now();
       record(await commands.assign(id), startedAt);
       return true;
     };
-    const pairStep = async (record: (answer: HttpAnswer, startedAt: number) => void) => {
+    const pairStep = async (record: RecordAnswer) => {
       let startedAt = performance.now();
       const answer = await commands.open();
       record(answer, startedAt);
@@ -229,7 +229,7 @@ async function main(): Promise<void> {
       record(await commands.assign(idOf(answer)), startedAt);
       return true;
     };
-    const bareStep = async (record: (answer: HttpAnswer, startedAt: number) => void) => {
+    const bareStep = async (record: RecordAnswer) => {
       const startedAt = performance.now();
       record(await commands.bare(), startedAt);
       return true;

@@ -14,6 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openSqliteEventStore } from '@fieldstream/event-store-sqlite';
+import { type LatencySummary, summariseLatencies } from './latency-summary';
 import type { WriterAck, WriterMessage } from './subscription-lag-writer';
 
 const TARGET_P99_MS = 50;
@@ -27,25 +28,7 @@ if (!(RATE > 0) || !(SECONDS > 0)) throw new Error('--rate and --seconds must be
 const now = () => performance.timeOrigin + performance.now();
 const line = (text: string) => process.stdout.write(`${text}\n`);
 
-function percentiles(samples: number[]): {
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  mean: number;
-} {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-  return {
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
-    max: sorted[sorted.length - 1] ?? NaN,
-    mean: sorted.reduce((sum, x) => sum + x, 0) / sorted.length,
-  };
-}
-
-const format = (p: ReturnType<typeof percentiles>) =>
+const format = (p: LatencySummary) =>
   `p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms, max ${p.max.toFixed(1)} ms (mean ${p.mean.toFixed(1)})`;
 
 async function main(): Promise<void> {
@@ -125,13 +108,13 @@ async function main(): Promise<void> {
       `  events: ${acks.length} acknowledged, ${delivered.size} delivered, ${missing} acknowledged but never delivered`,
     );
     line(`  writer fell behind its schedule by at most ${writerBehindMs} ms`);
-    const ack = percentiles(fromAck);
+    const ack = summariseLatencies(fromAck);
     line(
       `  acknowledgement → delivery: ${format(ack)}; ${deliveredBeforeAck} delivered before their ack was seen`,
     );
-    line(`  append call → delivery:     ${format(percentiles(fromSent))}`);
+    line(`  append call → delivery:     ${format(summariseLatencies(fromSent))}`);
     line(
-      `  recordedAt → delivery:      ${format(percentiles(fromRecorded))} (recordedAt has 1 ms resolution)`,
+      `  recordedAt → delivery:      ${format(summariseLatencies(fromRecorded))} (recordedAt has 1 ms resolution)`,
     );
     line(`  target p99 < ${TARGET_P99_MS} ms: ${missing === 0 && ack.p99 < TARGET_P99_MS ? 'PASS' : 'MISS'}`);
   } finally {

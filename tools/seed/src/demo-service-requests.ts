@@ -27,17 +27,20 @@ export interface DemoRequestPlan {
 export interface DemoRequestOptions {
   /** The moment the seed runs: the past is before it, planned visits after it. */
   now: Date;
-  /** How many requests to open over the past `pastDays`. */
-  count?: number;
-  pastDays?: number;
-  futureDays?: number;
-  seed?: number;
+  /** How many requests to open over the past `PAST_DAYS`. */
+  count: number;
 }
 
 type Row = Record<string, unknown>;
 const str = (row: Row, field: string) => String(row[field]);
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+/** Requests open over this many days before the seed runs... */
+const PAST_DAYS = 90;
+/** ...and visits are planned up to this many days after it. */
+const FUTURE_DAYS = 14;
+/** The history is the same on every run for the same `now`. */
+const SEED = 404;
 /** Slot starts in UTC hours: 08:00, 10:30, 13:30 and 15:30 in Italy and Germany in winter. */
 const SLOT_HOURS = [7, 9.5, 12.5, 14.5];
 const PRIORITY_WEIGHTS: [OpenServiceRequestInput['priority'], number][] = [
@@ -75,29 +78,27 @@ const NOTES = [
 
 /**
  * A believable service history for the demo organisation: requests opened over the last
- * `pastDays` days (more on weekdays), each taken as far as its age allows — accepted, assigned
+ * `PAST_DAYS` days (more on weekdays), each taken as far as its age allows — accepted, assigned
  * to a technician of the site's zone in a free slot, started and closed with actuals and
  * materials from stock that is really there; some renounced and reassigned, suspended,
  * cancelled, rejected or resolved remotely; the most recent still waiting, and visits planned
- * over the next `futureDays`. Deterministic for a given seed and `now`.
+ * over the next `FUTURE_DAYS`. Deterministic for a given `now`.
  */
 export function planDemoRequests(
   document: DemoDocument,
   receipts: readonly DemoReceipt[],
   options: DemoRequestOptions,
 ): DemoRequestPlan[] {
-  const prng = new Prng(options.seed ?? 404);
+  const prng = new Prng(SEED);
   const now = options.now.getTime();
-  const count = options.count ?? 2500;
-  const pastDays = options.pastDays ?? 90;
-  const futureDays = options.futureDays ?? 14;
+  const { count } = options;
   const world = indexWorld(document, receipts);
   const booked = new Set<string>();
   const plans: DemoRequestPlan[] = [];
 
   for (let index = 0; index < count; index++) {
     // Spread over the window, the newest last; a few in the last hours so the desk has fresh work.
-    const age = Math.pow(prng.next(), 1.15) * pastDays * DAY;
+    const age = Math.pow(prng.next(), 1.15) * PAST_DAYS * DAY;
     let openedAtMs = now - age;
     const weekday = new Date(openedAtMs).getUTCDay();
     if ((weekday === 0 || weekday === 6) && prng.chance(0.7)) openedAtMs -= 2 * DAY * prng.next();
@@ -170,7 +171,7 @@ export function planDemoRequests(
     const recent = now - clock < 10 * DAY;
     const plannedFrom =
       clock + (priority === 'critical' ? 0 : prng.int(0, recent && priority !== 'high' ? 12 : 3) * DAY);
-    const horizon = now + futureDays * DAY;
+    const horizon = now + FUTURE_DAYS * DAY;
     const slot = findSlot(
       booked,
       prng.sample(technicians, Math.min(technicians.length, 4)),

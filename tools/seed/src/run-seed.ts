@@ -6,7 +6,7 @@ import {
   serviceRequestsProjection,
   technicianAgendaProjection,
 } from '@fieldstream/projections';
-import { type CliSession, openCliSession } from './cli-session';
+import { openCliSession, type ServiceRequestsCliSession } from './cli-session';
 import { playDemoRequests } from './demo-requests.runner';
 import { planDemoRequests } from './demo-service-requests';
 import { demoReceipts, ensureDemoStock } from './demo-stock';
@@ -38,10 +38,10 @@ export async function runSeedCli(argv: readonly string[], context: CliContext): 
     return EXIT_OK;
   }
 
-  let session: CliSession | undefined;
+  let session: ServiceRequestsCliSession | undefined;
   const bar = args.progress ? new PhaseProgressBar(context.stderr) : null;
   try {
-    session = await openCliSession(context.env, context.cwd);
+    session = await openCliSession(context.env, context.cwd, { serviceRequests: true });
     if (
       args.ifEmpty &&
       (await session.reads.collection<MasterDataDocument>(masterDataCollection('unit')).count({})) > 0

@@ -1,23 +1,5 @@
 import { withOrganisationApi } from '../testing/organisation-fixture';
-
-/** Reads server-sent events from a fetch body, as the desk does (EventSource cannot send a token). */
-async function* serverSentEvents(response: Response): AsyncGenerator<{ event: string; data: unknown }> {
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += value;
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      yield { event, data: data ? JSON.parse(data) : undefined };
-    }
-  }
-}
+import { serverSentEvents } from '../testing/server-sent-events';
 
 describe('live updates', () => {
   const suite = withOrganisationApi();

@@ -1,7 +1,7 @@
 import type { ServiceRequestDetail } from '@fieldstream/api-contract';
 import { withOrganisationApi } from '../testing/organisation-fixture';
 import { act, getJson, openRequest } from './testing/service-request-calls';
-import { nextTopics, serverSentEvents, topicsUntil } from './testing/server-sent-events';
+import { nextTopics, serverSentEvents, topicsUntil } from '../testing/server-sent-events';
 
 // Each test walks a request through several commands, each waiting for the read models: on a
 // busy machine that takes longer than jest's default 5 s.

@@ -31,8 +31,9 @@ export class ServiceRequestReadModels {
 
   /**
    * True when the read models show everything the command wrote; false when one is late. The
-   * command says which read models its writes feed and up to where; a result without that (an
-   * earlier attempt replayed) falls back to searching the log for what each one reads.
+   * command says which read models its writes feed and up to where; a result that does not say
+   * (from a writer other than ServiceRequestCommands) falls back to searching the log for what
+   * each read model reads.
    */
   async caughtUp(result: Pick<ServiceRequestCommandResult, 'position' | 'readModels'>): Promise<boolean> {
     const { position, readModels } = result;

@@ -1,9 +1,4 @@
-import {
-  MasterDataService,
-  ServiceRequestCommands,
-  ServiceRequestQueries,
-  StockService,
-} from '@fieldstream/application';
+import { MasterDataService, ServiceRequestCommands, ServiceRequestQueries } from '@fieldstream/application';
 import type { EventStore } from '@fieldstream/event-store';
 import { EVENT_STORE, READ_STORE } from '@fieldstream/infrastructure';
 import type { ReadStore } from '@fieldstream/read-store';
@@ -29,21 +24,10 @@ import { TechnicianAgendaController } from './technician-agenda.controller';
   ],
   providers: [
     {
-      // Materials used on closing are issued from stock; the stock module keeps its service to itself.
-      provide: StockService,
+      provide: ServiceRequestCommands,
       inject: [EVENT_STORE, READ_STORE, MasterDataService],
       useFactory: (events: EventStore, reads: ReadStore, masterData: MasterDataService) =>
-        new StockService(events, reads, masterData),
-    },
-    {
-      provide: ServiceRequestCommands,
-      inject: [EVENT_STORE, READ_STORE, MasterDataService, StockService],
-      useFactory: (
-        events: EventStore,
-        reads: ReadStore,
-        masterData: MasterDataService,
-        stock: StockService,
-      ) => new ServiceRequestCommands({ events, reads, masterData, stock }),
+        new ServiceRequestCommands({ events, reads, masterData }),
     },
     {
       provide: ServiceRequestQueries,

@@ -217,6 +217,3 @@ export const interventionSheetSchema = z.object({
   renounceReasons: z.array(z.object({ code: z.string(), label: z.string() })),
 });
 export type InterventionSheet = z.infer<typeof interventionSheetSchema>;
-
-/** What every command answers: the request as it stands after it. */
-export const commandAnswerSchema = serviceRequestDetailSchema;

@@ -128,5 +128,10 @@ export const SERVICE_REQUEST_EVENT_TYPES: readonly ServiceRequestEventType[] = [
   'ServiceRequestReopened',
 ];
 
+/** `SR-` and the id's first eight characters: what people say on the phone and read on screens. */
+export function serviceRequestReference(requestId: string): string {
+  return `SR-${requestId.slice(0, 8).toUpperCase()}`;
+}
+
 /** The stream holding one request's history. */
 export const serviceRequestStreamName = (requestId: string) => `service-request-${requestId}`;

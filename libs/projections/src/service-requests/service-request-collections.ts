@@ -86,11 +86,6 @@ export function agendaDocumentId(appointmentId: string, streamName: string): str
   return `${appointmentId}|${streamName}`;
 }
 
-/** `SR-` and the id's first eight characters: what people say on the phone. */
-export function serviceRequestReference(requestId: string): string {
-  return `SR-${requestId.slice(0, 8).toUpperCase()}`;
-}
-
 export const PRIORITY_RANK: Readonly<Record<ServiceRequestDetail['priority'], number>> = {
   critical: 0,
   high: 1,

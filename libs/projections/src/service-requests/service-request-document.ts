@@ -1,10 +1,9 @@
-import type { ServiceRequestEvent } from '@fieldstream/domain';
+import { type ServiceRequestEvent, serviceRequestReference } from '@fieldstream/domain';
 import { searchTerms } from '../master-data/search-terms';
 import {
   PRIORITY_RANK,
   type ServiceRequestAssignment,
   type ServiceRequestDocument,
-  serviceRequestReference,
 } from './service-request-collections';
 
 /** Where an event sits in its stream: the bookkeeping every document write carries. */

@@ -20,6 +20,7 @@ import {
 import { serviceRequestsProjection } from './service-requests.projection';
 import { technicianAgendaProjection } from './technician-agenda.projection';
 import { type Actor, DecidedLog } from './testing/decided-log';
+import { readLog } from '../testing/read-log';
 
 jest.setTimeout(60_000);
 
@@ -36,16 +37,6 @@ const COLLECTIONS = [
 const TECH: Actor = { id: 'u-tech', name: 'Mario Rossi', role: 'technician' };
 const week = (technician: string, period: string) => `technician-schedule-${technician}-${period}`;
 const requestId = (n: number) => `${String(n).padStart(8, '0')}-0000-4000-8000-000000000000`;
-
-async function readLog(eventStore: EventStore): Promise<RecordedEvent[]> {
-  const log: RecordedEvent[] = [];
-  for (;;) {
-    const last = log[log.length - 1];
-    const page = await eventStore.readAll({ maxCount: 1000, ...(last ? { after: last.position } : {}) });
-    if (page.length === 0) return log;
-    log.push(...page);
-  }
-}
 
 /** Appends what one command decided, in one append, as the application does. */
 async function append(eventStore: EventStore, decided: readonly RecordedEvent[]): Promise<void> {

@@ -72,6 +72,8 @@ export function readStoreContract(
     const reason = skips.get(name);
     skips.delete(name);
     if (reason === undefined) it(name, fn, timeout);
+    // Skipped only when the adapter's spec names this case with its reason (what the driver or
+    // server cannot do); the reason is printed in the test's name.
     else it.skip(`${name} [skipped: ${reason}]`, fn);
   };
   /** `it.each(cases)('%s', …)` through `contractCase`, so table cases can be skipped by name too. */
@@ -981,6 +983,7 @@ const queryArb = fc.record({
 
 function propertyTest(currentStore: () => ReadStore, numRuns: number): void {
   if (numRuns === 0) {
+    // The suite asked for no runs (a slow remote adapter); shown as skipped rather than silently absent.
     it.skip('answers like MongoDB (mingo) on random documents, filters and sorts [skipped: 0 runs asked by this suite]', () =>
       undefined);
     return;

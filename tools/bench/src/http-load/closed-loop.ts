@@ -1,8 +1,8 @@
 import type { HttpAnswer } from './keep-alive-client';
-import { emptyOutcome, type LoadOutcome, recordFailure } from './load-outcome';
+import { emptyOutcome, type LoadOutcome, recordAnswer, recordFailure } from './load-outcome';
 
 /** Records one answer: 2xx counts as done, anything else as an error of its status. */
-export type Record = (answer: HttpAnswer, startedAt: number) => void;
+export type RecordAnswer = (answer: HttpAnswer, startedAt: number) => void;
 
 /**
  * `clients` loops that each send a call, wait for its answer and send the next, for `seconds`
@@ -12,14 +12,11 @@ export type Record = (answer: HttpAnswer, startedAt: number) => void;
 export async function closedLoop(
   clients: number,
   seconds: number,
-  step: (record: Record) => Promise<boolean>,
+  step: (record: RecordAnswer) => Promise<boolean>,
 ): Promise<LoadOutcome> {
   const outcome = emptyOutcome();
-  const record: Record = (answer, startedAt) => {
-    outcome.latencies.push(performance.now() - startedAt);
-    if (answer.status >= 200 && answer.status < 300) outcome.ok++;
-    else recordFailure(outcome, answer.status, answer.body);
-  };
+  const record: RecordAnswer = (answer, startedAt) =>
+    recordAnswer(outcome, answer, performance.now() - startedAt);
   const started = performance.now();
   const until = started + seconds * 1000;
   await Promise.all(

@@ -1,3 +1,5 @@
+import type { HttpAnswer } from './keep-alive-client';
+
 /** What one phase of load produced: completed calls, failures by status, and for how long it ran. */
 export interface LoadOutcome {
   /** Calls answered 2xx. */
@@ -12,6 +14,13 @@ export interface LoadOutcome {
 
 export function emptyOutcome(): LoadOutcome {
   return { ok: 0, errors: new Map(), ms: 0, latencies: [] };
+}
+
+/** Records one answer and its latency: 2xx counts as done, anything else as an error of its status. */
+export function recordAnswer(outcome: LoadOutcome, answer: HttpAnswer, latencyMs: number): void {
+  outcome.latencies.push(latencyMs);
+  if (answer.status >= 200 && answer.status < 300) outcome.ok++;
+  else recordFailure(outcome, answer.status, answer.body);
 }
 
 export function recordFailure(outcome: LoadOutcome, status: number, text: string): void {

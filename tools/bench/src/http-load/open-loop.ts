@@ -1,5 +1,5 @@
 import type { HttpAnswer } from './keep-alive-client';
-import { emptyOutcome, type LoadOutcome, recordFailure } from './load-outcome';
+import { emptyOutcome, type LoadOutcome, recordAnswer, recordFailure } from './load-outcome';
 
 export interface OpenLoopResult extends LoadOutcome {
   /** How far behind its schedule the sender itself fell at worst (ms): a busy generator shows here. */
@@ -36,9 +36,7 @@ export async function openLoop(
         const call: Promise<void> = send(sent)
           .then((answer) => {
             if (outcome.ms > 0) return; // answered after the drain timeout: already counted as unanswered
-            outcome.latencies.push(performance.now() - scheduled);
-            if (answer.status >= 200 && answer.status < 300) outcome.ok++;
-            else recordFailure(outcome, answer.status, answer.body);
+            recordAnswer(outcome, answer, performance.now() - scheduled);
           })
           .catch((error: unknown) => {
             if (outcome.ms > 0) return;

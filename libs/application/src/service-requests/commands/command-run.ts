@@ -7,14 +7,12 @@ import {
 import type { ReadStore } from '@fieldstream/read-store';
 import type { CommandContext } from '../../commands/command-context';
 import type { MasterDataService } from '../../master-data/master-data.service';
-import type { StockService } from '../../stock/stock.service';
 import type { ServiceRequestCommandResult } from '../service-request-action';
 
 export interface ServiceRequestCommandsOptions {
   events: EventStore;
   reads: ReadStore;
   masterData: MasterDataService;
-  stock: StockService;
   /** Fresh ids for requests and appointments when no Idempotency-Key fixes them (randomUUID). */
   newId?: () => string;
 }
@@ -59,7 +57,6 @@ export interface CommandRun {
   readonly events: EventStore;
   readonly reads: ReadStore;
   readonly masterData: MasterDataService;
-  readonly stock: StockService;
   readonly newId: () => string;
   readonly context: CommandContext;
   readonly written: WrittenPositions;
@@ -93,11 +90,6 @@ export function writtenUnder(recorded: readonly RecordedEvent[], context: Comman
   return recorded.filter(
     (event) => event.metadata['idempotencyKey'] === key && event.metadata.actorId === context.actor.id,
   );
-}
-
-/** `SR-` and the id's first eight characters: how people name a request. */
-export function requestReference(requestId: string): string {
-  return `SR-${requestId.slice(0, 8).toUpperCase()}`;
 }
 
 /** The answer to a command: where the request stands and the furthest position written. */

@@ -4,10 +4,11 @@ import {
   type DisplaceInstruction,
   type SchedulePeriod,
   bookingInterval,
+  serviceRequestReference,
 } from '@fieldstream/domain';
 import { technicianScheduleStreamName } from '../../commands/stream-names';
 import { FieldValidationError, NotFoundError } from '../../errors';
-import { type CommandRun, requestReference, stepContext } from './command-run';
+import { type CommandRun, stepContext } from './command-run';
 import { loadRequest, runOnRequest } from './request-stream';
 import {
   type ScheduleOutcome,
@@ -194,7 +195,7 @@ export async function followUpDisplaced(
   emergencyRequestId: string,
   displaced: Iterable<Displaced>,
 ): Promise<void> {
-  const reference = requestReference(emergencyRequestId);
+  const reference = serviceRequestReference(emergencyRequestId);
   for (const item of displaced) {
     const booking = {
       technicianCode: item.technicianCode,

@@ -1,8 +1,7 @@
-import { DomainError, serviceRequestDecider } from '@fieldstream/domain';
-import { nameBasedUuid } from '../../commands/stream-names';
+import { DomainError, serviceRequestDecider, serviceRequestReference } from '@fieldstream/domain';
 import type { ServiceRequestAction, ServiceRequestCommandResult } from '../service-request-action';
-import { type CommandRun, commandResult, requestReference, stepContext, writtenUnder } from './command-run';
-import { openRequest } from './open-request';
+import { type CommandRun, commandResult, stepContext, writtenUnder } from './command-run';
+import { openRequest, openingRequestId } from './open-request';
 import { type LoadedRequest, checkExpectedVersion, runOnRequest } from './request-stream';
 
 type FollowUpAction = Extract<ServiceRequestAction, { type: 'openFollowUp' }>;
@@ -30,10 +29,7 @@ export async function openFollowUp(
       ...(typeof followUpRequestId === 'string' ? { followUpRequestId } : {}),
     });
   }
-  const key = run.context.idempotencyKey;
-  const followUpRequestId = key
-    ? nameBasedUuid(`service-request:follow-up:${run.context.actor.id}:${key}`)
-    : run.newId();
+  const followUpRequestId = openingRequestId(run, 'desk', undefined, 'follow-up');
   const link = {
     type: 'openFollowUp' as const,
     at: run.context.at,
@@ -70,7 +66,7 @@ export async function openFollowUp(
         {
           type: 'cancel',
           at: run.context.at,
-          reason: `${requestReference(parentId)} refused the follow-up link: ${(error as Error).message}`,
+          reason: `${serviceRequestReference(parentId)} refused the follow-up link: ${(error as Error).message}`,
         },
         stepContext(run.context, 'follow-up-undone'),
       );

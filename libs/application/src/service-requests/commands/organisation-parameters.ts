@@ -1,5 +1,6 @@
 import { PARAMETERS_CODE } from '@fieldstream/domain';
 import type { MasterDataService } from '../../master-data/master-data.service';
+import { DEFAULT_RENOUNCE_REASONS } from '../queries/wording-vocabulary';
 
 /** The switches of the organisation that shape a request's life. */
 export interface RequestParameters {
@@ -12,7 +13,8 @@ export interface RequestParameters {
 export const DEFAULT_REQUEST_PARAMETERS: RequestParameters = {
   explicitAcceptance: true,
   reopenWindowDays: 14,
-  renounceReasonCodes: ['ILLNESS', 'VEHICLE', 'MISSING-PARTS', 'WRONG-SKILLS', 'OTHER'],
+  // The reasons the sheet offers when none are configured (the same list, worded there).
+  renounceReasonCodes: DEFAULT_RENOUNCE_REASONS.en.map((reason) => reason.code),
 };
 
 /**

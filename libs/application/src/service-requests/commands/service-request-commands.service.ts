@@ -86,12 +86,11 @@ export class ServiceRequestCommands {
   }
 
   private begin(context: CommandContext): CommandRun {
-    const { events, reads, masterData, stock } = this.options;
+    const { events, reads, masterData } = this.options;
     return {
       events,
       reads,
       masterData,
-      stock,
       newId: this.options.newId ?? randomUUID,
       context,
       written: new WrittenPositions(),

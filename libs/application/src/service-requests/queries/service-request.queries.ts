@@ -43,6 +43,7 @@ import {
 import { addressLine } from './site-address';
 import { describeTimelineEvent, techniciansNamedIn } from './timeline-wording';
 import { DEFAULT_TIME_ZONE, type WordingLanguage } from './wording-vocabulary';
+import { requestNotFound } from '../commands/request-stream';
 
 export type ServiceRequestListQuery = z.output<typeof serviceRequestListQuerySchema>;
 
@@ -347,10 +348,7 @@ export class ServiceRequestQueries {
   private async visibleRequest(principal: Principal, requestId: string): Promise<ServiceRequestDocument> {
     const document = await this.requests().findOne({ _id: requestId }, { projection: { searchTerms: 0 } });
     if (document && isWithinReach(await requestReach(this.reads, principal), document)) return document;
-    throw new NotFoundError(`There is no service request ${requestId}`, {
-      kind: 'service-request',
-      id: requestId,
-    });
+    throw requestNotFound(requestId);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Assignment, ServiceRequestEvent } from '@fieldstream/domain';
+import { type Assignment, type ServiceRequestEvent, serviceRequestReference } from '@fieldstream/domain';
 import {
   DEFAULT_RENOUNCE_REASONS,
   LOCALE,
@@ -175,11 +175,18 @@ class Teller {
   }
 }
 
-const reference = (requestId: string) => `SR-${requestId.slice(0, 8).toUpperCase()}`;
-
 /** The why, only when the event carries a non-empty one. */
 function because(text: string | undefined): { why?: string } {
   return text !== undefined && text.trim() !== '' ? { why: text } : {};
+}
+
+/** A timeline tells all its events with one context: its formatters are made once, not per event. */
+const tellers = new WeakMap<TimelineWordingContext, Teller>();
+
+function tellerOf(context: TimelineWordingContext): Teller {
+  let teller = tellers.get(context);
+  if (!teller) tellers.set(context, (teller = new Teller(context)));
+  return teller;
 }
 
 /**
@@ -191,7 +198,7 @@ export function describeTimelineEvent(
   actorName: string,
   context: TimelineWordingContext,
 ): TimelineWording {
-  const t = new Teller(context);
+  const t = tellerOf(context);
   const it = t.it;
   const actor = actorName;
   const known = event as ServiceRequestEvent;
@@ -202,8 +209,8 @@ export function describeTimelineEvent(
       const source = SOURCE_PHRASES[context.language][data.source];
       const followUp = data.followUpOf
         ? it
-          ? ` È il seguito della richiesta ${reference(data.followUpOf)}.`
-          : ` It follows up request ${reference(data.followUpOf)}.`
+          ? ` È il seguito della richiesta ${serviceRequestReference(data.followUpOf)}.`
+          : ` It follows up request ${serviceRequestReference(data.followUpOf)}.`
         : '';
       return {
         text: it
@@ -371,7 +378,7 @@ export function describeTimelineEvent(
       };
     }
     case 'ServiceRequestFollowUpOpened': {
-      const followUp = reference(known.data.followUpRequestId);
+      const followUp = serviceRequestReference(known.data.followUpRequestId);
       return {
         text: it
           ? `${actor} ha aperto la richiesta di seguito ${followUp}.`
@@ -422,7 +429,7 @@ export function describeTimelineEvent(
     default:
       // An event type this code does not know yet (a newer writer): say that something happened.
       return {
-        text: it ? `${actor}: ${event.type}.` : `${actor}: ${event.type}.`,
+        text: `${actor}: ${event.type}.`,
       };
   }
 }

@@ -133,7 +133,7 @@ export async function startServiceRequestTestBed(dir: ScratchDirectory): Promise
     correlationId: `test-${++correlation}`,
     ...(options.key ? { idempotencyKey: options.key } : {}),
   });
-  const commands = new ServiceRequestCommands({ events, reads, masterData, stock });
+  const commands = new ServiceRequestCommands({ events, reads, masterData });
   const requestState = async (requestId: string) => {
     const { state, version } = await loadStream(
       events,
