@@ -1,5 +1,5 @@
 import { serviceRequestPaths, type ServiceRequestAction } from '@fieldstream/api-contract';
-import { apiPathOf } from '../api/api-path-of';
+import { apiPathOf } from '../../../shared/api/api-path-of';
 import { instantOfLocalInput } from '../format/instant-of-local-input';
 import type { CommandCall } from './command-call';
 import type { FormCommand } from './command-fields';

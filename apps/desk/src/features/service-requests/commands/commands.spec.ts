@@ -1,11 +1,8 @@
 import { ApiProblemError } from '../../../shared/api/api-problem-error';
-import { NetworkError } from '../../../shared/api/network-error';
 import { assignBodyOf } from './assign-body-of';
 import { commandCallOf } from './command-call-of';
-import { IdempotencyKeyKeeper } from './idempotency-key-keeper';
 import { isVersionConflict } from './is-version-conflict';
 import { missingFields } from './missing-fields';
-import { newIdempotencyKey } from './new-idempotency-key';
 import { scheduleConflictOf } from './schedule-conflict-of';
 
 const problem = (status: number, body: Record<string, unknown>) =>
@@ -168,29 +165,5 @@ describe('conflicts', () => {
     expect(isVersionConflict(illegal)).toBe(false);
     expect(scheduleConflictOf(illegal)).toBeUndefined();
     expect(isVersionConflict(new Error('x'))).toBe(false);
-  });
-});
-
-describe('idempotency keys', () => {
-  it('are UUIDs', () => {
-    expect(newIdempotencyKey()).toMatch(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-    );
-  });
-
-  it('are kept for a retry of the same submission whose outcome is unknown, renewed otherwise', () => {
-    let n = 0;
-    const keeper = new IdempotencyKeyKeeper(() => `k${++n}`);
-    expect(keeper.keyFor('A')).toBe('k1');
-    keeper.settle(new NetworkError(new Error('offline')));
-    expect(keeper.keyFor('A')).toBe('k1');
-    keeper.settle(problem(503, {}));
-    expect(keeper.keyFor('A')).toBe('k1');
-    // The form changed: a new submission.
-    expect(keeper.keyFor('B')).toBe('k2');
-    keeper.settle(problem(409, {}));
-    expect(keeper.keyFor('B')).toBe('k3');
-    keeper.settle();
-    expect(keeper.keyFor('B')).toBe('k4');
   });
 });

@@ -5,6 +5,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
+import { RecordSearchMultiSelect } from '../../../shared/components/record-search-multi-select';
+import { RecordSearchSelect } from '../../../shared/components/record-search-select';
 import classes from '../calendar/agenda-calendar.module.css';
 import { agendaEvents } from '../calendar/agenda-events';
 import { isSuspendedEntry } from '../calendar/is-suspended-entry';
@@ -14,8 +16,6 @@ import { useTechnicianAgendas } from '../hooks/use-technician-agendas';
 import { technicianFiltersFor } from '../list/technician-filters-for';
 import { AgendasCalendar } from './agendas-calendar';
 import { PriorityLegend } from './priority-legend';
-import { RecordSearchMultiSelect } from './record-search-multi-select';
-import { RecordSearchSelect } from './record-search-select';
 import { ShortcutsHelp } from './shortcuts-help';
 
 /**

@@ -1,10 +1,10 @@
 import { SERVICE_REQUEST_PRIORITY_VALUES, type ServiceRequestDetail } from '@fieldstream/api-contract';
 import { Select, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { RecordSearchMultiSelect } from '../../../shared/components/record-search-multi-select';
+import { RecordSearchSelect } from '../../../shared/components/record-search-select';
 import type { CommandField } from '../commands/command-fields';
 import { useFormatters } from '../format/use-formatters';
-import { RecordSearchMultiSelect } from './record-search-multi-select';
-import { RecordSearchSelect } from './record-search-select';
 
 /** One field of a command's form, drawn for its type. */
 export function CommandFieldInput({

@@ -19,14 +19,14 @@ import { Link, useNavigate } from 'react-router';
 import { ApiProblemError } from '../../../shared/api/api-problem-error';
 import { fieldErrorsByPath } from '../../../shared/api/field-errors-by-path';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
+import { RecordSearchMultiSelect } from '../../../shared/components/record-search-multi-select';
+import { RecordSearchSelect } from '../../../shared/components/record-search-select';
 import { openBodyOf } from '../commands/open-body-of';
 import { siteContactsOf } from '../commands/site-contacts-of';
 import { useMasterRecord } from '../hooks/use-master-record';
 import { useOpenServiceRequest } from '../hooks/use-open-service-request';
 import { EMPTY_NEW_REQUEST, type NewRequestDraft } from '../types/new-request-draft';
 import type { SiteContact } from '../types/site-contact';
-import { RecordSearchMultiSelect } from './record-search-multi-select';
-import { RecordSearchSelect } from './record-search-select';
 
 /** The body paths this form has a field for; a field error elsewhere is listed at the top. */
 const PLACED = [

@@ -10,8 +10,8 @@ import { Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecordSearchSelect } from '../../../shared/components/record-search-select';
 import { REQUEST_SORTS, type RequestListFilters, type RequestSort } from '../types/request-list-filters';
-import { RecordSearchSelect } from './record-search-select';
 
 /**
  * The to-do list's filters. The search box writes to the URL once typing pauses, and follows the

@@ -6,9 +6,9 @@ import {
 } from '@fieldstream/api-contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
+import { apiPathOf } from '../../../shared/api/api-path-of';
+import { IdempotencyKeyKeeper } from '../../../shared/api/idempotency-key-keeper';
 import { useApi } from '../../auth/hooks/use-api';
-import { apiPathOf } from '../api/api-path-of';
-import { IdempotencyKeyKeeper } from '../commands/idempotency-key-keeper';
 import { serviceRequestKeys } from './service-request-query-keys';
 
 /**

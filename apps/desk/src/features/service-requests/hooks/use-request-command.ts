@@ -1,13 +1,12 @@
 import { serviceRequestDetailSchema, type ServiceRequestDetail } from '@fieldstream/api-contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { ApiProblemError } from '../../../shared/api/api-problem-error';
+import { IdempotencyKeyKeeper } from '../../../shared/api/idempotency-key-keeper';
+import { isConflict } from '../../../shared/api/is-conflict';
+import { agendaKeys } from '../../../shared/hooks/agenda-query-keys';
 import { useApi } from '../../auth/hooks/use-api';
 import type { CommandCall } from '../commands/command-call';
-import { IdempotencyKeyKeeper } from '../commands/idempotency-key-keeper';
-import { isVersionConflict } from '../commands/is-version-conflict';
 import { scheduleConflictOf } from '../commands/schedule-conflict-of';
-import { agendaKeys } from './agenda-query-keys';
 import { serviceRequestKeys } from './service-request-query-keys';
 
 export type VersionedCall = CommandCall & {
@@ -53,8 +52,7 @@ export function useRequestCommand(requestId: string) {
       keeper.current.settle(error);
       // A stale version, or a state that moved on (a 409 of the rules): what the user decided on
       // is not what the request is now, so show it as it is.
-      const moved = isVersionConflict(error) || (error instanceof ApiProblemError && error.status === 409);
-      if (moved && !scheduleConflictOf(error))
+      if (isConflict(error) && !scheduleConflictOf(error))
         await queryClient.invalidateQueries({ queryKey: serviceRequestKeys.detail(requestId) });
     },
   });

@@ -1,8 +1,8 @@
 import { serviceRequestPaths, timelineEntrySchema } from '@fieldstream/api-contract';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
+import { apiPathOf } from '../../../shared/api/api-path-of';
 import { useApi } from '../../auth/hooks/use-api';
-import { apiPathOf } from '../api/api-path-of';
 import { serviceRequestKeys } from './service-request-query-keys';
 
 /** The contract names the entry, not the answer's envelope: a bare list, or one under `items`/`entries`. */

@@ -1,7 +1,7 @@
 import { serviceRequestListSchema, serviceRequestPaths } from '@fieldstream/api-contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { apiPathOf } from '../../../shared/api/api-path-of';
 import { useApi } from '../../auth/hooks/use-api';
-import { apiPathOf } from '../api/api-path-of';
 import { listQueryOf } from '../list/list-query-of';
 import type { RequestListFilters } from '../types/request-list-filters';
 import { serviceRequestKeys } from './service-request-query-keys';

@@ -1,7 +1,7 @@
 import { serviceRequestDetailSchema, serviceRequestPaths } from '@fieldstream/api-contract';
 import { useQuery } from '@tanstack/react-query';
+import { apiPathOf } from '../../../shared/api/api-path-of';
 import { useApi } from '../../auth/hooks/use-api';
-import { apiPathOf } from '../api/api-path-of';
 import { serviceRequestKeys } from './service-request-query-keys';
 
 /** One request as it stands, with its version (the next If-Match) and the commands it allows. */

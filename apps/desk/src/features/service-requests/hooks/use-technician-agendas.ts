@@ -1,8 +1,8 @@
 import { agendaSchema, serviceRequestPaths, type Agenda } from '@fieldstream/api-contract';
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
+import { apiPathOf } from '../../../shared/api/api-path-of';
+import { agendaKeys } from '../../../shared/hooks/agenda-query-keys';
 import { useApi } from '../../auth/hooks/use-api';
-import { apiPathOf } from '../api/api-path-of';
-import { agendaKeys } from './agenda-query-keys';
 
 export interface TechnicianAgendas {
   agendas: Agenda[];

@@ -1,5 +1,4 @@
 import { fileNameOf } from './file-name-of';
-import { newIdempotencyKey } from './new-idempotency-key';
 import { technicianPaths } from './technician-paths';
 
 describe('technician api helpers', () => {
@@ -12,25 +11,6 @@ describe('technician api helpers', () => {
     expect(technicianPaths.masterData('conditions', { q: 'leak' })).toBe(
       '/api/master-data/conditions?status=active&q=leak',
     );
-  });
-
-  it('makes a new version-4 UUID each time', () => {
-    const keys = new Set(Array.from({ length: 50 }, () => newIdempotencyKey()));
-    expect(keys.size).toBe(50);
-    for (const key of keys)
-      expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-  });
-
-  it('makes a UUID without randomUUID too (plain-HTTP pages)', () => {
-    const original = crypto.randomUUID;
-    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
-    try {
-      expect(newIdempotencyKey()).toMatch(
-        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-      );
-    } finally {
-      Object.defineProperty(crypto, 'randomUUID', { value: original, configurable: true });
-    }
   });
 
   it("reads the attachment's file name from Content-Disposition", () => {

@@ -1,4 +1,6 @@
 import { serviceRequestPaths, type ServiceRequestAction } from '@fieldstream/api-contract';
+import { apiPathOf } from '../../../shared/api/api-path-of';
+import { masterDataPaths } from '../../master-data/api/master-data-paths';
 
 /**
  * The technician screens' URLs: the wire contract's paths under `/api`, so a renamed resource
@@ -6,15 +8,16 @@ import { serviceRequestPaths, type ServiceRequestAction } from '@fieldstream/api
  */
 export const technicianPaths = {
   agenda: (technicianCode: string, range: { from: string; to: string }) =>
-    `/api${serviceRequestPaths.agenda(technicianCode)}?${new URLSearchParams(range).toString()}`,
-  sheet: (requestId: string) => `/api${serviceRequestPaths.sheet(requestId)}`,
+    apiPathOf(serviceRequestPaths.agenda(technicianCode), new URLSearchParams(range)),
+  sheet: (requestId: string) => apiPathOf(serviceRequestPaths.sheet(requestId)),
   action: (requestId: string, action: ServiceRequestAction) =>
-    `/api${serviceRequestPaths.action(requestId, action)}`,
-  conditionsFound: (requestId: string) => `/api${serviceRequestPaths.conditionsFound(requestId)}`,
-  notes: (requestId: string) => `/api${serviceRequestPaths.notes(requestId)}`,
-  followUps: (requestId: string) => `/api${serviceRequestPaths.followUps(requestId)}`,
+    apiPathOf(serviceRequestPaths.action(requestId, action)),
+  conditionsFound: (requestId: string) => apiPathOf(serviceRequestPaths.conditionsFound(requestId)),
+  notes: (requestId: string) => apiPathOf(serviceRequestPaths.notes(requestId)),
+  followUps: (requestId: string) => apiPathOf(serviceRequestPaths.followUps(requestId)),
+  /** The active records of a catalogue the technician picks from. */
   masterData: (
     plural: 'conditions' | 'items' | 'warehouses' | 'technicians',
     query: Record<string, string>,
-  ) => `/api/master-data/${plural}?${new URLSearchParams({ status: 'active', ...query }).toString()}`,
+  ) => masterDataPaths.list(plural, { status: 'active', ...query }),
 };

@@ -1,9 +1,9 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError } from '../../../shared/api/api-problem-error';
+import { isConflict } from '../../../shared/api/is-conflict';
 import { NetworkError } from '../../../shared/api/network-error';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
-import { isConflict } from '../sheet/is-conflict';
 
 /**
  * Why a command did not go through, in words a technician can act on: someone changed the request

@@ -3,11 +3,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsByPath } from '../../../shared/api/field-errors-by-path';
+import type { RecordOption } from '../../../shared/types/record-option';
 import { technicianPaths } from '../api/technician-paths';
 import { useConditionSearch } from '../hooks/use-condition-search';
 import { useRequestCommand } from '../hooks/use-request-command';
 import type { ActionDialogProps } from '../types/action-dialog-props';
-import type { RecordOption } from '../types/record-option';
 import { CommandDialog } from './command-dialog';
 
 /** Records a condition found on site, picked from the catalogue as the technician types. */

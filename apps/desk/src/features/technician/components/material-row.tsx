@@ -1,7 +1,7 @@
 import { Button, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { RecordOption } from '../../../shared/types/record-option';
 import type { MaterialDraft } from '../types/close-draft';
-import type { RecordOption } from '../types/record-option';
 
 /** One line of materials used: which item, how many, and from which van or warehouse. */
 export function MaterialRow({

@@ -4,10 +4,12 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
+import { RecordSearchSelect } from '../../../shared/components/record-search-select';
 import { agendaEvents } from '../agenda/agenda-events';
 import { agendaListRange } from '../agenda/agenda-list-range';
 import { parseAgendaView } from '../agenda/parse-agenda-view';
 import { sheetLink } from '../agenda/sheet-link';
+import { nameThenCode } from '../api/record-options-of';
 import { useAgenda } from '../hooks/use-agenda';
 import { useOnlineStatus } from '../hooks/use-online-status';
 import { useViewer } from '../hooks/use-viewer';
@@ -16,7 +18,6 @@ import { AgendaCalendar } from './agenda-calendar';
 import { AgendaList } from './agenda-list';
 import { LastUpdated } from './last-updated';
 import { OfflineBanner } from './offline-banner';
-import { TechnicianPicker } from './technician-picker';
 
 /**
  * The technician's appointments: a list of today and the next 14 days, or a day, week or month
@@ -85,9 +86,16 @@ export function MyAgendaPage() {
         </Alert>
       )}
       {viewer.actsForAnother && (
-        <TechnicianPicker
-          value={viewer.technicianCode}
+        <RecordSearchSelect
+          plural="technicians"
+          label={t('picker.label')}
+          placeholder={t('picker.placeholder')}
+          nothingFound={t('picker.nothingFound')}
+          labelOf={nameThenCode}
+          value={viewer.technicianCode ?? null}
           onChange={(code) => changeSearch({ technician: code })}
+          size="md"
+          maw={420}
         />
       )}
       {!viewer.technicianCode ? (

@@ -1,8 +1,8 @@
 import { agendaSchema } from '@fieldstream/api-contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { agendaKeys } from '../../../shared/hooks/agenda-query-keys';
 import { useApi } from '../../auth/hooks/use-api';
 import { technicianPaths } from '../api/technician-paths';
-import { technicianKeys } from './technician-query-keys';
 
 /**
  * A technician's appointments in a range. The previous range stays on screen while the next one
@@ -12,7 +12,7 @@ import { technicianKeys } from './technician-query-keys';
 export function useAgenda(technicianCode: string | undefined, range: { from: string; to: string } | null) {
   const api = useApi();
   return useQuery({
-    queryKey: technicianKeys.agenda(technicianCode ?? '', range?.from ?? '', range?.to ?? ''),
+    queryKey: agendaKeys.range(technicianCode ?? '', range?.from ?? '', range?.to ?? ''),
     queryFn: ({ signal }) =>
       api(technicianPaths.agenda(technicianCode ?? '', range ?? { from: '', to: '' }), {
         signal,

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useApi } from '../../auth/hooks/use-api';
-import type { MasterDataPage } from '../api/master-data-page';
+import type { RecordPage } from '../../master-data/types/master-data-types';
 import { recordOptionsOf } from '../api/record-options-of';
 import { technicianPaths } from '../api/technician-paths';
 import { technicianKeys } from './technician-query-keys';
@@ -12,7 +12,7 @@ export function useConditionSearch(q: string) {
     queryKey: technicianKeys.conditions(q),
     queryFn: async ({ signal }) =>
       recordOptionsOf(
-        await api<MasterDataPage>(technicianPaths.masterData('conditions', { q, limit: '20' }), { signal }),
+        await api<RecordPage>(technicianPaths.masterData('conditions', { q, limit: '20' }), { signal }),
       ),
     placeholderData: keepPreviousData,
   });

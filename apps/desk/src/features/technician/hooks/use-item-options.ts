@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../auth/hooks/use-api';
-import type { MasterDataPage } from '../api/master-data-page';
+import type { RecordPage } from '../../master-data/types/master-data-types';
 import { recordOptionsOf } from '../api/record-options-of';
 import { technicianPaths } from '../api/technician-paths';
 import { technicianKeys } from './technician-query-keys';
@@ -12,7 +12,7 @@ export function useItemOptions(enabled: boolean) {
     queryKey: technicianKeys.items(),
     queryFn: async ({ signal }) =>
       recordOptionsOf(
-        await api<MasterDataPage>(technicianPaths.masterData('items', { limit: '1000' }), { signal }),
+        await api<RecordPage>(technicianPaths.masterData('items', { limit: '1000' }), { signal }),
       ),
     enabled,
     staleTime: 5 * 60_000,

@@ -1,24 +1,23 @@
-import type { InterventionSheet, ServiceRequestDetail } from '@fieldstream/api-contract';
+import {
+  serviceRequestDetailSchema,
+  type InterventionSheet,
+  type ServiceRequestDetail,
+} from '@fieldstream/api-contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { NetworkError } from '../../../shared/api/network-error';
+import { IdempotencyKeyKeeper } from '../../../shared/api/idempotency-key-keeper';
+import { isConflict } from '../../../shared/api/is-conflict';
+import { agendaKeys } from '../../../shared/hooks/agenda-query-keys';
 import { useApi } from '../../auth/hooks/use-api';
-import { newIdempotencyKey } from '../api/new-idempotency-key';
-import { isConflict } from '../sheet/is-conflict';
 import type { RequestCommand } from '../types/request-command';
 import { technicianKeys } from './technician-query-keys';
-
-function looksLikeRequest(answer: unknown): answer is ServiceRequestDetail {
-  const record = answer as { version?: unknown; status?: unknown } | null | undefined;
-  return typeof record?.version === 'number' && typeof record.status === 'string';
-}
 
 /**
  * Sends a command on a request with `If-Match` (the version the user saw) and an
  * `Idempotency-Key`. The key is new for each submission, but a submission resent unchanged after
- * a network error (the answer was lost, not necessarily the command) reuses it, so the server
- * applies it at most once. A 409 means someone else changed the request: the sheet reloads and
- * the form says so. Commands are never queued behind the user's back while offline.
+ * an answer that left the outcome unknown (a network error or a 5xx: the answer was lost, not
+ * necessarily the command) reuses it, so the server applies it at most once. A 409 (or 412) means
+ * someone else changed the request: the sheet reloads and the form says so. Commands are never queued behind the user's back while offline.
  *
  * `leave` is for a command that gives the job away (renounce): the request is no longer the
  * viewer's, so its sheet is neither updated nor reloaded (it would answer 404); `leave` takes the
@@ -29,48 +28,42 @@ function looksLikeRequest(answer: unknown): answer is ServiceRequestDetail {
 export function useRequestCommand(requestId: string, { leave }: { leave?: () => void } = {}) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const lastAttempt = useRef<{ fingerprint: string; key: string } | null>(null);
-  return useMutation<unknown, Error, RequestCommand>({
+  const keeper = useRef(new IdempotencyKeyKeeper());
+  return useMutation<ServiceRequestDetail, Error, RequestCommand>({
     networkMode: 'always',
-    mutationFn: async (command) => {
-      const fingerprint = JSON.stringify([command.path, command.version, command.body]);
-      const previous = lastAttempt.current;
-      const key = previous?.fingerprint === fingerprint ? previous.key : newIdempotencyKey();
-      lastAttempt.current = { fingerprint, key };
-      try {
-        const answer = await api<unknown>(command.path, {
-          method: 'POST',
-          body: command.body,
-          headers: { 'If-Match': `"${command.version}"`, 'Idempotency-Key': key },
-        });
-        lastAttempt.current = null;
-        return answer;
-      } catch (error) {
-        if (!(error instanceof NetworkError)) lastAttempt.current = null;
-        throw error;
-      }
-    },
+    mutationFn: (command) =>
+      api(command.path, {
+        method: 'POST',
+        body: command.body,
+        schema: serviceRequestDetailSchema,
+        headers: {
+          'If-Match': `"${command.version}"`,
+          'Idempotency-Key': keeper.current.keyFor(
+            JSON.stringify([command.path, command.version, command.body]),
+          ),
+        },
+      }),
     onSuccess: async (answer) => {
+      keeper.current.settle();
       if (leave) {
         // Stop a reload already under way (a live notice may have started one), go, then forget.
         await queryClient.cancelQueries({ queryKey: technicianKeys.request(requestId) });
         leave();
         queryClient.removeQueries({ queryKey: technicianKeys.request(requestId) });
-        await queryClient.invalidateQueries({ queryKey: technicianKeys.agendas() });
+        await queryClient.invalidateQueries({ queryKey: agendaKeys.all() });
         return;
       }
       // The answer is the request as it now stands: show it (and its version) before the refetch.
-      if (looksLikeRequest(answer)) {
-        queryClient.setQueryData<InterventionSheet>(technicianKeys.sheet(requestId), (sheet) =>
-          sheet ? { ...sheet, request: { ...sheet.request, ...answer } } : sheet,
-        );
-      }
+      queryClient.setQueryData<InterventionSheet>(technicianKeys.sheet(requestId), (sheet) =>
+        sheet ? { ...sheet, request: { ...sheet.request, ...answer } } : sheet,
+      );
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: technicianKeys.request(requestId) }),
-        queryClient.invalidateQueries({ queryKey: technicianKeys.agendas() }),
+        queryClient.invalidateQueries({ queryKey: agendaKeys.all() }),
       ]);
     },
     onError: async (error) => {
+      keeper.current.settle(error);
       if (isConflict(error))
         await queryClient.invalidateQueries({ queryKey: technicianKeys.request(requestId) });
     },

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../auth/hooks/use-api';
-import type { MasterDataPage } from '../api/master-data-page';
+import type { RecordPage } from '../../master-data/types/master-data-types';
 import { technicianPaths } from '../api/technician-paths';
 import type { StockSource } from '../types/stock-source';
 import { technicianKeys } from './technician-query-keys';
@@ -14,7 +14,7 @@ export function useStockSources(enabled: boolean) {
   return useQuery({
     queryKey: technicianKeys.warehouses(),
     queryFn: async ({ signal }) => {
-      const page = await api<MasterDataPage>(technicianPaths.masterData('warehouses', { limit: '1000' }), {
+      const page = await api<RecordPage>(technicianPaths.masterData('warehouses', { limit: '1000' }), {
         signal,
       });
       return page.items.map((item): StockSource => {

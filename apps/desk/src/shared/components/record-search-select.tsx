@@ -1,15 +1,15 @@
-import { Select } from '@mantine/core';
+import { Select, type MantineSize } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRecordOptions } from '../hooks/use-record-options';
+import { useRecordOptions, type RecordLabelOf } from '../hooks/use-record-options';
 import type { RecordOption } from '../types/record-option';
 
 export interface RecordSearchSelectProps {
   plural: string;
   label: string;
   value: string | null;
-  onChange: (code: string | null, option: RecordOption | null) => void;
+  onChange: (code: string | null) => void;
   /** Record fields the options must have (`{ customerCode: 'ACME' }`). */
   where?: Record<string, string>;
   /** Off: nothing to choose from yet (no customer chosen, no site). */
@@ -21,7 +21,13 @@ export interface RecordSearchSelectProps {
   disabled?: boolean;
   autoFocus?: boolean;
   inputRef?: Ref<HTMLInputElement>;
+  /** How an option reads; by default its code, then its name. */
+  labelOf?: RecordLabelOf;
+  /** Said when the search finds nothing; by default "Nothing found". */
+  nothingFound?: string;
+  size?: MantineSize;
   w?: number | string;
+  maw?: number | string;
 }
 
 /**
@@ -42,9 +48,13 @@ export function RecordSearchSelect({
   disabled = false,
   autoFocus = false,
   inputRef,
+  labelOf,
+  nothingFound,
+  size,
   w,
+  maw,
 }: RecordSearchSelectProps) {
-  const { t } = useTranslation('serviceRequests');
+  const { t } = useTranslation('common');
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<RecordOption | null>(null);
   const [debounced] = useDebouncedValue(search, 250);
@@ -53,11 +63,12 @@ export function RecordSearchSelect({
   // Once chosen, the box shows the option's label (or the bare code of a value the URL gave): do
   // not search for that.
   const q = shownLabel !== null && debounced === shownLabel ? '' : debounced;
-  const options = useRecordOptions(plural, q, where, { enabled: enabled && !disabled });
+  const options = useRecordOptions(plural, q, where, {
+    enabled: enabled && !disabled,
+    ...(labelOf ? { labelOf } : {}),
+  });
   const found = (options.data ?? []).filter((option) => option.value !== value);
-  const data = [...(value ? [current ?? { value, label: value, record: {} }] : []), ...found].map(
-    ({ value: code, label: text }) => ({ value: code, label: text }),
-  );
+  const data = [...(value ? [current ?? { value, label: value }] : []), ...found];
   return (
     <Select
       label={label}
@@ -74,15 +85,19 @@ export function RecordSearchSelect({
       onChange={(next) => {
         const option = next ? ((options.data ?? []).find((o) => o.value === next) ?? null) : null;
         setChosen(option);
-        onChange(next, option);
+        onChange(next);
       }}
       searchable
       clearable={!required}
       onSearchChange={setSearch}
       // The API already filtered by word prefix; filtering again by substring would hide matches.
       filter={({ options: all }) => all}
-      nothingFoundMessage={options.isFetching ? t('picker.searching') : t('picker.nothingFound')}
+      nothingFoundMessage={
+        options.isFetching ? t('picker.searching') : (nothingFound ?? t('picker.nothingFound'))
+      }
+      size={size}
       w={w}
+      maw={maw}
     />
   );
 }

@@ -30,7 +30,7 @@ export function RecordSearchMultiSelect({
   placeholder?: string;
   w?: number | string;
 }) {
-  const { t } = useTranslation('serviceRequests');
+  const { t } = useTranslation('common');
   const [search, setSearch] = useState('');
   const [labels, setLabels] = useState<Record<string, string>>({});
   const [debounced] = useDebouncedValue(search, 250);

@@ -1,5 +1,5 @@
-import { ApiProblemError } from '../../../shared/api/api-problem-error';
-import { NetworkError } from '../../../shared/api/network-error';
+import { ApiProblemError } from './api-problem-error';
+import { NetworkError } from './network-error';
 import { newIdempotencyKey } from './new-idempotency-key';
 
 /**
