@@ -551,6 +551,9 @@ describe('a service request from opening to closing, in real browsers against th
     await cancel.getByRole('button', { name: 'Cancel request' }).click();
     await desk.getByText('Cancelled', { exact: true }).first().waitFor();
     const cancelled = await api<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${id}`);
+    // The second desk hears of the cancellation live (behind its open dialog) before it presses
+    // Assign: the refusal is then the rules' ("cancelled"), not a race with the notice.
+    await watcher.getByText('Cancelled', { exact: true }).first().waitFor();
 
     await assign.getByRole('button', { name: 'Assign', exact: true }).click();
     const refusal = assign.getByRole('alert');
