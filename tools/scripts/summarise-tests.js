@@ -15,6 +15,10 @@ for (const file of files.sort()) {
   const mark = r.failed || r.suitesFailedToRun ? 'FAIL' : 'ok  ';
   console.log(`${mark} ${r.project.padEnd(22)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
   for (const suite of r.failedSuites) console.log(`       failed: ${suite}`);
+  for (const test of r.failedTests ?? []) {
+    console.log(`       ✕ ${test.name}`);
+    for (const line of test.message.split('\n')) console.log(`           ${line}`);
+  }
 }
 if (files.length === 0) console.log('No test results found.');
 if (totals.broken) console.log(`${totals.broken} test file(s) failed to run.`);

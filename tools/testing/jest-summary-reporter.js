@@ -16,6 +16,16 @@ class JestSummaryReporter {
     const failedSuites = results.testResults
       .filter((suite) => suite.testExecError || suite.numFailingTests > 0)
       .map((suite) => path.relative(path.join(__dirname, '..', '..'), suite.testFilePath));
+    // The failing tests by name with the first lines of what they said: CI keeps only the tail
+    // of the output, and this is the part of it that tells what to look at.
+    const failedTests = results.testResults.flatMap((suite) => [
+      ...(suite.testExecError
+        ? [{ name: path.basename(suite.testFilePath), message: firstLines(suite.testExecError.message) }]
+        : []),
+      ...suite.testResults
+        .filter((test) => test.status === 'failed')
+        .map((test) => ({ name: test.fullName, message: firstLines(test.failureMessages.join('\n')) })),
+    ]);
     fs.writeFileSync(
       path.join(dir, `${project}.json`),
       JSON.stringify(
@@ -26,6 +36,7 @@ class JestSummaryReporter {
           skipped: results.numPendingTests + results.numTodoTests,
           suitesFailedToRun: results.numRuntimeErrorTestSuites,
           failedSuites,
+          failedTests,
           finishedAt: new Date().toISOString(),
         },
         null,
@@ -33,6 +44,16 @@ class JestSummaryReporter {
       ),
     );
   }
+}
+
+/** The message without colours and stack frames, at most six lines of it. */
+function firstLines(message) {
+  return String(message || '')
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !/^\s+at /.test(line))
+    .slice(0, 6)
+    .join('\n');
 }
 
 module.exports = JestSummaryReporter;

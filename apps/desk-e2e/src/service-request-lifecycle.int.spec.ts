@@ -312,20 +312,32 @@ describe('a service request from opening to closing, in real browsers against th
     phone.setDefaultTimeout(15_000);
     await signInAs(phone, TECHNICIAN, /\/app\/my\/agenda$/);
     await phone.getByRole('heading', { level: 1, name: 'My agenda' }).waitFor();
-    const reference = (await api<ServiceRequestDetail>(phone, 'GET', `/api/service-requests/${id}`))
-      .reference;
+    const detail = await api<ServiceRequestDetail>(phone, 'GET', `/api/service-requests/${id}`);
+    const reference = detail.reference;
     const card = phone.getByTestId('agenda-card').filter({ hasText: reference });
     await card.getByRole('link', { name: `${reference} · ACME S.p.A.` }).waitFor();
     await saveScreenshot(phone, 'sr-phone-agenda-list');
 
-    // The calendar views: the appointment is tomorrow, so a view that starts today may need one step on.
+    // The calendar views open on today; whether the appointment lies past the first one is judged
+    // on the phone's own clock and zone (Rome): near midnight UTC, the desk's "tomorrow" is already
+    // the phone's today.
     const views = phone.getByRole('radiogroup', { name: 'How to show the agenda' });
-    // Whether tomorrow (the appointment's day) lies past the view that opens on today.
-    const beyond = await phone.evaluate(() => {
-      const tomorrow = new Date();
-      tomorrow.setDate(tomorrow.getDate() + 1);
-      return { Day: true, Week: tomorrow.getDay() === 1, Month: tomorrow.getDate() === 1 };
-    });
+    const beyond = await phone.evaluate((start) => {
+      const day = (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate());
+      const appointment = day(new Date(start));
+      const today = day(new Date());
+      // The agenda's weeks start on Monday (firstDay 1).
+      const monday = new Date(today);
+      monday.setDate(today.getDate() - ((today.getDay() + 6) % 7));
+      const nextMonday = new Date(monday);
+      nextMonday.setDate(monday.getDate() + 7);
+      return {
+        Day: appointment.getTime() !== today.getTime(),
+        Week: appointment >= nextMonday,
+        Month:
+          appointment.getMonth() !== today.getMonth() || appointment.getFullYear() !== today.getFullYear(),
+      };
+    }, detail.assignments[0]!.start);
     for (const view of ['Day', 'Week', 'Month'] as const) {
       await views.locator('label').filter({ hasText: view }).click();
       await phone.waitForURL(new RegExp(`view=${view.toLowerCase()}`));
