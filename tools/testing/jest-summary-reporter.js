@@ -2,6 +2,7 @@
 // print one closing line for the whole repository (`N passed, N failed, N skipped`).
 const fs = require('node:fs');
 const path = require('node:path');
+const { stripVTControlCharacters } = require('node:util');
 
 class JestSummaryReporter {
   constructor(globalConfig) {
@@ -48,8 +49,7 @@ class JestSummaryReporter {
 
 /** The message without colours and stack frames, at most six lines of it. */
 function firstLines(message) {
-  return String(message || '')
-    .replace(/\u001b\[[0-9;]*m/g, '')
+  return stripVTControlCharacters(String(message || ''))
     .split('\n')
     .filter((line) => line.trim() !== '' && !/^\s+at /.test(line))
     .slice(0, 6)

@@ -32,7 +32,11 @@ import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscripti
 export interface SqliteEventStoreOptions {
   /** The database file; its folder is created when missing. */
   file: string;
-  /** How often live subscriptions look for appends made by other processes. Default 10 ms. */
+  /**
+   * How often live subscriptions look for appends made by other processes. Default 2 ms: a look is
+   * one `PRAGMA data_version` (microseconds), and a command answered once the worker's projections
+   * show it waits for this on top of everything else.
+   */
   pollIntervalMs?: number;
   /** SQLite's own wait for a lock before answering SQLITE_BUSY. Default 5 s. */
   busyTimeoutMs?: number;
@@ -66,7 +70,7 @@ export async function openSqliteEventStore(options: SqliteEventStoreOptions): Pr
   return new SqliteEventStore(db, {
     file: options.file,
     busyTimeoutMs,
-    pollIntervalMs: options.pollIntervalMs ?? 10,
+    pollIntervalMs: options.pollIntervalMs ?? 2,
     lockDeadlineMs,
     maxEventsPerCommit: options.maxEventsPerCommit ?? 5000,
     workerReadMinCount: options.workerReadMinCount ?? 1000,

@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+
+/** The API's own paths: the desk's files are never looked for there. */
+const API_PATH = /^\/api(\/|$)/;
 
 /**
  * Serves the built SPA next to the API (embedded mode): its files as they are, and index.html for
@@ -17,7 +20,7 @@ export function serveDesk(app: NestExpressApplication, deskDist: string, logger:
       'Desk',
     );
   }
-  app.useStaticAssets(deskDist, {
+  const files = express.static(deskDist, {
     index: false,
     fallthrough: true,
     setHeaders: (response, path) => {
@@ -28,10 +31,15 @@ export function serveDesk(app: NestExpressApplication, deskDist: string, logger:
       );
     },
   });
+  // Not in front of the API: looking for a file first cost every API call a stat of the disk.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (API_PATH.test(request.path)) next();
+    else files(request, response, next);
+  });
   app.use((request: Request, response: Response, next: NextFunction) => {
     const wantsPage =
       (request.method === 'GET' || request.method === 'HEAD') &&
-      !/^\/api(\/|$)/.test(request.path) &&
+      !API_PATH.test(request.path) &&
       // A path with a file extension is a missing file, not a client-side route.
       !/\.[A-Za-z0-9]+$/.test(request.path) &&
       request.accepts(['html', 'json']) === 'html';

@@ -26,6 +26,7 @@ import {
 } from '@fieldstream/projections';
 import type { ReadStore } from '@fieldstream/read-store';
 import { JwtService } from '@nestjs/jwt';
+import { LRUCache } from 'lru-cache';
 import type { CommandContext } from '../commands/command-context';
 import { executeCommand, loadStream } from '../commands/execute-command';
 import { apiKeyStreamName, userIdOf, userStreamName } from '../commands/stream-names';
@@ -70,6 +71,8 @@ export interface LoginResult {
 interface TokenClaims {
   sub: string;
   sid: string;
+  /** Seconds since the epoch, set by the signer from the session's length. */
+  exp: number;
 }
 
 function sessionUser(document: UserDocument): SessionUser {
@@ -104,6 +107,12 @@ function principalOf(document: UserDocument): Principal {
  */
 export class AuthService {
   private readonly jwt: JwtService;
+  /**
+   * Tokens whose signature was checked, with their claims: a desk sends the same token with every
+   * call, and the HMAC and JSON parsing of a check cost as much as a small query. Only the
+   * signature is remembered; expiry is judged on every call, the session in the read model too.
+   */
+  private readonly verified = new LRUCache<string, TokenClaims>({ max: 10_000 });
   private readonly now: () => Date;
 
   constructor(private readonly options: AuthServiceOptions) {
@@ -169,9 +178,12 @@ export class AuthService {
       throw new UnauthenticatedError('Wrong user name or password', 'invalid_credentials');
     }
     await this.usersReadModelAt(outcome.position);
-    const token = await this.jwt.signAsync({ sub: userId, sid: sessionId } satisfies TokenClaims, {
-      expiresIn: this.options.tokenTtlSeconds,
-    });
+    const token = await this.jwt.signAsync(
+      { sub: userId, sid: sessionId } satisfies Omit<TokenClaims, 'exp'>,
+      {
+        expiresIn: this.options.tokenTtlSeconds,
+      },
+    );
     const document = await this.userDocument(userId);
     return { token, expiresAt, user: sessionUser(document) };
   }
@@ -332,12 +344,17 @@ export class AuthService {
   }
 
   private async tokenPrincipal(token: string): Promise<{ principal: Principal; sessionId: string }> {
-    let claims: TokenClaims;
+    const clockTimestamp = Math.floor(this.now().getTime() / 1000);
+    let claims = this.verified.get(token);
+    if (claims && !(clockTimestamp < claims.exp)) {
+      this.verified.delete(token);
+      claims = undefined;
+    }
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, {
-        algorithms: ['HS256'],
-        clockTimestamp: Math.floor(this.now().getTime() / 1000),
-      });
+      if (!claims) {
+        claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'], clockTimestamp });
+        this.verified.set(token, claims);
+      }
     } catch (error) {
       const expired = error instanceof Error && error.name === 'TokenExpiredError';
       throw new UnauthenticatedError(

@@ -10,6 +10,7 @@ import {
 } from '@fieldstream/event-store';
 import type { CommandContext } from './command-context';
 import { nameBasedUuid } from './stream-names';
+import { streamFoldCache } from './stream-fold-cache';
 
 /** An event as deciders see it: a type and its data, no envelope. */
 export interface DomainEvent {
@@ -42,6 +43,10 @@ export interface ExecuteOptions {
 
 const PAGE = 500;
 
+/**
+ * Folds a stream into its state, reading only what this process has not folded yet (see
+ * streamFoldCache).
+ */
 export async function loadStream<State, Event extends DomainEvent>(
   store: EventStore,
   streamName: string,
@@ -49,18 +54,21 @@ export async function loadStream<State, Event extends DomainEvent>(
   /** An event id to look for on the way (an idempotent retry's first event). */
   lookFor?: string,
 ): Promise<{ state: State; version: number; found: boolean }> {
-  let state = decider.initialState;
-  let version = 0;
-  let found = false;
+  const cached = streamFoldCache.get<State>(store, streamName, decider);
+  let state = cached?.state ?? decider.initialState;
+  let version = cached?.version ?? 0;
+  const ids = cached?.ids ?? new Set<string>();
   for (;;) {
     const page = await store.readStream(streamName, { fromRevision: version, maxCount: PAGE });
     for (const recorded of page) {
       state = decider.evolve(state, { type: recorded.type, data: recorded.data } as Event);
-      if (recorded.id === lookFor) found = true;
+      ids.add(recorded.id);
     }
     version += page.length;
-    if (page.length < PAGE) return { state, version, found };
+    if (page.length < PAGE) break;
   }
+  if (version > 0) streamFoldCache.remember(store, streamName, { decider, state, version, ids });
+  return { state, version, found: lookFor !== undefined && ids.has(lookFor) };
 }
 
 /**
@@ -92,21 +100,36 @@ export async function executeCommand<State, Command, Event extends DomainEvent>(
     if (events.length === 0) return { events, state, version };
     const expected: ExpectedRevision = version === 0 ? NO_STREAM : version - 1;
     try {
-      const result = await store.appendToStream(
-        streamName,
-        events.map((event, index) => envelope(event, index, streamName, context)),
-        expected,
-      );
-      return {
-        events,
-        state: events.reduce(decider.evolve, state),
-        version: result.nextExpectedRevision + 1,
-        position: result.position,
-      };
+      const written = events.map((event, index) => envelope(event, index, streamName, context));
+      const result = await store.appendToStream(streamName, written, expected);
+      const next = events.reduce(decider.evolve, state);
+      const nextVersion = result.nextExpectedRevision + 1;
+      rememberAppended(store, streamName, decider, next, nextVersion, written);
+      return { events, state: next, version: nextVersion, position: result.position };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError) || attempt >= attempts) throw error;
     }
   }
+}
+
+/**
+ * What this command appended is the stream's state now (the append held the revision it decided
+ * on), so the next command on the stream in this process need not read it back.
+ */
+function rememberAppended<State>(
+  store: EventStore,
+  streamName: string,
+  decider: object,
+  state: State,
+  version: number,
+  written: readonly NewEvent[],
+): void {
+  const base = version - written.length;
+  const before = streamFoldCache.get<State>(store, streamName, decider);
+  const ids = base === 0 ? new Set<string>() : before?.version === base ? before.ids : undefined;
+  if (!ids) return; // folded elsewhere meanwhile: the next reader reads on from what is kept
+  for (const event of written) ids.add(event.id.toLowerCase());
+  streamFoldCache.remember(store, streamName, { decider, state, version, ids });
 }
 
 /** The id of a command's `index`-th event: derived from the Idempotency-Key when there is one. */

@@ -26,10 +26,21 @@ export type MasterDataCommand =
   | { type: 'retire'; code: string; reason: string }
   | { type: 'reinstate'; code: string };
 
-/** The decider of every master-data record of one kind: the kinds differ in their data, not in their life. */
-export function masterDataDecider(
-  kind: MasterDataKindName,
-): Decider<MasterDataState, MasterDataCommand, MasterDataEvent> {
+type MasterDataDecider = Decider<MasterDataState, MasterDataCommand, MasterDataEvent>;
+const deciders = new Map<MasterDataKindName, MasterDataDecider>();
+
+/**
+ * The decider of every master-data record of one kind: the kinds differ in their data, not in
+ * their life. One object per kind, so that callers may recognise it (a cache of folded streams
+ * keeps the decider that folded each one).
+ */
+export function masterDataDecider(kind: MasterDataKindName): MasterDataDecider {
+  let decider = deciders.get(kind);
+  if (!decider) deciders.set(kind, (decider = buildMasterDataDecider(kind)));
+  return decider;
+}
+
+function buildMasterDataDecider(kind: MasterDataKindName): MasterDataDecider {
   const registered = (code: string, record: MasterRecord): MasterDataEvent => ({
     type: masterDataEventType(kind, 'Registered') as `${string}Registered`,
     data: { kind, code, record },

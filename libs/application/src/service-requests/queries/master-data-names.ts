@@ -1,14 +1,38 @@
 import type { MasterDataKindName } from '@fieldstream/domain';
-import { type MasterDataDocument, masterDataCollection } from '@fieldstream/projections';
+import {
+  type MasterDataDocument,
+  masterDataCollection,
+  masterDataProjection,
+} from '@fieldstream/projections';
 import type { ReadStore } from '@fieldstream/read-store';
 
 /** Code → name of the records of one kind. */
 export type NameIndex = ReadonlyMap<string, string>;
 
 /**
- * The names of the given records, in one read per kind whatever the number of codes: a page of
- * fifty requests costs four small reads, not two hundred. Names belong to the request the reader
- * may already see, so no scope applies here (a customer sees who is coming to fix their boiler).
+ * Names already read, per read store, for as long as the master-data projection's checkpoint stays
+ * where it was: every answer to a command and every page of the to-do list shows the same few
+ * hundred customers, sites and technicians, and their names change only with master data.
+ */
+const nameCaches = new WeakMap<ReadStore, { checkpoint: number | null; names: Map<string, string | null> }>();
+
+async function nameCacheOf(reads: ReadStore): Promise<Map<string, string | null>> {
+  const checkpoint = await reads.getCheckpoint(masterDataProjection.name);
+  // No projection writes these collections here (a store filled by hand): nothing says when they change.
+  if (checkpoint === null) return new Map();
+  const cached = nameCaches.get(reads);
+  if (cached && cached.checkpoint === checkpoint) return cached.names;
+  // A name read after this checkpoint but before the next is never older than the checkpoint.
+  const fresh = { checkpoint, names: new Map<string, string | null>() };
+  nameCaches.set(reads, fresh);
+  return fresh.names;
+}
+
+/**
+ * The names of the given records, in at most one read per kind whatever the number of codes (a
+ * page of fifty requests costs four small reads, not two hundred), and none for names read since
+ * master data last changed. Names belong to the request the reader may already see, so no scope
+ * applies here (a customer sees who is coming to fix their boiler).
  */
 export async function namesOf(
   reads: ReadStore,
@@ -17,13 +41,23 @@ export async function namesOf(
 ): Promise<NameIndex> {
   const unique = [...new Set([...codes].filter((code): code is string => typeof code === 'string'))];
   if (unique.length === 0) return new Map();
-  const documents = await reads
-    .collection<MasterDataDocument>(masterDataCollection(kind))
-    .find({ _id: { $in: unique } }, { projection: { _id: 1, 'record.name': 1 } });
+  const cache = await nameCacheOf(reads);
+  const key = (code: string) => `${kind}:${code}`;
+  const missing = unique.filter((code) => !cache.has(key(code)));
+  if (missing.length > 0) {
+    const documents = await reads
+      .collection<MasterDataDocument>(masterDataCollection(kind))
+      .find({ _id: { $in: missing } }, { projection: { _id: 1, 'record.name': 1 } });
+    for (const code of missing) cache.set(key(code), null);
+    for (const document of documents) {
+      const name = document.record?.['name'];
+      if (typeof name === 'string') cache.set(key(document._id), name);
+    }
+  }
   const names = new Map<string, string>();
-  for (const document of documents) {
-    const name = document.record?.['name'];
-    if (typeof name === 'string') names.set(document._id, name);
+  for (const code of unique) {
+    const name = cache.get(key(code));
+    if (typeof name === 'string') names.set(code, name);
   }
   return names;
 }
