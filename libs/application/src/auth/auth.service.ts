@@ -178,12 +178,16 @@ export class AuthService {
       throw new UnauthenticatedError('Wrong user name or password', 'invalid_credentials');
     }
     await this.usersReadModelAt(outcome.position);
-    const token = await this.jwt.signAsync(
-      { sub: userId, sid: sessionId } satisfies Omit<TokenClaims, 'exp'>,
-      {
-        expiresIn: this.options.tokenTtlSeconds,
-      },
-    );
+    // Issued and expiring on the service's clock, the one the session's expiry in the read model
+    // is judged on (jsonwebtoken would otherwise stamp both from its own).
+    const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+    const claims: TokenClaims & { iat: number } = {
+      sub: userId,
+      sid: sessionId,
+      iat: seconds(at),
+      exp: seconds(new Date(expiresAt)),
+    };
+    const token = await this.jwt.signAsync(claims);
     const document = await this.userDocument(userId);
     return { token, expiresAt, user: sessionUser(document) };
   }
