@@ -9,3 +9,4 @@ export * from './zones';
 export * from './stock';
 export * from './service-requests';
 export * from './technician-schedule';
+export * from './dispatch';

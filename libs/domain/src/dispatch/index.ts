@@ -1,0 +1,6 @@
+export * from './travel-estimate';
+export * from './start-windows';
+export * from './skill-match';
+export * from './zone-and-materials';
+export * from './proposal-score';
+export * from './propose-technicians';

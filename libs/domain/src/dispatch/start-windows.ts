@@ -1,0 +1,120 @@
+import type { EpochInterval } from '../calendar/epoch-intervals';
+import { type GeoPoint, type TravelModel, estimateTravel } from './travel-estimate';
+
+const MINUTE = 60_000;
+
+/** Time a technician already gave away: an appointment (or any busy stretch) and where it is. */
+export interface Booking {
+  readonly id: string;
+  readonly from: number;
+  readonly to: number;
+  readonly location?: GeoPoint;
+  /** What a dispatcher reads ("SR-1A2B3C4D · ACME"). */
+  readonly label: string;
+  readonly requestId?: string;
+}
+
+/** Where a visit may start: every instant from `earliest` to `latest`, both included. */
+export interface StartWindow {
+  readonly earliest: number;
+  readonly latest: number;
+}
+
+export interface SlotQuestion {
+  /** Where the technician is working and the site is accessible, merged and sorted. */
+  readonly open: readonly EpochInterval[];
+  readonly bookings: readonly Booking[];
+  readonly durationMinutes: number;
+  readonly site?: GeoPoint;
+  readonly travel: TravelModel;
+  /** No start before this (now, or what the dispatcher asked). */
+  readonly notBefore: number;
+  /** No start after this (the horizon searched). */
+  readonly notAfter: number;
+}
+
+/**
+ * Every instant a visit of `durationMinutes` may start at: inside one open stretch from start to
+ * end (work is not split over a night or a closure), and clear of every booking including the
+ * drive from it and back to it.
+ *
+ * A booking b forbids the starts s with s < b.to + drive(b → site) and
+ * s + duration + drive(site → b) > b.from: the open stretch
+ * (b.from − drive(site → b) − duration, b.to + drive(b → site)). Its ends stay allowed (a visit may
+ * end exactly when the drive to the next one must begin). Linear in open stretches plus bookings
+ * once sorted.
+ */
+export function startWindows(question: SlotQuestion): StartWindow[] {
+  const duration = question.durationMinutes * MINUTE;
+  let windows: StartWindow[] = [];
+  for (const stretch of question.open) {
+    const earliest = Math.max(stretch.from, question.notBefore);
+    const latest = Math.min(stretch.to - duration, question.notAfter);
+    if (earliest <= latest) windows.push({ earliest, latest });
+  }
+  for (const forbidden of forbiddenStarts(question, duration)) {
+    windows = windows.flatMap((window) => {
+      if (forbidden.to <= window.earliest || forbidden.from >= window.latest) {
+        // Touching an open end: still allowed there, since the forbidden stretch is open.
+        return [window];
+      }
+      const parts: StartWindow[] = [];
+      if (window.earliest <= forbidden.from)
+        parts.push({ earliest: window.earliest, latest: forbidden.from });
+      if (forbidden.to <= window.latest) parts.push({ earliest: forbidden.to, latest: window.latest });
+      return parts;
+    });
+  }
+  return windows;
+}
+
+/** The open stretches of starts each booking rules out, with the drives around it. */
+export function forbiddenStarts(question: SlotQuestion, durationMs: number): EpochInterval[] {
+  return question.bookings
+    .map((booking) => {
+      const there = estimateTravel(booking.location, question.site, question.travel)?.minutes ?? 0;
+      const back = estimateTravel(question.site, booking.location, question.travel)?.minutes ?? 0;
+      return { from: booking.from - back * MINUTE - durationMs, to: booking.to + there * MINUTE };
+    })
+    .sort((a, b) => a.from - b.from);
+}
+
+/**
+ * The first start on the grid (every `gridMinutes` since the epoch: quarter hours are quarter
+ * hours in every zone whose offset is a multiple of 15 minutes, which is all of them) within each
+ * window, in order; windows narrower than a grid step offer none.
+ */
+export function gridStarts(windows: readonly StartWindow[], gridMinutes: number): number[] {
+  const grid = gridMinutes * MINUTE;
+  const starts: number[] = [];
+  for (const window of windows) {
+    const start = Math.ceil(window.earliest / grid) * grid;
+    if (start <= window.latest) starts.push(start);
+  }
+  return starts;
+}
+
+/**
+ * The reference answer, by brute force: every grid step from `notBefore` on, checked against every
+ * open stretch and every booking. What the property tests hold `startWindows` to, and the naive
+ * baseline the proposal benchmark compares with.
+ */
+export function naiveEarliestStart(question: SlotQuestion, gridMinutes: number): number | undefined {
+  const duration = question.durationMinutes * MINUTE;
+  const grid = gridMinutes * MINUTE;
+  for (let start = Math.ceil(question.notBefore / grid) * grid; start <= question.notAfter; start += grid) {
+    if (visitFits(question, start, duration)) return start;
+  }
+  return undefined;
+}
+
+/** Whether a visit starting at `start` lies inside one open stretch and clear of every booking. */
+export function visitFits(question: SlotQuestion, start: number, durationMs: number): boolean {
+  const end = start + durationMs;
+  if (!question.open.some((stretch) => stretch.from <= start && end <= stretch.to)) return false;
+  return question.bookings.every((booking) => {
+    const there = estimateTravel(booking.location, question.site, question.travel)?.minutes ?? 0;
+    const back = estimateTravel(question.site, booking.location, question.travel)?.minutes ?? 0;
+    return end + back * MINUTE <= booking.from || booking.to + there * MINUTE <= start;
+  });
+}
