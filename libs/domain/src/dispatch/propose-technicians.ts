@@ -139,6 +139,11 @@ export function proposeTechnicians(
 
 interface JobContext {
   horizonEnd: number;
+  /**
+   * A layer's open stretches over the horizon, worked out once per layer object: the technicians
+   * of a unit share its hours and holidays, and those are the costly part (time zones, holidays).
+   */
+  openOf(layer: CalendarLayer): EpochInterval[];
   /** The site's access windows over the horizon; undefined when the site sets none. */
   siteOpen: EpochInterval[] | undefined;
   today: string;
@@ -148,14 +153,26 @@ function jobContext(job: ProposalJob, settings: ProposalSettings): JobContext {
   const horizonEnd = job.notBefore + settings.horizonDays * DAY;
   // Open stretches are read a duration past the horizon, so that a start near its end can finish.
   const readTo = horizonEnd + job.durationMinutes * MINUTE;
+  const known = new Map<CalendarLayer, EpochInterval[]>();
+  const openOf = (layer: CalendarLayer) => {
+    let open = known.get(layer);
+    if (!open) known.set(layer, (open = layerOpenIntervals(layer, job.notBefore, readTo).open));
+    return open;
+  };
   const siteOpen =
     job.site.accessLayers.length === 0
       ? undefined
-      : job.site.accessLayers.reduce<EpochInterval[]>(
-          (open, layer) => intersectIntervals(open, layerOpenIntervals(layer, job.notBefore, readTo).open),
-          [{ from: job.notBefore, to: readTo }],
-        );
-  return { horizonEnd, siteOpen, today: localDate(job.notBefore, job.site.timeZone) };
+      : openWhereAll(job.site.accessLayers, openOf, { from: job.notBefore, to: readTo });
+  return { horizonEnd, openOf, siteOpen, today: localDate(job.notBefore, job.site.timeZone) };
+}
+
+/** Where every layer is open within `within`. */
+function openWhereAll(
+  layers: readonly CalendarLayer[],
+  openOf: (layer: CalendarLayer) => EpochInterval[],
+  within: EpochInterval,
+): EpochInterval[] {
+  return layers.reduce<EpochInterval[]>((open, layer) => intersectIntervals(open, openOf(layer)), [within]);
 }
 
 function proposeOne(
@@ -179,10 +196,7 @@ function proposeOne(
   // A certificate valid today but ending within the horizon limits how late the visit may start.
   const notAfter = Math.min(context.horizonEnd, certificatesEnd(skills, job.site.timeZone));
   const readTo = context.horizonEnd + job.durationMinutes * MINUTE;
-  const technicianOpen = candidate.layers.reduce<EpochInterval[]>(
-    (open, layer) => intersectIntervals(open, layerOpenIntervals(layer, job.notBefore, readTo).open),
-    [{ from: job.notBefore, to: readTo }],
-  );
+  const technicianOpen = openWhereAll(candidate.layers, context.openOf, { from: job.notBefore, to: readTo });
   const open = context.siteOpen ? intersectIntervals(technicianOpen, context.siteOpen) : technicianOpen;
   const question: SlotQuestion = {
     open,
