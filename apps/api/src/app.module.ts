@@ -12,6 +12,7 @@ import { MasterDataModule } from './master-data/master-data.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ServiceRequestsModule } from './service-requests/service-requests.module';
+import { DispatchModule } from './dispatch/dispatch.module';
 import { StockModule } from './stock/stock.module';
 import { ZonesModule } from './zones/zones.module';
 
@@ -38,6 +39,7 @@ export class AppModule {
         LiveUpdatesModule,
         ImportModule,
         ServiceRequestsModule,
+        DispatchModule,
         OpenApiModule,
         ...(options.features ?? []),
       ],

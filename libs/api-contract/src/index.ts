@@ -6,3 +6,4 @@ export * from './attachments/attachment-answer';
 export * from './service-requests/service-request-bodies';
 export * from './service-requests/service-request-answers';
 export * from './service-requests/service-request-paths';
+export * from './dispatch/proposal-contract';

@@ -20,3 +20,4 @@ export * from './zones/territory.service';
 export * from './service-requests/commands/service-request-commands.service';
 export * from './service-requests/service-request-action';
 export * from './service-requests/queries';
+export * from './dispatch';

@@ -26,6 +26,9 @@ import {
   suspendBodySchema,
   technicianActionBodySchema,
   timelineEntrySchema,
+  proposalAnswerSchema,
+  requestProposalQuerySchema,
+  whatIfProposalBodySchema,
 } from '@fieldstream/api-contract';
 import { z } from 'zod';
 import { readerLanguageQuerySchema } from '../service-requests/reader-language';
@@ -303,6 +306,42 @@ export const API_ROUTES: readonly ApiRoute[] = [
         status: 200,
         description: 'Interventions, newest first, and record changes.',
         body: { name: 'History', schema: historySchema },
+      },
+    ],
+    problems: [400, 403, 404],
+  },
+  {
+    method: 'get',
+    path: '/service-requests/{id}/proposals',
+    operationId: 'proposeTechnicians',
+    tag: 'Dispatch',
+    summary: 'Who can restore service, and when, and why',
+    description:
+      'The technicians the caller reaches, ranked: each proposed with the earliest feasible start (working hours, holidays, leave, site access, the agenda with the drives between appointments), later starts, the score per criterion with its weight, and a start a move would free; each excluded with the reasons.',
+    query: requestProposalQuerySchema,
+    responses: [
+      {
+        status: 200,
+        description: 'The proposals.',
+        body: { name: 'ProposalAnswer', schema: proposalAnswerSchema },
+      },
+    ],
+    problems: [400, 403, 404],
+  },
+  {
+    method: 'post',
+    path: '/proposals',
+    operationId: 'proposeTechniciansWhatIf',
+    tag: 'Dispatch',
+    summary: 'Who could do a job that is not a request yet',
+    description:
+      'A site, conditions or skills, a duration and a priority: the same answer as for a request. Changes nothing.',
+    body: { name: 'WhatIfProposalBody', schema: whatIfProposalBodySchema, required: true },
+    responses: [
+      {
+        status: 200,
+        description: 'The proposals.',
+        body: { name: 'ProposalAnswer', schema: proposalAnswerSchema },
       },
     ],
     problems: [400, 403, 404],

@@ -1,4 +1,5 @@
 export * from './calendar-layer';
 export * from './availability-queries';
+export * from './service-minutes';
 export { closingHolidays, type ClosingHoliday } from './public-holidays';
 export { layerOpenIntervals, type LabelledInterval, type LayerOpenIntervals } from './layer-open-intervals';

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { code, name } from '../fields';
 import { defineKind } from '../master-data-kind';
+import {
+  DEFAULT_CRITERION_WEIGHTS,
+  PROPOSAL_CRITERIA,
+  type ProposalCriterion,
+} from '../../dispatch/proposal-score';
+import { DEFAULT_TRAVEL_MODEL } from '../../dispatch/travel-estimate';
 import { PRIORITIES } from './contract.kind';
+
+const weight = (byDefault: number) => z.number().min(0).max(100).default(byDefault);
 
 /**
  * The organisation's switches, one record (code `organisation`) whose every change is a new
@@ -35,6 +43,25 @@ export const parametersSchema = z
     reopenWindowDays: z.number().int().min(0).max(365).default(14),
     /** How far dispatch looks for a free slot. */
     planningHorizonDays: z.number().int().min(1).max(90).default(14),
+    /** How much each criterion weighs when technicians are proposed (see the dispatch README). */
+    proposalWeights: z
+      .object(
+        Object.fromEntries(
+          PROPOSAL_CRITERIA.map((criterion) => [criterion, weight(DEFAULT_CRITERION_WEIGHTS[criterion])]),
+        ) as {
+          [K in ProposalCriterion]: ReturnType<typeof weight>;
+        },
+      )
+      .strict()
+      .default(DEFAULT_CRITERION_WEIGHTS),
+    /** Proposed starts fall on this grid, in minutes. */
+    slotGridMinutes: z.number().int().min(5).max(60).default(15),
+    /** Later starts offered beside each technician's earliest. */
+    proposalAlternatives: z.number().int().min(0).max(10).default(3),
+    /** Road distance over straight-line distance, for travel estimates without a routing engine. */
+    travelRoadFactor: z.number().min(1).max(3).default(DEFAULT_TRAVEL_MODEL.roadFactor),
+    /** Average driving speed for travel estimates. */
+    travelSpeedKmh: z.number().min(5).max(150).default(DEFAULT_TRAVEL_MODEL.speedKmh),
     lockoutFailures: z.number().int().min(3).max(20).default(5),
     lockoutMinutes: z
       .number()

@@ -1,0 +1,292 @@
+import type { ProposalAnswer, RequestProposalQuery, WhatIfProposalBody } from '@fieldstream/api-contract';
+import {
+  type Calendar,
+  type CalendarLayer,
+  type Condition,
+  type Contract,
+  type MasterDataKindName,
+  DEFAULT_PROPOSAL_SETTINGS,
+  PARAMETERS_CODE,
+  type Parameters,
+  type Principal,
+  type ProposalJob,
+  type ProposalSettings,
+  type RequiredSkill,
+  type Site,
+  afterServiceMinutes,
+  parametersSchema,
+  proposeTechnicians,
+} from '@fieldstream/domain';
+import {
+  type MasterDataDocument,
+  SERVICE_REQUESTS_COLLECTION,
+  type ServiceRequestDocument,
+  masterDataCollection,
+} from '@fieldstream/projections';
+import type { ReadStore } from '@fieldstream/read-store';
+import { calendarLayerOf } from '../availability/calendar-layers';
+import { ForbiddenError } from '../errors';
+import type { MasterDataService } from '../master-data/master-data.service';
+import { requestNotFound } from '../service-requests/commands/request-stream';
+import { type CandidateContract, coveringContract } from '../service-requests/queries/contract-coverage';
+import { isWithinReach, requestReach } from '../service-requests/queries/service-request-access';
+import { loadDispatchCandidates } from './dispatch-candidates';
+import { proposalAnswerOf } from './proposal-answer';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** A job with no condition saying how long it takes. */
+const DEFAULT_DURATION_MINUTES = 60;
+const DEFAULT_TIME_ZONE = 'Europe/Rome';
+const PLANNERS: ReadonlySet<Principal['role']> = new Set(['admin', 'dispatcher', 'manager']);
+
+export interface DispatchQueriesOptions {
+  reads: ReadStore;
+  masterData: MasterDataService;
+  /** The clock; a test's fixed one at the edge. */
+  now?: () => Date;
+}
+
+/**
+ * "Who can restore service, and when, and why", for a request or a what-if: the job is read from
+ * the request, its site, conditions and covering contract; the candidates are the technicians the
+ * principal reaches (see loadDispatchCandidates); the domain proposes. A planning question, so it
+ * reads read models (a proposal is advice; the assignment is what the schedule streams decide).
+ */
+export class DispatchQueries {
+  constructor(private readonly options: DispatchQueriesOptions) {}
+
+  private get reads(): ReadStore {
+    return this.options.reads;
+  }
+
+  /** `asked` as validated by the contract's schema (the API's pipe does it). */
+  async forRequest(
+    principal: Principal,
+    requestId: string,
+    asked: RequestProposalQuery = {},
+  ): Promise<ProposalAnswer> {
+    this.requirePlanner(principal);
+    const request = await this.reads
+      .collection<ServiceRequestDocument>(SERVICE_REQUESTS_COLLECTION)
+      .findOne({ _id: requestId }, { projection: { searchTerms: 0 } });
+    if (!request || !isWithinReach(await requestReach(this.reads, principal), request))
+      throw requestNotFound(requestId);
+    const site = await this.record<Site>('site', request.siteCode);
+    const timeZone = site?.record.timeZone ?? DEFAULT_TIME_ZONE;
+    const deadline = await this.deadline(
+      { customerCode: request.customerCode, siteCode: request.siteCode, assetCode: request.assetCode },
+      request.priority,
+      request.openedAt,
+      timeZone,
+    );
+    return this.propose(principal, {
+      ...asked,
+      requestId,
+      siteCode: request.siteCode,
+      site,
+      conditionCodes: request.conditionCodes,
+      extraSkills: [],
+      priority: request.priority,
+      ...(deadline !== undefined && { deadline }),
+    });
+  }
+
+  /** `asked` as validated by the contract's schema (the API's pipe does it). */
+  async whatIf(principal: Principal, asked: WhatIfProposalBody): Promise<ProposalAnswer> {
+    this.requirePlanner(principal);
+    // Also the scope check: a desk plans for the sites it reaches (404 like a missing one).
+    const siteDocument = await this.options.masterData.get(principal, 'sites', asked.siteCode);
+    const site = siteDocument as MasterDataDocument & { record: Site };
+    const now = this.now();
+    const deadline = await this.deadline(
+      {
+        customerCode: site.record.customerCode,
+        siteCode: asked.siteCode,
+        ...(asked.assetCode !== undefined && { assetCode: asked.assetCode }),
+      },
+      asked.priority,
+      new Date(Math.max(now, Date.parse(asked.notBefore ?? ''))).toISOString(),
+      site.record.timeZone ?? DEFAULT_TIME_ZONE,
+    );
+    return this.propose(principal, {
+      siteCode: asked.siteCode,
+      site,
+      conditionCodes: asked.conditionCodes,
+      extraSkills: asked.requiredSkills,
+      priority: asked.priority,
+      ...(asked.durationMinutes !== undefined && { durationMinutes: asked.durationMinutes }),
+      ...(asked.notBefore !== undefined && { notBefore: asked.notBefore }),
+      ...(asked.horizonDays !== undefined && { horizonDays: asked.horizonDays }),
+      ...(deadline !== undefined && { deadline }),
+    });
+  }
+
+  private async propose(
+    principal: Principal,
+    ask: RequestProposalQuery & {
+      requestId?: string;
+      siteCode: string;
+      site: (MasterDataDocument & { record: Site }) | null;
+      conditionCodes: readonly string[];
+      extraSkills: readonly RequiredSkill[];
+      priority: ProposalAnswer['job']['priority'];
+      deadline?: number;
+    },
+  ): Promise<ProposalAnswer> {
+    const [conditions, parameters, accessLayers] = await Promise.all([
+      this.records<Condition>('condition', ask.conditionCodes),
+      this.parameters(),
+      this.accessLayers(ask.site),
+    ]);
+    const settings: ProposalSettings = {
+      ...DEFAULT_PROPOSAL_SETTINGS,
+      weights: parameters.proposalWeights,
+      travel: { roadFactor: parameters.travelRoadFactor, speedKmh: parameters.travelSpeedKmh },
+      gridMinutes: parameters.slotGridMinutes,
+      horizonDays: ask.horizonDays ?? parameters.planningHorizonDays,
+      alternatives: parameters.proposalAlternatives,
+    };
+    const notBefore = Math.max(this.now(), ask.notBefore ? Date.parse(ask.notBefore) : 0);
+    const site = ask.site?.record;
+    const job: ProposalJob = {
+      site: {
+        code: ask.siteCode,
+        ...(site?.zoneCode !== undefined && { zoneCode: site.zoneCode }),
+        ...(site?.location !== undefined && { location: site.location }),
+        timeZone: site?.timeZone ?? DEFAULT_TIME_ZONE,
+        accessLayers,
+      },
+      requiredSkills: requiredSkillsOf(conditions, ask.extraSkills),
+      durationMinutes:
+        ask.durationMinutes ??
+        (conditions.reduce((sum, condition) => sum + condition.expectedMinutes, 0) ||
+          DEFAULT_DURATION_MINUTES),
+      materials: materialsOf(conditions),
+      notBefore,
+      ...(ask.deadline !== undefined && { deadline: ask.deadline }),
+    };
+    const horizonEnd = notBefore + settings.horizonDays * DAY;
+    const { candidates, unitOf } = await loadDispatchCandidates(
+      this.reads,
+      principal,
+      {
+        // A day either side: the drive from an appointment the day before, a visit ending after the horizon.
+        from: new Date(notBefore - DAY).toISOString(),
+        to: new Date(horizonEnd + DAY).toISOString(),
+      },
+      ask.requestId,
+    );
+    return proposalAnswerOf({
+      ...(ask.requestId !== undefined && { requestId: ask.requestId }),
+      job,
+      priority: ask.priority,
+      horizonEnd,
+      weights: settings.weights,
+      proposals: proposeTechnicians(job, candidates, settings),
+      unitOf,
+    });
+  }
+
+  private requirePlanner(principal: Principal): void {
+    if (!PLANNERS.has(principal.role))
+      throw new ForbiddenError(`A ${principal.role} does not plan technicians' work`);
+  }
+
+  private now(): number {
+    return (this.options.now?.() ?? new Date()).getTime();
+  }
+
+  private async parameters(): Promise<Parameters> {
+    const stored = await this.record<Record<string, unknown>>('parameters', PARAMETERS_CODE);
+    // The stored record was valid when written; parsing fills fields added since with their defaults.
+    const parsed = parametersSchema.safeParse(stored?.record ?? {});
+    return parsed.success ? parsed.data : parametersSchema.parse(DEFAULT_PARAMETERS);
+  }
+
+  private async accessLayers(site: (MasterDataDocument & { record: Site }) | null): Promise<CalendarLayer[]> {
+    const code = site?.record.accessCalendarCode;
+    if (!code) return [];
+    const calendar = await this.record<Calendar>('calendar', code);
+    return calendar
+      ? [calendarLayerOf(`${site.record.name}: ${calendar.record.name}`, calendar.record as never)]
+      : [];
+  }
+
+  /**
+   * When service must be restored by: the covering contract's restoration time for the priority,
+   * counted in its service calendar's hours from the opening.
+   */
+  private async deadline(
+    covered: { customerCode: string; siteCode: string; assetCode?: string | undefined },
+    priority: string,
+    openedAt: string,
+    timeZone: string,
+  ): Promise<number | undefined> {
+    const contracts = await this.reads
+      .collection<MasterDataDocument>(masterDataCollection('contract'))
+      .find({ 'record.customerCode': covered.customerCode }, { projection: { searchTerms: 0 } });
+    const contract = coveringContract(
+      contracts.map((c): CandidateContract => ({
+        code: c.code,
+        status: c.status,
+        record: c.record as unknown as Contract,
+      })),
+      {
+        customerCode: covered.customerCode,
+        siteCode: covered.siteCode,
+        ...(covered.assetCode !== undefined && { assetCode: covered.assetCode }),
+        day: new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(openedAt)),
+      },
+    );
+    const level = contract?.record.serviceLevels.find((candidate) => candidate.priority === priority);
+    if (!contract || !level) return undefined;
+    const calendar = await this.record<Calendar>('calendar', contract.record.serviceCalendarCode);
+    const layers = calendar ? [calendarLayerOf(contract.record.name, calendar.record as never)] : [];
+    return afterServiceMinutes(layers, Date.parse(openedAt), level.restorationMinutes);
+  }
+
+  private async record<R>(
+    kind: MasterDataKindName,
+    code: string,
+  ): Promise<(MasterDataDocument & { record: R }) | null> {
+    const document = await this.reads.collection<MasterDataDocument>(masterDataCollection(kind)).get(code);
+    return document && document.status === 'active' ? (document as MasterDataDocument & { record: R }) : null;
+  }
+
+  private async records<R>(kind: MasterDataKindName, codes: readonly string[]): Promise<R[]> {
+    if (codes.length === 0) return [];
+    const documents = await this.reads
+      .collection<MasterDataDocument>(masterDataCollection(kind))
+      .find({ _id: { $in: [...codes] }, status: 'active' }, { projection: { searchTerms: 0 } });
+    return documents.map((document) => document.record as unknown as R);
+  }
+}
+
+/** What an organisation without a parameters record plans with. */
+const DEFAULT_PARAMETERS = {
+  renounceReasons: [{ code: 'other', label: 'Other' }],
+  priorities: [{ code: 'normal', label: 'Normal', colour: '#228be6' }],
+};
+
+/** Every skill the conditions need, and those asked beyond them, each at the highest level asked. */
+function requiredSkillsOf(
+  conditions: readonly Condition[],
+  extra: readonly RequiredSkill[],
+): RequiredSkill[] {
+  const levels = new Map<string, number>();
+  for (const condition of conditions)
+    for (const skillCode of condition.requiredSkillCodes)
+      levels.set(skillCode, Math.max(levels.get(skillCode) ?? 1, 1));
+  for (const skill of extra)
+    levels.set(skill.skillCode, Math.max(levels.get(skill.skillCode) ?? 1, skill.minLevel));
+  return [...levels].map(([skillCode, minLevel]) => ({ skillCode, minLevel }));
+}
+
+function materialsOf(conditions: readonly Condition[]): { itemCode: string; quantity: number }[] {
+  const quantities = new Map<string, number>();
+  for (const condition of conditions)
+    for (const material of condition.materials)
+      quantities.set(material.itemCode, (quantities.get(material.itemCode) ?? 0) + material.quantity);
+  return [...quantities].map(([itemCode, quantity]) => ({ itemCode, quantity }));
+}

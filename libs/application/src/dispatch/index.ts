@@ -1,0 +1,2 @@
+export * from './dispatch.queries';
+export { loadDispatchCandidates, type DispatchCandidates } from './dispatch-candidates';
