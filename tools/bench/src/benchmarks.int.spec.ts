@@ -28,6 +28,11 @@ describe('benchmarks run to their verdict on a tiny load', () => {
     ],
     ['import.bench.ts', ['--rows', '200'], {}],
     ['service-requests.bench.ts', ['--clients', '4', '--seconds', '1', '--rates', '10'], {}],
+    [
+      'proposals.bench.ts',
+      ['--technicians', '300', '--requests', '5', '--naive-requests', '2', '--warm-up', '1'],
+      {},
+    ],
   ])(
     '%s',
     (script, args, env) => {

@@ -224,6 +224,30 @@ describe('technician proposals over HTTP', () => {
     expect(answer.proposals[0]!.slot!.start).toBe(sameInstant(at(tuesday, '08:00')));
   });
 
+  it('proposes a crew when no one holds every skill: both free at the same start', async () => {
+    const response = await suite.api.call('POST', '/api/proposals', suite.tokens.dispatcherMi, {
+      siteCode: 'S-ACME-1',
+      requiredSkills: [
+        { skillCode: 'GAS', minLevel: 1 },
+        { skillCode: 'ELEC', minLevel: 1 },
+      ],
+      durationMinutes: 60,
+      notBefore: at(tuesday, '07:00'),
+    });
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as ProposalAnswer;
+    expect(answer.proposals.filter((p) => p.status === 'proposed')).toEqual([]);
+    // Verdi (gas) is free after the drive back from Monza, Gallo (electrical) all morning.
+    expect(answer.crews[0]).toEqual({
+      members: [
+        { technicianCode: 'T-MI-2', name: 'Luca Verdi', skillCodes: ['GAS'] },
+        { technicianCode: 'T-MI-3', name: 'Sara Gallo', skillCodes: ['ELEC'] },
+      ],
+      start: sameInstant(at(tuesday, '09:30')),
+      end: sameInstant(at(tuesday, '10:30')),
+    });
+  });
+
   it('refuses who does not plan, hides what is out of reach, and names bad input', async () => {
     const technician = await suite.api.call(
       'GET',

@@ -144,6 +144,16 @@ export const technicianProposalSchema = z.object({
 });
 export type TechnicianProposalView = z.infer<typeof technicianProposalSchema>;
 
+export const crewProposalSchema = z.object({
+  members: z.array(
+    z.object({ technicianCode: z.string(), name: z.string(), skillCodes: z.array(z.string()) }),
+  ),
+  start: z.string(),
+  end: z.string(),
+  withinDeadline: z.boolean().optional(),
+});
+export type CrewProposalView = z.infer<typeof crewProposalSchema>;
+
 export const proposalAnswerSchema = z.object({
   job: z.object({
     requestId: z.string().optional(),
@@ -161,6 +171,11 @@ export const proposalAnswerSchema = z.object({
   }),
   weights: z.record(proposalCriterionSchema, z.number()),
   proposals: z.array(technicianProposalSchema),
+  /**
+   * For a job needing two or more skills: the smallest teams covering them all, each member free
+   * at the same start (a synchronized intervention). Smaller crews first, then earlier starts.
+   */
+  crews: z.array(crewProposalSchema),
 });
 export type ProposalAnswer = z.infer<typeof proposalAnswerSchema>;
 

@@ -15,6 +15,7 @@ import {
   type Site,
   afterServiceMinutes,
   parametersSchema,
+  proposeCrews,
   proposeTechnicians,
 } from '@fieldstream/domain';
 import {
@@ -184,6 +185,7 @@ export class DispatchQueries {
       horizonEnd,
       weights: settings.weights,
       proposals: proposeTechnicians(job, candidates, settings),
+      crews: proposeCrews(job, candidates, settings),
       unitOf,
     });
   }

@@ -5,6 +5,7 @@ import type {
   TechnicianProposalView,
 } from '@fieldstream/api-contract';
 import type {
+  CrewProposal,
   CriterionWeights,
   Exclusion,
   ProposalJob,
@@ -22,6 +23,7 @@ export function proposalAnswerOf(input: {
   horizonEnd: number;
   weights: CriterionWeights;
   proposals: readonly TechnicianProposal[];
+  crews: readonly CrewProposal[];
   unitOf: ReadonlyMap<string, string>;
 }): ProposalAnswer {
   const { job } = input;
@@ -43,6 +45,12 @@ export function proposalAnswerOf(input: {
     proposals: input.proposals.map((proposal) =>
       proposalView(proposal, input.unitOf.get(proposal.technicianCode)),
     ),
+    crews: input.crews.map((crew) => ({
+      members: crew.members.map((member) => ({ ...member, skillCodes: [...member.skillCodes] })),
+      start: iso(crew.start),
+      end: iso(crew.end),
+      ...(crew.withinDeadline !== undefined && { withinDeadline: crew.withinDeadline }),
+    })),
   };
 }
 

@@ -22,7 +22,7 @@ export function mergeIntervals(intervals: readonly EpochInterval[]): EpochInterv
   return merged;
 }
 
-/** The parts of `intervals` that lie inside `within`. */
+/** The parts of `intervals` that lie inside `within`: one sweep over both, merged and sorted. */
 export function intersectIntervals(
   intervals: readonly EpochInterval[],
   within: readonly EpochInterval[],
@@ -30,14 +30,14 @@ export function intersectIntervals(
   const a = mergeIntervals(intervals);
   const b = mergeIntervals(within);
   const result: EpochInterval[] = [];
-  for (const x of a) {
-    for (const y of b) {
-      const from = Math.max(x.from, y.from);
-      const to = Math.min(x.to, y.to);
-      if (from < to) result.push({ from, to });
-    }
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const from = Math.max(a[i]!.from, b[j]!.from);
+    const to = Math.min(a[i]!.to, b[j]!.to);
+    if (from < to) result.push({ from, to });
+    if (a[i]!.to < b[j]!.to) i++;
+    else j++;
   }
-  return mergeIntervals(result);
+  return result;
 }
 
 /** The parts of `intervals` outside every interval of `removed`. */

@@ -4,3 +4,4 @@ export * from './skill-match';
 export * from './zone-and-materials';
 export * from './proposal-score';
 export * from './propose-technicians';
+export * from './propose-crews';

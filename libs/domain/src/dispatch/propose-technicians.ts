@@ -267,7 +267,7 @@ function standingExclusions(candidate: ProposalCandidate, skills: readonly Skill
 }
 
 /** The first instant no required certificate covers any more (the day after the earliest last day). */
-function certificatesEnd(skills: readonly SkillMatch[], timeZone: string): number {
+export function certificatesEnd(skills: readonly SkillMatch[], timeZone: string): number {
   const lastDays = skills.flatMap((match) => (match.certifiedUntil ? [match.certifiedUntil] : [])).sort();
   if (lastDays.length === 0) return Number.POSITIVE_INFINITY;
   return Temporal.PlainDate.from(lastDays[0]!).add({ days: 1 }).toZonedDateTime({ timeZone })
