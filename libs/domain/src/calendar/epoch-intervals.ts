@@ -30,7 +30,7 @@ export function intersectIntervals(
   const a = mergeIntervals(intervals);
   const b = mergeIntervals(within);
   const result: EpochInterval[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     const from = Math.max(a[i]!.from, b[j]!.from);
     const to = Math.min(a[i]!.to, b[j]!.to);
     if (from < to) result.push({ from, to });
