@@ -127,15 +127,27 @@ export function proposeTechnicians(
   settings: ProposalSettings,
 ): TechnicianProposal[] {
   const context = jobContext(job, settings);
-  const proposals = candidates.map((candidate) => proposeOne(job, candidate, settings, context));
-  return proposals.sort(
+  const questions = new Map<string, SlotQuestion>();
+  const proposals = candidates.map((candidate) => proposeOne(job, candidate, settings, context, questions));
+  proposals.sort(
     (a, b) =>
       Number(b.status === 'proposed') - Number(a.status === 'proposed') ||
       (b.score?.total ?? 0) - (a.score?.total ?? 0) ||
       (a.slot?.start ?? 0) - (b.slot?.start ?? 0) ||
-      a.technicianCode.localeCompare(b.technicianCode),
+      (a.technicianCode < b.technicianCode ? -1 : a.technicianCode > b.technicianCode ? 1 : 0),
   );
+  // Counterfactuals cost a few window computations each: worked out for the proposals a dispatcher
+  // reads first, not for hundreds further down.
+  return proposals.map((proposal, rank) => {
+    const question = questions.get(proposal.technicianCode);
+    if (rank >= COUNTERFACTUAL_RANKS || !question || !proposal.slot) return proposal;
+    const counterfactual = cheapestMove(question, settings.gridMinutes, proposal.slot.start);
+    return counterfactual ? { ...proposal, counterfactual } : proposal;
+  });
 }
+
+/** Proposals (best first) that get a counterfactual. */
+const COUNTERFACTUAL_RANKS = 20;
 
 interface JobContext {
   horizonEnd: number;
@@ -147,6 +159,8 @@ interface JobContext {
   /** The site's access windows over the horizon; undefined when the site sets none. */
   siteOpen: EpochInterval[] | undefined;
   today: string;
+  /** Local midnights in the site's zone from the day before the earliest start to past the horizon. */
+  midnights: number[];
 }
 
 function jobContext(job: ProposalJob, settings: ProposalSettings): JobContext {
@@ -163,7 +177,13 @@ function jobContext(job: ProposalJob, settings: ProposalSettings): JobContext {
     job.site.accessLayers.length === 0
       ? undefined
       : openWhereAll(job.site.accessLayers, openOf, { from: job.notBefore, to: readTo });
-  return { horizonEnd, openOf, siteOpen, today: localDate(job.notBefore, job.site.timeZone) };
+  return {
+    horizonEnd,
+    openOf,
+    siteOpen,
+    today: localDate(job.notBefore, job.site.timeZone),
+    midnights: localMidnights(job.notBefore - DAY, readTo + DAY, job.site.timeZone),
+  };
 }
 
 /** Where every layer is open within `within`. */
@@ -180,6 +200,7 @@ function proposeOne(
   candidate: ProposalCandidate,
   settings: ProposalSettings,
   context: JobContext,
+  questions: Map<string, SlotQuestion>,
 ): TechnicianProposal {
   const skills = matchSkills(job.requiredSkills, candidate.skills, context.today);
   const base = {
@@ -215,9 +236,11 @@ function proposeOne(
       exclusions: [whyNoStart(job, candidate, technicianOpen, open, notAfter)],
     };
   }
-  const [earliest, ...later] = starts.map((start) => slotAt(start, job, candidate, settings));
+  questions.set(candidate.technicianCode, question);
+  const [earliest, ...later] = starts
+    .slice(0, 1 + settings.alternatives)
+    .map((start) => slotAt(start, job, candidate, settings));
   const slot = earliest!;
-  const counterfactual = cheapestMove(question, settings.gridMinutes, slot.start);
   const score = scoreProposal(
     {
       minutesUntilStart: Math.round((slot.start - job.notBefore) / MINUTE),
@@ -226,7 +249,7 @@ function proposeOne(
       ...(slot.travelMinutes !== undefined && { travelMinutes: slot.travelMinutes }),
       materials: base.materials.status,
       skillMargin: skillMargin(skills),
-      bookedMinutesThatDay: bookedMinutesOn(candidate.bookings, slot.start, job.site.timeZone),
+      bookedMinutesThatDay: bookedMinutesOn(candidate.bookings, slot.start, context.midnights),
     },
     settings.weights,
   );
@@ -235,8 +258,7 @@ function proposeOne(
     status: 'proposed',
     exclusions: [],
     slot,
-    alternatives: later.slice(0, settings.alternatives),
-    ...(counterfactual && { counterfactual }),
+    alternatives: later,
     score,
   };
 }
@@ -363,12 +385,26 @@ function localDate(epochMs: number, timeZone: string): string {
 }
 
 /** Minutes booked on the local day (in the site's zone) the start falls on. */
-function bookedMinutesOn(bookings: readonly Booking[], start: number, timeZone: string): number {
-  const day = Temporal.Instant.fromEpochMilliseconds(start).toZonedDateTimeISO(timeZone).startOfDay();
-  const from = day.epochMilliseconds;
-  const to = day.add({ days: 1 }).epochMilliseconds;
-  return bookings.reduce(
-    (sum, booking) => sum + Math.max(0, Math.min(booking.to, to) - Math.max(booking.from, from)) / MINUTE,
-    0,
-  );
+function bookedMinutesOn(bookings: readonly Booking[], start: number, midnights: readonly number[]): number {
+  let day = 0;
+  while (day + 1 < midnights.length && midnights[day + 1]! <= start) day++;
+  const from = midnights[day]!;
+  const to = midnights[day + 1] ?? from + DAY;
+  let minutes = 0;
+  for (const booking of bookings) {
+    if (booking.to > from && booking.from < to)
+      minutes += (Math.min(booking.to, to) - Math.max(booking.from, from)) / MINUTE;
+  }
+  return minutes;
+}
+
+/** Every local midnight from the day of `from` to past `to` (days are not all 24 h long). */
+function localMidnights(from: number, to: number, timeZone: string): number[] {
+  let day = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(timeZone).startOfDay();
+  const midnights = [day.epochMilliseconds];
+  while (day.epochMilliseconds <= to) {
+    day = day.add({ days: 1 });
+    midnights.push(day.epochMilliseconds);
+  }
+  return midnights;
 }

@@ -42,30 +42,54 @@ export interface SlotQuestion {
  * s + duration + drive(site → b) > b.from: the open stretch
  * (b.from − drive(site → b) − duration, b.to + drive(b → site)). Its ends stay allowed (a visit may
  * end exactly when the drive to the next one must begin). Linear in open stretches plus bookings
- * once sorted.
+ * once sorted: the open stretches give the windows, the forbidden stretches are cut out of them in
+ * one sweep.
  */
 export function startWindows(question: SlotQuestion): StartWindow[] {
   const duration = question.durationMinutes * MINUTE;
-  let windows: StartWindow[] = [];
+  const windows: StartWindow[] = [];
   for (const stretch of question.open) {
     const earliest = Math.max(stretch.from, question.notBefore);
     const latest = Math.min(stretch.to - duration, question.notAfter);
     if (earliest <= latest) windows.push({ earliest, latest });
   }
-  for (const forbidden of forbiddenStarts(question, duration)) {
-    windows = windows.flatMap((window) => {
-      if (forbidden.to <= window.earliest || forbidden.from >= window.latest) {
-        // Touching an open end: still allowed there, since the forbidden stretch is open.
-        return [window];
-      }
-      const parts: StartWindow[] = [];
-      if (window.earliest <= forbidden.from)
-        parts.push({ earliest: window.earliest, latest: forbidden.from });
-      if (forbidden.to <= window.latest) parts.push({ earliest: forbidden.to, latest: window.latest });
-      return parts;
-    });
+  if (windows.length === 0) return windows;
+  const forbidden = mergedForbidden(
+    forbiddenStarts(question, duration).filter(
+      (f) => f.from < windows[windows.length - 1]!.latest && f.to > windows[0]!.earliest,
+    ),
+  );
+  // One sweep: both lists are sorted, the windows disjoint, the forbidden stretches merged.
+  const allowed: StartWindow[] = [];
+  let k = 0;
+  for (const window of windows) {
+    let earliest = window.earliest;
+    while (k < forbidden.length && forbidden[k]!.to <= earliest) k++;
+    for (let j = k; j < forbidden.length && forbidden[j]!.from < window.latest; j++) {
+      const cut = forbidden[j]!;
+      // Both ends of a forbidden stretch stay allowed (it is open).
+      if (cut.from >= earliest) allowed.push({ earliest, latest: cut.from });
+      earliest = Math.max(earliest, cut.to);
+      if (earliest > window.latest) break;
+    }
+    if (earliest <= window.latest) allowed.push({ earliest, latest: window.latest });
   }
-  return windows;
+  return allowed;
+}
+
+/**
+ * Overlapping open stretches joined; two that only touch stay apart, since the instant between
+ * them belongs to neither.
+ */
+function mergedForbidden(stretches: EpochInterval[]): EpochInterval[] {
+  const merged: EpochInterval[] = [];
+  for (const stretch of stretches) {
+    const last = merged[merged.length - 1];
+    if (last && stretch.from < last.to)
+      merged[merged.length - 1] = { from: last.from, to: Math.max(last.to, stretch.to) };
+    else merged.push(stretch);
+  }
+  return merged;
 }
 
 /** The open stretches of starts each booking rules out, with the drives around it. */
