@@ -1,13 +1,10 @@
-import type { EpochInterval } from '../calendar/epoch-intervals';
 import { intersectIntervals } from '../calendar/epoch-intervals';
-import { layerOpenIntervals } from '../calendar/layer-open-intervals';
-import type { CalendarLayer } from '../calendar/calendar-layer';
+import { jobCalendar } from './job-calendar';
 import type { ProposalCandidate, ProposalJob, ProposalSettings } from './propose-technicians';
 import { matchSkills } from './skill-match';
 import { type StartWindow, gridStarts, startWindows } from './start-windows';
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 /** A crew member and the required skills they bring. */
 export interface CrewMember {
@@ -54,20 +51,7 @@ export function proposeCrews(
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: job.site.timeZone }).format(
     new Date(job.notBefore),
   );
-  const horizonEnd = job.notBefore + settings.horizonDays * DAY;
-  const readTo = horizonEnd + job.durationMinutes * MINUTE;
-  const known = new Map<CalendarLayer, EpochInterval[]>();
-  const openOf = (layer: CalendarLayer) => {
-    let open = known.get(layer);
-    if (!open) known.set(layer, (open = layerOpenIntervals(layer, job.notBefore, readTo).open));
-    return open;
-  };
-  const within = (layers: readonly CalendarLayer[]) =>
-    layers.reduce<EpochInterval[]>(
-      (open, layer) => intersectIntervals(open, openOf(layer)),
-      [{ from: job.notBefore, to: readTo }],
-    );
-  const siteOpen = job.site.accessLayers.length > 0 ? within(job.site.accessLayers) : undefined;
+  const { horizonEnd, openWhereAll, siteOpen } = jobCalendar(job, settings);
 
   const members = candidates.flatMap((candidate) => {
     if (!candidate.active) return [];
@@ -75,7 +59,7 @@ export function proposeCrews(
       .filter((match) => match.verdict === 'met')
       .map((match) => match.skillCode);
     if (brings.length === 0) return [];
-    const own = within(candidate.layers);
+    const own = openWhereAll(candidate.layers);
     const windows = startWindows({
       open: siteOpen ? intersectIntervals(own, siteOpen) : own,
       bookings: candidate.bookings,

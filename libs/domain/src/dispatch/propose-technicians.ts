@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { CalendarLayer } from '../calendar/calendar-layer';
 import { type EpochInterval, intersectIntervals } from '../calendar/epoch-intervals';
+import { type JobCalendar, jobCalendar } from './job-calendar';
 import { layerOpenIntervals } from '../calendar/layer-open-intervals';
 import { type CriterionWeights, type ProposalScore, scoreProposal } from './proposal-score';
 import { type HeldSkill, type RequiredSkill, type SkillMatch, matchSkills, skillMargin } from './skill-match';
@@ -149,50 +150,23 @@ export function proposeTechnicians(
 /** Proposals (best first) that get a counterfactual. */
 const COUNTERFACTUAL_RANKS = 20;
 
-interface JobContext {
-  horizonEnd: number;
-  /**
-   * A layer's open stretches over the horizon, worked out once per layer object: the technicians
-   * of a unit share its hours and holidays, and those are the costly part (time zones, holidays).
-   */
-  openOf(layer: CalendarLayer): EpochInterval[];
-  /** The site's access windows over the horizon; undefined when the site sets none. */
-  siteOpen: EpochInterval[] | undefined;
+interface JobContext extends JobCalendar {
   today: string;
   /** Local midnights in the site's zone from the day before the earliest start to past the horizon. */
   midnights: number[];
 }
 
 function jobContext(job: ProposalJob, settings: ProposalSettings): JobContext {
-  const horizonEnd = job.notBefore + settings.horizonDays * DAY;
-  // Open stretches are read a duration past the horizon, so that a start near its end can finish.
-  const readTo = horizonEnd + job.durationMinutes * MINUTE;
-  const known = new Map<CalendarLayer, EpochInterval[]>();
-  const openOf = (layer: CalendarLayer) => {
-    let open = known.get(layer);
-    if (!open) known.set(layer, (open = layerOpenIntervals(layer, job.notBefore, readTo).open));
-    return open;
-  };
-  const siteOpen =
-    job.site.accessLayers.length === 0
-      ? undefined
-      : openWhereAll(job.site.accessLayers, openOf, { from: job.notBefore, to: readTo });
+  const calendar = jobCalendar(job, settings);
   return {
-    horizonEnd,
-    openOf,
-    siteOpen,
+    ...calendar,
     today: localDate(job.notBefore, job.site.timeZone),
-    midnights: localMidnights(job.notBefore - DAY, readTo + DAY, job.site.timeZone),
+    midnights: localMidnights(
+      job.notBefore - DAY,
+      calendar.horizonEnd + job.durationMinutes * MINUTE + DAY,
+      job.site.timeZone,
+    ),
   };
-}
-
-/** Where every layer is open within `within`. */
-function openWhereAll(
-  layers: readonly CalendarLayer[],
-  openOf: (layer: CalendarLayer) => EpochInterval[],
-  within: EpochInterval,
-): EpochInterval[] {
-  return layers.reduce<EpochInterval[]>((open, layer) => intersectIntervals(open, openOf(layer)), [within]);
 }
 
 function proposeOne(
@@ -216,8 +190,7 @@ function proposeOne(
 
   // A certificate valid today but ending within the horizon limits how late the visit may start.
   const notAfter = Math.min(context.horizonEnd, certificatesEnd(skills, job.site.timeZone));
-  const readTo = context.horizonEnd + job.durationMinutes * MINUTE;
-  const technicianOpen = openWhereAll(candidate.layers, context.openOf, { from: job.notBefore, to: readTo });
+  const technicianOpen = context.openWhereAll(candidate.layers);
   const open = context.siteOpen ? intersectIntervals(technicianOpen, context.siteOpen) : technicianOpen;
   const question: SlotQuestion = {
     open,
