@@ -1,6 +1,16 @@
 import type { ServiceRequestDetail } from '@fieldstream/api-contract';
 import { serviceRequestPaths } from '@fieldstream/api-contract';
-import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiPathOf } from '../../../shared/api/api-path-of';
@@ -12,6 +22,7 @@ import { instantOfLocalInput } from '../format/instant-of-local-input';
 import { localInputValueOf } from '../format/local-input-value-of';
 import { useDisplacement } from '../hooks/use-displacement';
 import { useRequestCommand } from '../hooks/use-request-command';
+import { ProposalsPanel } from '../proposals/proposals-panel';
 import type { AssignmentRowDraft } from '../types/assignment-row-draft';
 import { CommandProblemAlert } from './command-problem-alert';
 import { ScheduleConflictNotice } from './schedule-conflict-notice';
@@ -46,6 +57,7 @@ const endOf = (row: AssignmentRowDraft) => {
 /**
  * Assign one technician, or a crew with the same start (a synchronized intervention). Beside the
  * rows, the day of the technician being edited. A schedule conflict may be retried as an emergency.
+ * Above them, the technicians proposed for the request: "Use" fills the row being edited.
  */
 export function AssignForm({
   request,
@@ -106,7 +118,8 @@ export function AssignForm({
     );
   };
 
-  const shown = rows[active] ?? rows[0];
+  const current = rows[active] ? active : 0;
+  const shown = rows[current];
   const shownStart = shown ? instantOfLocalInput(shown.start) : undefined;
   const conflicted = displacement.detail !== null;
   return (
@@ -115,6 +128,13 @@ export function AssignForm({
         <Text size="sm">{t('commands.assign.help')}</Text>
         <CommandProblemAlert error={mutation.error} placed={(path) => path.startsWith('assignments.')} />
         <ScheduleConflictNotice displacement={displacement} />
+        <ScrollArea.Autosize mah="45vh" type="auto" offsetScrollbars>
+          <ProposalsPanel
+            requestId={request.id}
+            rowNumber={current + 1}
+            onUse={(choice) => change(current, choice)}
+          />
+        </ScrollArea.Autosize>
         {rows.map((row, index) => {
           const n = index + 1;
           return (

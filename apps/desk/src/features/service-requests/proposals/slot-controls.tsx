@@ -1,0 +1,45 @@
+import type { ProposedSlotView } from '@fieldstream/api-contract';
+import { Badge, Button } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ZonedFormats } from './zoned-formats';
+
+/** Within or after the service level's deadline, in words on its colour; nothing without a deadline. */
+export function DeadlineBadge({ withinDeadline }: { withinDeadline: boolean | undefined }) {
+  const { t } = useTranslation('serviceRequests');
+  if (withinDeadline === undefined) return null;
+  return (
+    <Badge
+      variant="filled"
+      color={withinDeadline ? 'teal.9' : 'red.9'}
+      miw="fit-content"
+      data-deadline={withinDeadline ? 'within' : 'after'}
+    >
+      {withinDeadline ? t('proposals.withinDeadline') : t('proposals.afterDeadline')}
+    </Badge>
+  );
+}
+
+/** Takes a slot into the dialog's current row; named with the technician and the start it takes. */
+export function UseSlotButton({
+  name,
+  slot,
+  formats,
+  onUse,
+}: {
+  name: string;
+  slot: ProposedSlotView;
+  formats: ZonedFormats;
+  onUse: (slot: ProposedSlotView) => void;
+}) {
+  const { t } = useTranslation('serviceRequests');
+  return (
+    <Button
+      size="compact-sm"
+      variant="filled"
+      aria-label={t('proposals.useLabel', { name, when: formats.dayTime(slot.start) })}
+      onClick={() => onUse(slot)}
+    >
+      {t('proposals.use')}
+    </Button>
+  );
+}
