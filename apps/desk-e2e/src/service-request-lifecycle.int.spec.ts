@@ -277,6 +277,13 @@ describe('a service request from opening to closing, in real browsers against th
 
     await actions.getByRole('button', { name: 'Assign' }).click();
     const assign = desk.getByRole('dialog', { name: 'Assign technicians' });
+    // The dialog proposes who can do it, with the reasons, before anyone is picked.
+    const proposals = assign.getByRole('region', { name: 'Proposed technicians' });
+    await proposals.getByRole('heading', { name: 'Mario Rossi (T-MI-1)' }).waitFor();
+    await proposals.getByRole('button', { name: 'Why Mario Rossi?' }).click();
+    await proposals.getByRole('table').first().waitFor();
+    await saveScreenshot(desk, 'sr-assign-proposals');
+    await expectNoSeriousA11yViolations(desk, 'assign dialog with proposals');
     await pick(desk, assign, /^Technician 1/, 'Rossi', /T-MI-1/);
     await assign.getByLabel(/^Start 1/).fill(await tomorrowAt(desk, 10));
     await assign.getByRole('textbox', { name: /^Duration in minutes 1/ }).fill('120');

@@ -22,7 +22,7 @@ import { instantOfLocalInput } from '../format/instant-of-local-input';
 import { localInputValueOf } from '../format/local-input-value-of';
 import { useDisplacement } from '../hooks/use-displacement';
 import { useRequestCommand } from '../hooks/use-request-command';
-import { ProposalsPanel } from '../proposals/proposals-panel';
+import { ProposalsPanel, type ProposalChoice } from '../proposals/proposals-panel';
 import type { AssignmentRowDraft } from '../types/assignment-row-draft';
 import { CommandProblemAlert } from './command-problem-alert';
 import { ScheduleConflictNotice } from './schedule-conflict-notice';
@@ -57,7 +57,8 @@ const endOf = (row: AssignmentRowDraft) => {
 /**
  * Assign one technician, or a crew with the same start (a synchronized intervention). Beside the
  * rows, the day of the technician being edited. A schedule conflict may be retried as an emergency.
- * Above them, the technicians proposed for the request: "Use" fills the row being edited.
+ * Above them, the technicians proposed for the request: "Use" fills the row being edited; "Use this
+ * crew" fills one row per member of a proposed crew.
  */
 export function AssignForm({
   request,
@@ -78,12 +79,26 @@ export function AssignForm({
   const errorOf = (path: string) =>
     serverErrors[path] ?? (problems[path] ? t(`form.problems.${problems[path]}`) : undefined);
 
-  const change = (index: number, next: Partial<AssignmentRowDraft>) => {
-    setRows((current) => current.map((row, i) => (i === index ? { ...row, ...next } : row)));
+  /** Another technician or slot: the problems and conflicts found for the old ones no longer apply. */
+  const edited = () => {
     setProblems({});
-    // Another technician or slot: the conflicts found for the old one no longer apply.
     displacement.reset();
     mutation.reset();
+  };
+  const change = (index: number, next: Partial<AssignmentRowDraft>) => {
+    setRows((current) => current.map((row, i) => (i === index ? { ...row, ...next } : row)));
+    edited();
+  };
+  /** A proposed crew: one row per member (rows kept where they are, added or removed to fit). */
+  const takeCrew = (choices: readonly ProposalChoice[]) => {
+    setRows((current) =>
+      choices.map((choice, i) => {
+        const row = current[i];
+        return row ? { ...row, ...choice } : { ...newRow(choice.start), ...choice };
+      }),
+    );
+    setActive((was) => (was < choices.length ? was : 0));
+    edited();
   };
   const addRow = () => {
     const first = rows[0];
@@ -133,6 +148,7 @@ export function AssignForm({
             requestId={request.id}
             rowNumber={current + 1}
             onUse={(choice) => change(current, choice)}
+            onUseCrew={takeCrew}
           />
         </ScrollArea.Autosize>
         {rows.map((row, index) => {
@@ -181,7 +197,7 @@ export function AssignForm({
               </SimpleGrid>
               {rows.length > 1 && (
                 <Group justify="flex-end" mt="xs">
-                  <Button variant="subtle" color="red.9" size="compact-sm" onClick={() => removeRow(index)}>
+                  <Button variant="default" size="compact-sm" onClick={() => removeRow(index)}>
                     {t('assign.removeRow', { n })}
                   </Button>
                 </Group>

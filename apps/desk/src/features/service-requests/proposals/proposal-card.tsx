@@ -35,7 +35,8 @@ export function ProposalCard({
   return (
     <Paper withBorder p="xs" radius="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-        <Stack gap={4}>
+        {/* The facts may wrap; the button keeps its width beside them. */}
+        <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
           <Group gap="xs" wrap="wrap">
             <Title order={4} size="h5">
               {t('proposals.technician', { name, code: technicianCode })}

@@ -1,4 +1,4 @@
-import type { ProposalAnswer, TechnicianProposalView } from '@fieldstream/api-contract';
+import type { CrewProposalView, ProposalAnswer, TechnicianProposalView } from '@fieldstream/api-contract';
 import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { renderScreen } from '../../../testing/render-screen';
@@ -118,7 +118,11 @@ const paolo = excluded('T-MI-4', 'Paolo Neri', [
   { code: 'certificate_expired', skillCode: 'GAS', certifiedUntil: '2026-11-30' },
 ]);
 
-const answerWith = (proposals: TechnicianProposalView[]): ProposalAnswer => ({
+const answerWith = (
+  proposals: TechnicianProposalView[],
+  crews: CrewProposalView[] = [],
+  job: Partial<ProposalAnswer['job']> = {},
+): ProposalAnswer => ({
   job: {
     requestId: ID,
     siteCode: 'S-ACME-1',
@@ -131,10 +135,11 @@ const answerWith = (proposals: TechnicianProposalView[]): ProposalAnswer => ({
     notBefore: '2026-12-01T07:00:00.000Z',
     horizonEnd: '2026-12-15T07:00:00.000Z',
     deadline: '2026-12-02T17:00:00.000Z',
+    ...job,
   },
   weights: WEIGHTS,
   proposals,
-  crews: [],
+  crews,
 });
 
 type Answer = { status: number; body: unknown };
@@ -159,8 +164,10 @@ function startApi(proposals: () => Answer): Promise<HttpStub> {
         items: [
           { code: 'T-MI-1', record: { name: 'Mario Rossi' } },
           { code: 'T-MI-2', record: { name: 'Luca Verdi' } },
+          { code: 'T-MI-5', record: { name: 'Sara Gallo' } },
+          { code: 'T-MI-6', record: { name: 'Gino Ferri' } },
         ],
-        total: 2,
+        total: 4,
       });
     const agenda = /^\/api\/technicians\/([^/]+)\/agenda$/.exec(url.pathname);
     if (agenda)
@@ -222,6 +229,9 @@ describe('proposals panel', () => {
       within(second).getByText('Neighbouring zone · First visit of the day · Materials from a warehouse'),
     ).toBeTruthy();
     expect(within(panel).getByText(/times at the site \(Europe\/Rome\)/)).toBeTruthy();
+    // No crew in the answer: no crew section.
+    expect(within(panel).queryByTestId('crews-section')).toBeNull();
+    expect(within(panel).queryByRole('heading', { name: /Crews/ })).toBeNull();
 
     // The explanation, on demand.
     const why = within(first).getByRole('button', { name: 'Why Mario Rossi?' });
@@ -415,5 +425,228 @@ describe('proposals panel', () => {
     expect(
       within(panel).getByText('Libero mar 1 dic, 08:00 se si sposta SR-99999999 (Beta Srl)'),
     ).toBeTruthy();
+  });
+});
+
+// A job asking two skills nobody holds both of: crews, all starting together.
+const CREW_JOB = {
+  requiredSkills: [
+    { skillCode: 'GAS', minLevel: 2 },
+    { skillCode: 'ELEC', minLevel: 1 },
+  ],
+};
+// 08:30Z is 09:30 in Rome; the job takes 90 minutes.
+const CREW_START = '2026-12-01T08:30:00.000Z';
+const TRIO_START = '2026-12-03T12:00:00.000Z';
+const crewAt = (
+  start: string,
+  members: CrewProposalView['members'],
+  withinDeadline?: boolean,
+): CrewProposalView => ({
+  members,
+  start,
+  end: new Date(Date.parse(start) + 90 * 60_000).toISOString(),
+  ...(withinDeadline !== undefined && { withinDeadline }),
+});
+const lucaAndSara = crewAt(
+  CREW_START,
+  [
+    { technicianCode: 'T-MI-2', name: 'Luca Verdi', skillCodes: ['GAS'] },
+    { technicianCode: 'T-MI-5', name: 'Sara Gallo', skillCodes: ['ELEC'] },
+  ],
+  true,
+);
+const trio = crewAt(
+  TRIO_START,
+  [
+    { technicianCode: 'T-MI-1', name: 'Mario Rossi', skillCodes: ['GAS'] },
+    { technicianCode: 'T-MI-5', name: 'Sara Gallo', skillCodes: ['ELEC'] },
+    { technicianCode: 'T-MI-6', name: 'Gino Ferri', skillCodes: ['FGAS', 'ELEC'] },
+  ],
+  false,
+);
+const withCrews =
+  (proposals: TechnicianProposalView[], crews: CrewProposalView[] = [lucaAndSara, trio]) =>
+  () => ({ status: 200, body: answerWith(proposals, crews, CREW_JOB) });
+
+describe('crews for a synchronized intervention', () => {
+  it('when nobody can do it alone, shows the crews open, before the excluded: members, skills, times at the site', async () => {
+    await startApi(withCrews([anna]));
+    renderForm();
+    const panel = await screen.findByRole('region', { name: 'Proposed technicians' });
+    const section = await within(panel).findByRole('region', {
+      name: 'Crews for a synchronized intervention',
+    });
+    expect((await within(panel).findByTestId('proposals-empty')).textContent).toBe(
+      'Nobody can do this alone within 14 days: a crew can (below).',
+    );
+    // Prominent: open from the start, and before the excluded technicians.
+    const toggle = within(section).getByRole('button', { name: 'Crews for a synchronized intervention' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(
+      within(panel).getByRole('heading', { name: 'Crews for a synchronized intervention' }),
+    ).toBeTruthy();
+    const excludedSection = within(panel).getByTestId('excluded-technicians');
+    expect(section.compareDocumentPosition(excludedSection) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    const items = Array.from(within(section).getByTestId('crews-list').children) as HTMLElement[];
+    expect(items.map((item) => item.getAttribute('data-crew'))).toEqual([
+      'T-MI-2+T-MI-5',
+      'T-MI-1+T-MI-5+T-MI-6',
+    ]);
+    const [pair, three] = items as [HTMLElement, HTMLElement];
+    expect(within(pair).getByRole('heading', { name: 'Luca Verdi and Sara Gallo' })).toBeTruthy();
+    // The common start and end in the site's zone (Rome), whatever the browser's.
+    expect(within(pair).getByText('Together: Tue, Dec 1, 09:30 AM – 11:00 AM')).toBeTruthy();
+    expect(within(pair).getByText('Within deadline')).toBeTruthy();
+    expect(
+      within(pair)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Luca Verdi (T-MI-2) brings GAS', 'Sara Gallo (T-MI-5) brings ELEC']);
+    expect(
+      within(pair).getByRole('button', { name: 'Use crew Luca Verdi and Sara Gallo at Tue, Dec 1, 09:30 AM' })
+        .textContent,
+    ).toBe('Use crew');
+
+    expect(
+      within(three).getByRole('heading', { name: 'Mario Rossi, Sara Gallo, and Gino Ferri' }),
+    ).toBeTruthy();
+    expect(within(three).getByText('Together: Thu, Dec 3, 01:00 PM – 02:30 PM')).toBeTruthy();
+    expect(within(three).getByText('After deadline')).toBeTruthy();
+    expect(within(three).getByText('Gino Ferri (T-MI-6) brings FGAS and ELEC')).toBeTruthy();
+
+    // Closed on demand.
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(within(section).queryByTestId('crews-list')).toBeNull();
+  });
+
+  it('"Use crew" fills one row per member with the same start and the job’s duration, and both are sent', async () => {
+    const stub = await startApi(withCrews([anna]));
+    const { onDone } = renderForm();
+    const panel = await screen.findByRole('region', { name: 'Proposed technicians' });
+    await within(panel).findByTestId('crews-list');
+
+    // Three rows, the last two empty: assigning finds them wanting.
+    fireEvent.click(within(form()).getByRole('button', { name: 'Add a technician' }));
+    fireEvent.click(within(form()).getByRole('button', { name: 'Add a technician' }));
+    fireEvent.click(within(form()).getByRole('button', { name: 'Assign' }));
+    expect(within(form()).getAllByText('Required').length).toBeGreaterThan(0);
+
+    // The pair: two rows, the third removed, the problems cleared as typing clears them.
+    fireEvent.click(
+      within(panel).getByRole('button', {
+        name: 'Use crew Luca Verdi and Sara Gallo at Tue, Dec 1, 09:30 AM',
+      }),
+    );
+    expect(within(form()).queryByRole('group', { name: 'Technician 3' })).toBeNull();
+    expect(within(form()).queryByText('Required')).toBeNull();
+    const one = rowInputs(1);
+    const two = rowInputs(2);
+    expect(valueOf(one.technician)).toBe('T-MI-2');
+    expect(valueOf(two.technician)).toBe('T-MI-5');
+    expect(valueOf(one.start)).toBe(localInputValueOf(CREW_START));
+    expect(valueOf(two.start)).toBe(valueOf(one.start));
+    expect(valueOf(one.duration)).toBe('90');
+    expect(valueOf(two.duration)).toBe('90');
+
+    // The trio: a third row added to the two.
+    fireEvent.click(
+      within(panel).getByRole('button', {
+        name: 'Use crew Mario Rossi, Sara Gallo, and Gino Ferri at Thu, Dec 3, 01:00 PM',
+      }),
+    );
+    expect(
+      [1, 2, 3].map((n) => {
+        const row = rowInputs(n);
+        return [valueOf(row.technician), valueOf(row.start), valueOf(row.duration)];
+      }),
+    ).toEqual([
+      ['T-MI-1', localInputValueOf(TRIO_START), '90'],
+      ['T-MI-5', localInputValueOf(TRIO_START), '90'],
+      ['T-MI-6', localInputValueOf(TRIO_START), '90'],
+    ]);
+
+    // Back to the pair, and assign.
+    fireEvent.click(
+      within(panel).getByRole('button', {
+        name: 'Use crew Luca Verdi and Sara Gallo at Tue, Dec 1, 09:30 AM',
+      }),
+    );
+    expect(within(form()).queryByRole('group', { name: 'Technician 3' })).toBeNull();
+    fireEvent.click(within(form()).getByRole('button', { name: 'Assign' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const sent = stub.requests.find((r) => r.method === 'POST');
+    expect(JSON.parse(sent?.body ?? '{}')).toEqual({
+      assignments: [
+        { technicianCode: 'T-MI-2', start: CREW_START, durationMinutes: 90 },
+        { technicianCode: 'T-MI-5', start: CREW_START, durationMinutes: 90 },
+      ],
+    });
+  });
+
+  it('keeps the crews collapsed after the single proposals when someone can do it alone', async () => {
+    await startApi(withCrews([mario, anna], [lucaAndSara]));
+    renderForm();
+    const panel = await screen.findByRole('region', { name: 'Proposed technicians' });
+    const list = await within(panel).findByTestId('proposals-list');
+    const section = within(panel).getByRole('region', { name: 'Crews for a synchronized intervention' });
+    expect(list.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const toggle = within(section).getByRole('button', { name: 'Crews for a synchronized intervention' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(within(section).queryByRole('button', { name: /^Use crew/ })).toBeNull();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(
+      within(section).getByRole('button', {
+        name: 'Use crew Luca Verdi and Sara Gallo at Tue, Dec 1, 09:30 AM',
+      }),
+    ).toBeTruthy();
+  });
+
+  it('leaves axe nothing to say with the crews open', async () => {
+    await startApi(withCrews([anna]));
+    renderForm();
+    const panel = await screen.findByRole('region', { name: 'Proposed technicians' });
+    await within(panel).findByTestId('crews-list');
+    const results = await act(() =>
+      axe.run(panel, {
+        runOnly: {
+          type: 'tag',
+          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+        },
+        rules: { 'color-contrast': { enabled: false } },
+        resultTypes: ['violations'],
+      }),
+    );
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+  });
+
+  it('speaks Italian', async () => {
+    await startApi(withCrews([anna]));
+    renderForm('it');
+    const panel = await screen.findByRole('region', { name: 'Tecnici proposti' });
+    const section = await within(panel).findByRole('region', {
+      name: 'Squadre per un intervento sincronizzato',
+    });
+    expect(within(panel).getByTestId('proposals-empty').textContent).toBe(
+      'Nessuno può farlo da solo entro 14 giorni: una squadra sì (sotto).',
+    );
+    const [pair] = Array.from(within(section).getByTestId('crews-list').children) as [HTMLElement];
+    expect(within(pair).getByRole('heading', { name: 'Luca Verdi e Sara Gallo' })).toBeTruthy();
+    expect(within(pair).getByText('Insieme: mar 1 dic, 09:30 – 11:00')).toBeTruthy();
+    expect(within(pair).getByText('Entro la scadenza')).toBeTruthy();
+    expect(within(pair).getByText('Sara Gallo (T-MI-5) copre ELEC')).toBeTruthy();
+    expect(within(section).getByText('Gino Ferri (T-MI-6) copre FGAS e ELEC')).toBeTruthy();
+    const use = within(pair).getByRole('button', {
+      name: 'Usa la squadra Luca Verdi e Sara Gallo: mar 1 dic, 09:30',
+    });
+    expect(use.textContent).toBe('Usa la squadra');
+    fireEvent.click(use);
+    const second = within(screen.getByRole('form', { name: 'Assegna tecnici' })).getByRole('group', {
+      name: 'Tecnico 2',
+    });
+    expect(valueOf(within(second).getByLabelText(/^Inizio 2/))).toBe(localInputValueOf(CREW_START));
   });
 });

@@ -1,9 +1,10 @@
-import type { ProposedSlotView, TechnicianProposalView } from '@fieldstream/api-contract';
+import type { CrewProposalView, ProposedSlotView, TechnicianProposalView } from '@fieldstream/api-contract';
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError } from '../../../shared/api/api-problem-error';
 import { localInputValueOf } from '../format/local-input-value-of';
+import { CrewsSection } from './crews-section';
 import { ExcludedTechnicians } from './excluded-technicians';
 import { PlainList } from './plain-list';
 import { ProposalCard } from './proposal-card';
@@ -26,18 +27,22 @@ const isProposed = (proposal: TechnicianProposalView): proposal is Proposed =>
 
 /**
  * Who can restore service, and when, and why: the proposed technicians, best first, each taken
- * into the dialog's current row with one click (or one of their later starts); then, collapsed,
- * those excluded with their reasons.
+ * into the dialog's current row with one click (or one of their later starts); then the crews for
+ * a synchronized intervention, taken into the rows all at once (open when nobody is proposed
+ * alone); then, collapsed, those excluded with their reasons.
  */
 export function ProposalsPanel({
   requestId,
   rowNumber,
   onUse,
+  onUseCrew,
 }: {
   requestId: string;
   /** The row "Use" fills (1-based), said in the help line. */
   rowNumber: number;
   onUse: (choice: ProposalChoice) => void;
+  /** "Use crew": one choice per member, in the crew's order, all with the same start. */
+  onUseCrew: (choices: ProposalChoice[]) => void;
 }) {
   const { t, i18n } = useTranslation('serviceRequests');
   const headingId = useId();
@@ -89,6 +94,16 @@ export function ProposalsPanel({
         start: localInputValueOf(slot.start),
         durationMinutes: job.durationMinutes,
       });
+    const takeCrew = (crew: CrewProposalView) => {
+      const start = localInputValueOf(crew.start);
+      onUseCrew(
+        crew.members.map((member) => ({
+          technicianCode: member.technicianCode,
+          start,
+          durationMinutes: job.durationMinutes,
+        })),
+      );
+    };
     const horizonDays = Math.max(
       1,
       Math.round((Date.parse(job.horizonEnd) - Date.parse(job.notBefore)) / DAY_MS),
@@ -100,7 +115,9 @@ export function ProposalsPanel({
         </Text>
         {proposed.length === 0 ? (
           <Text size="sm" data-testid="proposals-empty">
-            {t('proposals.empty', { count: horizonDays })}
+            {answer.crews.length > 0
+              ? t('proposals.emptyButCrews', { count: horizonDays })
+              : t('proposals.empty', { count: horizonDays })}
           </Text>
         ) : (
           <PlainList testId="proposals-list">
@@ -116,6 +133,12 @@ export function ProposalsPanel({
             ))}
           </PlainList>
         )}
+        <CrewsSection
+          crews={answer.crews}
+          formats={formats}
+          defaultOpen={proposed.length === 0}
+          onUse={takeCrew}
+        />
         <ExcludedTechnicians excluded={excluded} formats={formats} />
       </>
     );

@@ -9,6 +9,11 @@ export interface ZonedFormats {
   dayTime(instant: string): string;
   /** `Thu 3 Dec`. */
   day(instant: string): string;
+  /**
+   * From one instant to another: `Thu 3 Dec, 08:00 – 09:30`, the day said again only when the end
+   * falls on another day in the site's zone.
+   */
+  span(start: string, end: string): string;
   /** Whether the instant is a midnight in the site's zone: a day's bound rather than a time. */
   atMidnight(instant: string): boolean;
   /** A bound of a stretch: the day alone when it falls at midnight in the site's zone. */
@@ -20,6 +25,8 @@ export interface ZonedFormats {
   minutes(value: number): string;
   km(value: number): string;
   number(value: number): string;
+  /** `Luca Verdi and Sara Gallo`, `GAS, ELEC and FGAS`: items joined in the user's language. */
+  and(items: readonly string[]): string;
 }
 
 /** The site's zone if the browser knows it: an unknown zone must not break the dialog. */
@@ -54,6 +61,7 @@ export function zonedFormats(language: string, siteTimeZone: string): ZonedForma
     month: 'short',
     ...inZone,
   });
+  const time = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', ...inZone });
   const clock = new Intl.DateTimeFormat('en', {
     hour: '2-digit',
     minute: '2-digit',
@@ -74,11 +82,18 @@ export function zonedFormats(language: string, siteTimeZone: string): ZonedForma
   const km = unit('kilometer');
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
   const list = new Intl.ListFormat(language, { type: 'unit', style: 'narrow' });
+  const conjunction = new Intl.ListFormat(language, { type: 'conjunction' });
   const isMidnight = (instant: string) => clock.format(new Date(instant)) === '00:00';
   return {
     timeZone,
     dayTime: (instant) => dayTime.format(new Date(instant)),
     day: (instant) => day.format(new Date(instant)),
+    span: (start, end) => {
+      const from = new Date(start);
+      const to = new Date(end);
+      const sameDay = day.format(from) === day.format(to);
+      return `${dayTime.format(from)} – ${(sameDay ? time : dayTime).format(to)}`;
+    },
     atMidnight: isMidnight,
     bound: (instant) => (isMidnight(instant) ? day : dayTime).format(new Date(instant)),
     calendarDate: (date) =>
@@ -101,5 +116,6 @@ export function zonedFormats(language: string, siteTimeZone: string): ZonedForma
     minutes: (value) => minutes.format(value),
     km: (value) => km.format(value),
     number: (value) => number.format(value),
+    and: (items) => conjunction.format(items),
   };
 }
