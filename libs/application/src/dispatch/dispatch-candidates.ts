@@ -48,8 +48,10 @@ export async function loadDispatchCandidates(
   reads: ReadStore,
   principal: Principal,
   window: { from: string; to: string },
-  planningRequestId?: string,
+  /** The request being planned (its own appointments are not in its way), and the items it needs. */
+  job: { requestId?: string; itemCodes: readonly string[] },
 ): Promise<DispatchCandidates> {
+  const planningRequestId = job.requestId;
   const visible = await visibleScope(reads, principal);
   const technicianFilter = scopeListFilter(principal, visible);
   const [technicians, roles, skills, zones, units, calendars, warehouses] = await Promise.all([
@@ -72,7 +74,12 @@ export async function loadDispatchCandidates(
       : reads
           .collection<TechnicianAgendaDocument>(TECHNICIAN_AGENDA_COLLECTION)
           .find({ technicianCode: { $in: codes }, start: { $lt: window.to }, end: { $gt: window.from } }),
-    reads.collection<StockLevelDocument>(STOCK_LEVELS_COLLECTION).find({ onHand: { $gt: 0 } }),
+    // Only the items the job needs: the stock of every item in every van is not the question.
+    job.itemCodes.length === 0
+      ? []
+      : reads
+          .collection<StockLevelDocument>(STOCK_LEVELS_COLLECTION)
+          .find({ itemCode: { $in: [...job.itemCodes] }, available: { $gt: 0 } }),
   ]);
   const bookedSites = [...new Set(agenda.map((appointment) => appointment.requestId))];
   const requestSites = await siteLocationsOfRequests(reads, bookedSites);

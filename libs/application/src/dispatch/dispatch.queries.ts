@@ -176,7 +176,10 @@ export class DispatchQueries {
         from: new Date(notBefore - DAY).toISOString(),
         to: new Date(horizonEnd + DAY).toISOString(),
       },
-      ask.requestId,
+      {
+        ...(ask.requestId !== undefined && { requestId: ask.requestId }),
+        itemCodes: job.materials.map((material) => material.itemCode),
+      },
     );
     return proposalAnswerOf({
       ...(ask.requestId !== undefined && { requestId: ask.requestId }),
