@@ -1,13 +1,15 @@
-import { DispatchQueries, MasterDataService } from '@fieldstream/application';
-import { READ_STORE } from '@fieldstream/infrastructure';
+import { AssignmentImpacts, DispatchQueries, MasterDataService } from '@fieldstream/application';
+import type { EventStore } from '@fieldstream/event-store';
+import { EVENT_STORE, READ_STORE } from '@fieldstream/infrastructure';
 import type { ReadStore } from '@fieldstream/read-store';
 import { Module } from '@nestjs/common';
 import { MasterDataModule } from '../master-data/master-data.module';
 import { ProposalsController } from './proposals.controller';
 import { ProposeForRequestHandler } from './propose-for-request.query';
 import { ProposeWhatIfHandler } from './propose-what-if.query';
+import { PreviewAssignmentImpactHandler } from './preview-assignment-impact.query';
 
-/** Dispatch over HTTP: proposals of technicians, through the query bus. */
+/** Dispatch over HTTP: proposals of technicians and the impact preview of an emergency, through the query bus. */
 @Module({
   imports: [MasterDataModule],
   controllers: [ProposalsController],
@@ -18,8 +20,14 @@ import { ProposeWhatIfHandler } from './propose-what-if.query';
       useFactory: (reads: ReadStore, masterData: MasterDataService) =>
         new DispatchQueries({ reads, masterData }),
     },
+    {
+      provide: AssignmentImpacts,
+      inject: [EVENT_STORE, READ_STORE],
+      useFactory: (events: EventStore, reads: ReadStore) => new AssignmentImpacts({ events, reads }),
+    },
     ProposeForRequestHandler,
     ProposeWhatIfHandler,
+    PreviewAssignmentImpactHandler,
   ],
 })
 export class DispatchModule {}

@@ -1,5 +1,7 @@
 import {
+  type AssignmentImpact,
   type ProposalAnswer,
+  assignBodySchema,
   requestProposalQuerySchema,
   whatIfProposalBodySchema,
 } from '@fieldstream/api-contract';
@@ -9,10 +11,11 @@ import { QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal } from '../request/current-principal.decorator';
 import { ProposeForRequestQuery } from './propose-for-request.query';
 import { ProposeWhatIfQuery } from './propose-what-if.query';
+import { PreviewAssignmentImpactQuery } from './preview-assignment-impact.query';
 
 /**
- * Technician proposals. A what-if is a question, not a change: POST only because the job it
- * describes does not fit a query string, hence 200 and no Idempotency-Key.
+ * Technician proposals and an emergency's impact preview. Both are questions, not changes: POST
+ * only because what they describe does not fit a query string, hence 200 and no Idempotency-Key.
  */
 @Controller()
 export class ProposalsController {
@@ -33,5 +36,17 @@ export class ProposalsController {
   whatIf(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<ProposalAnswer> {
     const asked = whatIfProposalBodySchema.parse(body ?? {});
     return this.queryBus.execute(new ProposeWhatIfQuery(principal, asked));
+  }
+
+  /** The same body as the assignment; answers what it would displace and who would be told. */
+  @Post('service-requests/:id/assignments/impact')
+  @HttpCode(200)
+  impact(
+    @Param('id') requestId: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AssignmentImpact> {
+    const asked = assignBodySchema.parse(body ?? {});
+    return this.queryBus.execute(new PreviewAssignmentImpactQuery(principal, requestId, asked));
   }
 }

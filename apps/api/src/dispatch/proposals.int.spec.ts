@@ -1,4 +1,4 @@
-import type { ProposalAnswer, ServiceRequestDetail } from '@fieldstream/api-contract';
+import type { AssignmentImpact, ProposalAnswer, ServiceRequestDetail } from '@fieldstream/api-contract';
 import { Temporal } from 'temporal-polyfill';
 import { withOrganisationApi } from '../testing/organisation-fixture';
 import { act, getJson, openRequest } from '../service-requests/testing/service-request-calls';
@@ -277,6 +277,66 @@ describe('technician proposals over HTTP', () => {
       durationMinutes: -5,
     });
     expect(badBody.status).toBe(400);
+  });
+
+  it('previews what an emergency would push aside, with service levels and who is told, and writes nothing', async () => {
+    const desk = suite.tokens.dispatcherMi;
+    const before = await getJson<ServiceRequestDetail>(
+      suite.api,
+      desk,
+      `/api/service-requests/${blockingRequestId}`,
+    );
+    const overMonza = {
+      assignments: [{ technicianCode: 'T-MI-2', start: at(tuesday, '08:00'), durationMinutes: 60 }],
+    };
+    const preview = async (body: unknown, token = desk) => {
+      const response = await suite.api.call(
+        'POST',
+        `/api/service-requests/${requestId}/assignments/impact`,
+        token,
+        body,
+      );
+      return { status: response.status, body: (await response.json()) as AssignmentImpact };
+    };
+    const unnamed = await preview(overMonza);
+    expect(unnamed.status).toBe(200);
+    expect(unnamed.body).toMatchObject({ clear: false, unnamed: 1 });
+    expect(unnamed.body.displaced).toEqual([
+      {
+        technicianCode: 'T-MI-2',
+        appointmentId: before.assignments[0]!.appointmentId,
+        requestId: blockingRequestId,
+        reference: before.reference,
+        start: sameInstant(at(tuesday, '08:00')),
+        end: sameInstant(at(tuesday, '09:00')),
+        priority: 'low',
+        customerName: 'ACME S.p.A.',
+        siteName: 'ACME Monza',
+        slaRisk: 'none',
+        notified: [
+          { kind: 'technician', code: 'T-MI-2', name: 'Luca Verdi' },
+          { kind: 'desk', unitCode: 'MI' },
+        ],
+      },
+    ]);
+    const named = await preview({
+      ...overMonza,
+      displace: [{ appointmentId: before.assignments[0]!.appointmentId, action: 'suspend' }],
+    });
+    expect(named.body).toMatchObject({ clear: false, unnamed: 0, displaced: [{ action: 'suspend' }] });
+    const free = await preview({
+      assignments: [{ technicianCode: 'T-MI-3', start: at(tuesday, '08:00'), durationMinutes: 60 }],
+    });
+    expect(free.body).toEqual({ clear: true, unnamed: 0, displaced: [] });
+    expect((await preview(overMonza, suite.tokens.technicianMi)).status).toBe(403);
+    expect((await preview({ assignments: [] })).status).toBe(400);
+
+    const after = await getJson<ServiceRequestDetail>(
+      suite.api,
+      desk,
+      `/api/service-requests/${blockingRequestId}`,
+    );
+    expect(after).toEqual(before);
   });
 
   it('does not let the request stand in its own way: once assigned, its own appointment is not a booking', async () => {

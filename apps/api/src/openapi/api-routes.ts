@@ -27,6 +27,7 @@ import {
   technicianActionBodySchema,
   timelineEntrySchema,
   proposalAnswerSchema,
+  assignmentImpactSchema,
   requestProposalQuerySchema,
   whatIfProposalBodySchema,
 } from '@fieldstream/api-contract';
@@ -342,6 +343,24 @@ export const API_ROUTES: readonly ApiRoute[] = [
         status: 200,
         description: 'The proposals.',
         body: { name: 'ProposalAnswer', schema: proposalAnswerSchema },
+      },
+    ],
+    problems: [400, 403, 404],
+  },
+  {
+    method: 'post',
+    path: '/service-requests/{id}/assignments/impact',
+    operationId: 'previewAssignmentImpact',
+    tag: 'Dispatch',
+    summary: 'What an assignment would push aside (an emergency, before it is confirmed)',
+    description:
+      'The same body as the assignment. Answers every appointment in the way, its request and service level risk, what the body asks for it, and who would be told. Writes nothing.',
+    body: { name: 'AssignBody', schema: assignBodySchema, required: true },
+    responses: [
+      {
+        status: 200,
+        description: 'The impact.',
+        body: { name: 'AssignmentImpact', schema: assignmentImpactSchema },
       },
     ],
     problems: [400, 403, 404],

@@ -182,4 +182,46 @@ export type ProposalAnswer = z.infer<typeof proposalAnswerSchema>;
 export const dispatchPaths = {
   requestProposals: (requestId: string) => `/service-requests/${encodeURIComponent(requestId)}/proposals`,
   whatIf: '/proposals',
+  assignmentImpact: (requestId: string) =>
+    `/service-requests/${encodeURIComponent(requestId)}/assignments/impact`,
 } as const;
+
+/**
+ * `POST /api/service-requests/:id/assignments/impact`: what an assignment (the same body as the
+ * assignment itself) would push aside, before anything is written — each appointment in the way,
+ * its request's service level, and who would be told.
+ */
+export const displacedAppointmentSchema = z.object({
+  technicianCode: z.string(),
+  appointmentId: z.string(),
+  requestId: z.string(),
+  reference: z.string(),
+  start: z.string(),
+  end: z.string(),
+  priority: serviceRequestPrioritySchema.optional(),
+  customerName: z.string().optional(),
+  siteName: z.string().optional(),
+  /** What the body asks for it; absent when the body does not name it (the assignment would be refused). */
+  action: z.enum(['suspend', 'remove']).optional(),
+  /** The displaced request's restoration deadline, when its contract sets one. */
+  deadline: z.string().optional(),
+  /** breached: already past; at_risk: due within the warning time; ok: later; none: no deadline. */
+  slaRisk: z.enum(['breached', 'at_risk', 'ok', 'none']),
+  /** Who hears of it: the technicians on that request and the desk of its service centre. */
+  notified: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('technician'), code: z.string(), name: z.string().optional() }),
+      z.object({ kind: z.literal('desk'), unitCode: z.string() }),
+    ]),
+  ),
+});
+export type DisplacedAppointmentView = z.infer<typeof displacedAppointmentSchema>;
+
+export const assignmentImpactSchema = z.object({
+  /** Nothing in the way: the assignment would go through as it is. */
+  clear: z.boolean(),
+  /** Appointments in the way the body does not name: the assignment would be refused as it stands. */
+  unnamed: z.number(),
+  displaced: z.array(displacedAppointmentSchema),
+});
+export type AssignmentImpact = z.infer<typeof assignmentImpactSchema>;

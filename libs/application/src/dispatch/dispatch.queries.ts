@@ -3,7 +3,6 @@ import {
   type Calendar,
   type CalendarLayer,
   type Condition,
-  type Contract,
   type MasterDataKindName,
   DEFAULT_PROPOSAL_SETTINGS,
   PARAMETERS_CODE,
@@ -13,7 +12,6 @@ import {
   type ProposalSettings,
   type RequiredSkill,
   type Site,
-  afterServiceMinutes,
   parametersSchema,
   proposeCrews,
   proposeTechnicians,
@@ -29,9 +27,9 @@ import { calendarLayerOf } from '../availability/calendar-layers';
 import { ForbiddenError } from '../errors';
 import type { MasterDataService } from '../master-data/master-data.service';
 import { requestNotFound } from '../service-requests/commands/request-stream';
-import { type CandidateContract, coveringContract } from '../service-requests/queries/contract-coverage';
 import { isWithinReach, requestReach } from '../service-requests/queries/service-request-access';
 import { loadDispatchCandidates } from './dispatch-candidates';
+import { restorationDeadline } from './restoration-deadline';
 import { proposalAnswerOf } from './proposal-answer';
 
 const MINUTE = 60_000;
@@ -75,7 +73,8 @@ export class DispatchQueries {
       throw requestNotFound(requestId);
     const site = await this.record<Site>('site', request.siteCode);
     const timeZone = site?.record.timeZone ?? DEFAULT_TIME_ZONE;
-    const deadline = await this.deadline(
+    const deadline = await restorationDeadline(
+      this.reads,
       { customerCode: request.customerCode, siteCode: request.siteCode, assetCode: request.assetCode },
       request.priority,
       request.openedAt,
@@ -100,7 +99,8 @@ export class DispatchQueries {
     const siteDocument = await this.options.masterData.get(principal, 'sites', asked.siteCode);
     const site = siteDocument as MasterDataDocument & { record: Site };
     const now = this.now();
-    const deadline = await this.deadline(
+    const deadline = await restorationDeadline(
+      this.reads,
       {
         customerCode: site.record.customerCode,
         siteCode: asked.siteCode,
@@ -216,39 +216,6 @@ export class DispatchQueries {
     return calendar
       ? [calendarLayerOf(`${site.record.name}: ${calendar.record.name}`, calendar.record as never)]
       : [];
-  }
-
-  /**
-   * When service must be restored by: the covering contract's restoration time for the priority,
-   * counted in its service calendar's hours from the opening.
-   */
-  private async deadline(
-    covered: { customerCode: string; siteCode: string; assetCode?: string | undefined },
-    priority: string,
-    openedAt: string,
-    timeZone: string,
-  ): Promise<number | undefined> {
-    const contracts = await this.reads
-      .collection<MasterDataDocument>(masterDataCollection('contract'))
-      .find({ 'record.customerCode': covered.customerCode }, { projection: { searchTerms: 0 } });
-    const contract = coveringContract(
-      contracts.map((c): CandidateContract => ({
-        code: c.code,
-        status: c.status,
-        record: c.record as unknown as Contract,
-      })),
-      {
-        customerCode: covered.customerCode,
-        siteCode: covered.siteCode,
-        ...(covered.assetCode !== undefined && { assetCode: covered.assetCode }),
-        day: new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(openedAt)),
-      },
-    );
-    const level = contract?.record.serviceLevels.find((candidate) => candidate.priority === priority);
-    if (!contract || !level) return undefined;
-    const calendar = await this.record<Calendar>('calendar', contract.record.serviceCalendarCode);
-    const layers = calendar ? [calendarLayerOf(contract.record.name, calendar.record as never)] : [];
-    return afterServiceMinutes(layers, Date.parse(openedAt), level.restorationMinutes);
   }
 
   private async record<R>(

@@ -1,2 +1,3 @@
 export * from './dispatch.queries';
 export { loadDispatchCandidates, type DispatchCandidates } from './dispatch-candidates';
+export * from './assignment-impact';

@@ -55,8 +55,15 @@ interface Interval {
 /** Half-open intervals: one ending when the other starts do not overlap. ISO UTC text sorts as time. */
 const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
 
-/** The appointments holding time in `interval`, other than `appointmentId` itself. */
-function conflictsWith(state: TechnicianScheduleState, appointmentId: string, interval: Interval) {
+/**
+ * The appointments holding time in `interval`, other than `appointmentId` itself: what a booking
+ * there would have to displace (also read by the impact preview of an emergency).
+ */
+export function conflictsWith(
+  state: TechnicianScheduleState,
+  appointmentId: string | undefined,
+  interval: Interval,
+): ScheduledAppointment[] {
   return Object.values(state.appointments).filter(
     (other) =>
       other.appointmentId !== appointmentId && other.status !== 'suspended' && overlaps(other, interval),
