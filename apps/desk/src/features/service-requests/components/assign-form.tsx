@@ -22,6 +22,7 @@ import { instantOfLocalInput } from '../format/instant-of-local-input';
 import { localInputValueOf } from '../format/local-input-value-of';
 import { useDisplacement } from '../hooks/use-displacement';
 import { useRequestCommand } from '../hooks/use-request-command';
+import { ImpactPreview } from '../impact/impact-preview';
 import { ProposalsPanel, type ProposalChoice } from '../proposals/proposals-panel';
 import type { AssignmentRowDraft } from '../types/assignment-row-draft';
 import { CommandProblemAlert } from './command-problem-alert';
@@ -137,12 +138,21 @@ export function AssignForm({
   const shown = rows[current];
   const shownStart = shown ? instantOfLocalInput(shown.start) : undefined;
   const conflicted = displacement.detail !== null;
+  // While an emergency is ticked: the body confirming would send, for the impact preview.
+  const emergencyBody = (() => {
+    if (!conflicted || !displacement.emergency) return null;
+    const result = assignBodyOf(rows, displacement.instructions);
+    return result.ok ? result.body : null;
+  })();
   return (
     <form noValidate onSubmit={submit} aria-label={t('commands.assign.title')}>
       <Stack gap="sm">
         <Text size="sm">{t('commands.assign.help')}</Text>
         <CommandProblemAlert error={mutation.error} placed={(path) => path.startsWith('assignments.')} />
-        <ScheduleConflictNotice displacement={displacement} />
+        <ScheduleConflictNotice
+          displacement={displacement}
+          impact={<ImpactPreview requestId={request.id} body={emergencyBody} />}
+        />
         <ScrollArea.Autosize mah="45vh" type="auto" offsetScrollbars>
           <ProposalsPanel
             requestId={request.id}

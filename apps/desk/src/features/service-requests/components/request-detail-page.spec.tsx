@@ -97,7 +97,9 @@ async function startApi(detail: () => unknown, route: Route = () => undefined): 
   });
 }
 
-const commandsSent = (stub: HttpStub) => stub.requests.filter((r) => r.method !== 'GET');
+/** Commands only: the emergency's impact preview is posted too, but changes nothing. */
+const commandsSent = (stub: HttpStub) =>
+  stub.requests.filter((r) => r.method !== 'GET' && !r.url.endsWith('/assignments/impact'));
 const detailReads = (stub: HttpStub) =>
   stub.requests.filter((r) => r.method === 'GET' && r.url === `/api/service-requests/${ID}`).length;
 

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Checkbox, List, Radio, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { referenceOf } from '../format/reference-of';
@@ -7,9 +8,16 @@ import type { Displacement } from '../hooks/use-displacement';
 
 /**
  * A technician already booked: the server's words, the appointments in the way, and the way out
- * for an emergency — suspend or remove them, and book anyway.
+ * for an emergency — suspend or remove them, and book anyway. `impact`, shown once the emergency is
+ * ticked, says what confirming it would do (the Assign dialog's preview).
  */
-export function ScheduleConflictNotice({ displacement }: { displacement: Displacement }) {
+export function ScheduleConflictNotice({
+  displacement,
+  impact,
+}: {
+  displacement: Displacement;
+  impact?: ReactNode;
+}) {
   const { t } = useTranslation('serviceRequests');
   const format = useFormatters();
   if (displacement.detail === null) return null;
@@ -45,6 +53,7 @@ export function ScheduleConflictNotice({ displacement }: { displacement: Displac
             </Stack>
           </Radio.Group>
         )}
+        {displacement.emergency && impact}
       </Stack>
     </Alert>
   );
