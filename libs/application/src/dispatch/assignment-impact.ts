@@ -21,14 +21,11 @@ import {
 import type { ReadStore } from '@fieldstream/read-store';
 import { loadStream } from '../commands/execute-command';
 import { technicianScheduleStreamName } from '../commands/stream-names';
-import { ForbiddenError } from '../errors';
-import { requestNotFound } from '../service-requests/commands/request-stream';
 import { namesOf } from '../service-requests/queries/master-data-names';
-import { isWithinReach, requestReach } from '../service-requests/queries/service-request-access';
+import { plannedRequest } from './planning-access';
 import { restorationDeadline } from './restoration-deadline';
 
 const MINUTE = 60_000;
-const PLANNERS: ReadonlySet<Principal['role']> = new Set(['admin', 'dispatcher', 'manager']);
 const DEFAULT_TIME_ZONE = 'Europe/Rome';
 
 export interface AssignmentImpactsOptions {
@@ -48,13 +45,9 @@ export class AssignmentImpacts {
   constructor(private readonly options: AssignmentImpactsOptions) {}
 
   async preview(principal: Principal, requestId: string, body: AssignBody): Promise<AssignmentImpact> {
-    if (!PLANNERS.has(principal.role))
-      throw new ForbiddenError(`A ${principal.role} does not plan technicians' work`);
     const { reads, events } = this.options;
+    await plannedRequest(reads, principal, requestId);
     const requests = reads.collection<ServiceRequestDocument>(SERVICE_REQUESTS_COLLECTION);
-    const request = await requests.findOne({ _id: requestId }, { projection: { searchTerms: 0 } });
-    if (!request || !isWithinReach(await requestReach(reads, principal), request))
-      throw requestNotFound(requestId);
 
     // Every appointment in the way, per technician, in every week each booking touches.
     const inTheWay = new Map<string, ScheduledAppointment & { technicianCode: string }>();

@@ -16,19 +16,12 @@ import {
   proposeCrews,
   proposeTechnicians,
 } from '@fieldstream/domain';
-import {
-  type MasterDataDocument,
-  SERVICE_REQUESTS_COLLECTION,
-  type ServiceRequestDocument,
-  masterDataCollection,
-} from '@fieldstream/projections';
+import { type MasterDataDocument, masterDataCollection } from '@fieldstream/projections';
 import type { ReadStore } from '@fieldstream/read-store';
 import { calendarLayerOf } from '../availability/calendar-layers';
-import { ForbiddenError } from '../errors';
 import type { MasterDataService } from '../master-data/master-data.service';
-import { requestNotFound } from '../service-requests/commands/request-stream';
-import { isWithinReach, requestReach } from '../service-requests/queries/service-request-access';
 import { loadDispatchCandidates } from './dispatch-candidates';
+import { plannedRequest, requirePlanner } from './planning-access';
 import { restorationDeadline } from './restoration-deadline';
 import { proposalAnswerOf } from './proposal-answer';
 
@@ -37,7 +30,6 @@ const DAY = 24 * 60 * MINUTE;
 /** A job with no condition saying how long it takes. */
 const DEFAULT_DURATION_MINUTES = 60;
 const DEFAULT_TIME_ZONE = 'Europe/Rome';
-const PLANNERS: ReadonlySet<Principal['role']> = new Set(['admin', 'dispatcher', 'manager']);
 
 export interface DispatchQueriesOptions {
   reads: ReadStore;
@@ -65,12 +57,7 @@ export class DispatchQueries {
     requestId: string,
     asked: RequestProposalQuery = {},
   ): Promise<ProposalAnswer> {
-    this.requirePlanner(principal);
-    const request = await this.reads
-      .collection<ServiceRequestDocument>(SERVICE_REQUESTS_COLLECTION)
-      .findOne({ _id: requestId }, { projection: { searchTerms: 0 } });
-    if (!request || !isWithinReach(await requestReach(this.reads, principal), request))
-      throw requestNotFound(requestId);
+    const request = await plannedRequest(this.reads, principal, requestId);
     const site = await this.record<Site>('site', request.siteCode);
     const timeZone = site?.record.timeZone ?? DEFAULT_TIME_ZONE;
     const deadline = await restorationDeadline(
@@ -94,7 +81,7 @@ export class DispatchQueries {
 
   /** `asked` as validated by the contract's schema (the API's pipe does it). */
   async whatIf(principal: Principal, asked: WhatIfProposalBody): Promise<ProposalAnswer> {
-    this.requirePlanner(principal);
+    requirePlanner(principal);
     // Also the scope check: a desk plans for the sites it reaches (404 like a missing one).
     const siteDocument = await this.options.masterData.get(principal, 'sites', asked.siteCode);
     const site = siteDocument as MasterDataDocument & { record: Site };
@@ -191,11 +178,6 @@ export class DispatchQueries {
       crews: proposeCrews(job, candidates, settings),
       unitOf,
     });
-  }
-
-  private requirePlanner(principal: Principal): void {
-    if (!PLANNERS.has(principal.role))
-      throw new ForbiddenError(`A ${principal.role} does not plan technicians' work`);
   }
 
   private now(): number {
