@@ -51,7 +51,6 @@ import {
   type Booking,
   type CalendarLayer,
   DEFAULT_CRITERION_WEIGHTS,
-  type EpochInterval,
   DEFAULT_PROPOSAL_SETTINGS,
   DEFAULT_TRAVEL_MODEL,
   type GeoPoint,
@@ -66,6 +65,7 @@ import {
   gridStarts,
   heldSkills,
   intersectIntervals,
+  jobCalendar,
   layerOpenIntervals,
   matchSkills,
   naiveEarliestStart,
@@ -487,8 +487,6 @@ function buildJob(units: readonly Unit[], index: number): ProposalJob {
 // ---------------------------------------------------------------------------------------------
 // The baseline: every slot scanned
 
-type Stretch = EpochInterval;
-
 interface NaiveAnswer {
   /** Per candidate, in order: the earliest start, or undefined (standing exclusion, or no start). */
   earliest: (number | undefined)[];
@@ -505,23 +503,12 @@ function earliestStarts(
   candidates: readonly ProposalCandidate[],
   earliestOf: (question: SlotQuestion) => number | undefined,
 ): NaiveAnswer {
-  const horizonEnd = job.notBefore + settings.horizonDays * DAY;
-  const readTo = horizonEnd + job.durationMinutes * MINUTE;
+  // The engine's own calendar of the question: the same open stretches, worked out once per layer.
+  const { horizonEnd, openWhereAll, siteOpen } = jobCalendar(job, settings);
   const today = Temporal.Instant.fromEpochMilliseconds(job.notBefore)
     .toZonedDateTimeISO(job.site.timeZone)
     .toPlainDate()
     .toString();
-  const known = new Map<CalendarLayer, Stretch[]>();
-  const openOf = (layer: CalendarLayer) => {
-    let open = known.get(layer);
-    if (!open) known.set(layer, (open = layerOpenIntervals(layer, job.notBefore, readTo).open));
-    return open;
-  };
-  const within = [{ from: job.notBefore, to: readTo }];
-  const siteOpen =
-    job.site.accessLayers.length === 0
-      ? undefined
-      : job.site.accessLayers.reduce((open, layer) => intersectIntervals(open, openOf(layer)), within);
   const grid = settings.gridMinutes * MINUTE;
   const firstStep = Math.ceil(job.notBefore / grid) * grid;
   const earliest: (number | undefined)[] = [];
@@ -534,10 +521,7 @@ function earliestStarts(
       continue;
     }
     scanned++;
-    const technicianOpen = candidate.layers.reduce(
-      (open, layer) => intersectIntervals(open, openOf(layer)),
-      within,
-    );
+    const technicianOpen = openWhereAll(candidate.layers);
     const question: SlotQuestion = {
       open: siteOpen ? intersectIntervals(technicianOpen, siteOpen) : technicianOpen,
       bookings: candidate.bookings,

@@ -14,6 +14,7 @@ import type { CommandContext } from '../commands/command-context';
 import { FieldValidationError } from '../errors';
 import type { MasterDataService } from '../master-data/master-data.service';
 import { calendarLayerOf, calendarRecordOf } from './calendar-layers';
+import { unitHoursLayer } from './unit-hours-layer';
 
 export interface Interval {
   from: string;
@@ -262,44 +263,11 @@ export class AvailabilityService {
   }
 
   /** The nearest unit up the tree with a calendar; its country's holidays when its calendar has none. */
-  private async unitLayer(unitCode: string): Promise<SourcedLayer | undefined> {
+  private unitLayer(unitCode: string): Promise<SourcedLayer | undefined> {
     const units = this.reads.collection<MasterDataDocument>(masterDataCollection('unit'));
-    const first = await units.get(unitCode);
-    const holidays = first
-      ? {
-          country: String(first.record['country']),
-          ...(first.record['subdivision'] ? { subdivision: String(first.record['subdivision']) } : {}),
-        }
-      : undefined;
-    const seen = new Set<string>();
-    for (
-      let unit = first;
-      unit && !seen.has(unit.code);
-      unit = typeof unit.record['parentCode'] === 'string' ? await units.get(unit.record['parentCode']) : null
-    ) {
-      seen.add(unit.code);
-      const calendarCode = unit.record['calendarCode'];
-      if (typeof calendarCode === 'string') {
-        const calendar = await this.calendar(calendarCode);
-        if (calendar)
-          return {
-            layer: calendarLayerOf(
-              `${unit.record['name']}: ${calendar.record['name']}`,
-              calendar.record,
-              holidays,
-            ),
-            source: { kind: 'calendar', code: calendarCode },
-          };
-      }
-    }
-    if (!first || !holidays) return undefined;
-    return {
-      layer: {
-        name: `${first.record['name']}: public holidays`,
-        timeZone: String(first.record['timeZone']),
-        holidays,
-      },
-      source: { kind: 'unit', code: first.code },
-    };
+    return unitHoursLayer(unitCode, {
+      unit: (code) => units.get(code),
+      calendar: (code) => this.calendar(code),
+    });
   }
 }

@@ -1,12 +1,10 @@
 import type { AssignBody, AssignmentImpact, DisplacedAppointmentView } from '@fieldstream/api-contract';
 import {
-  PARAMETERS_CODE,
   type Principal,
   type ScheduledAppointment,
   type Site,
   bookingInterval,
   conflictsWith,
-  parametersSchema,
   schedulePeriodsOf,
   serviceRequestReference,
   technicianScheduleDecider,
@@ -23,6 +21,7 @@ import { loadStream } from '../commands/execute-command';
 import { technicianScheduleStreamName } from '../commands/stream-names';
 import { namesOf } from '../service-requests/queries/master-data-names';
 import { plannedRequest } from './planning-access';
+import { planningParameters } from './planning-parameters';
 import { restorationDeadline } from './restoration-deadline';
 
 const MINUTE = 60_000;
@@ -88,7 +87,7 @@ export class AssignmentImpacts {
         'technician',
         displacedRequests.flatMap((d) => d.assignments.map((a) => a.technicianCode)),
       ),
-      this.warningMinutes(),
+      planningParameters(reads).then((parameters) => parameters.slaWarningMinutes),
     ]);
     const now = (this.options.now?.() ?? new Date()).getTime();
 
@@ -148,14 +147,5 @@ export class AssignmentImpacts {
       request.openedAt,
       timeZone,
     );
-  }
-
-  /** The organisation's first SLA alarm, minutes before a deadline: "at risk" from then on. */
-  private async warningMinutes(): Promise<number> {
-    const stored = await this.options.reads
-      .collection<MasterDataDocument>(masterDataCollection('parameters'))
-      .get(PARAMETERS_CODE);
-    const parsed = parametersSchema.safeParse(stored?.record ?? {});
-    return parsed.success ? parsed.data.slaWarningMinutes : 60;
   }
 }

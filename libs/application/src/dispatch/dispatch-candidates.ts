@@ -22,6 +22,7 @@ import type { ReadStore } from '@fieldstream/read-store';
 import { scopeListFilter } from '../access/scope-filter';
 import { visibleScope } from '../access/visible-scope';
 import { calendarLayerOf } from '../availability/calendar-layers';
+import { unitHoursLayer } from '../availability/unit-hours-layer';
 
 /** A proposal's candidates and what the answer needs to know of them beyond the domain's view. */
 export interface DispatchCandidates {
@@ -92,8 +93,20 @@ export async function loadDispatchCandidates(
   const neighboursOf = new Map(
     zones.map((zone) => [zone.code, (zone.record['neighbourCodes'] as string[]) ?? []]),
   );
-  const unitLayers = unitLayerResolver(units, calendars);
   const calendarsByCode = new Map(calendars.map((calendar) => [calendar.code, calendar]));
+  // One layer object per unit, shared by its technicians (the proposal works each layer out once).
+  const unitsByCode = new Map(units.map((unit) => [unit.code, unit]));
+  const unitLookup = {
+    unit: (code: string) => unitsByCode.get(code),
+    calendar: (code: string) => calendarsByCode.get(code),
+  };
+  const unitLayerOf = new Map(
+    await Promise.all(
+      [...new Set(technicians.map((technician) => String(technician.record['unitCode'])))].map(
+        async (unitCode) => [unitCode, (await unitHoursLayer(unitCode, unitLookup))?.layer] as const,
+      ),
+    ),
+  );
   const stockBy = groupBy(stock, (level) => level.warehouseCode);
   const onHandOf = (warehouseCode: string) =>
     new Map((stockBy.get(warehouseCode) ?? []).map((level) => [level.itemCode, level.available]));
@@ -117,7 +130,7 @@ export async function loadDispatchCandidates(
       [...served].flatMap((zone) => neighboursOf.get(zone) ?? []).filter((z) => !served.has(z)),
     );
     const layers: CalendarLayer[] = [];
-    const unitLayer = unitLayers(technician.unitCode);
+    const unitLayer = unitLayerOf.get(technician.unitCode);
     if (unitLayer) layers.push(unitLayer);
     const own = technician.calendarCode ? calendarsByCode.get(technician.calendarCode) : undefined;
     if (own) layers.push(calendarLayerOf(`${technician.name}: ${String(own.record['name'])}`, own.record));
@@ -192,53 +205,6 @@ async function siteLocationsOfRequests(
       ];
     }),
   );
-}
-
-/**
- * The layer of a unit's working hours: the nearest unit up the structure with a calendar, holidays
- * of the technician's own unit's country; without any calendar, the public holidays alone. One
- * object per unit.
- */
-function unitLayerResolver(
-  units: readonly MasterDataDocument[],
-  calendars: readonly MasterDataDocument[],
-): (unitCode: string) => CalendarLayer | undefined {
-  const unitBy = new Map(units.map((unit) => [unit.code, unit]));
-  const calendarBy = new Map(calendars.map((calendar) => [calendar.code, calendar]));
-  const known = new Map<string, CalendarLayer | undefined>();
-  return (unitCode) => {
-    if (known.has(unitCode)) return known.get(unitCode);
-    const first = unitBy.get(unitCode);
-    let layer: CalendarLayer | undefined;
-    if (first) {
-      const holidays = {
-        country: String(first.record['country']),
-        ...(first.record['subdivision'] ? { subdivision: String(first.record['subdivision']) } : {}),
-      };
-      const seen = new Set<string>();
-      for (
-        let unit: MasterDataDocument | undefined = first;
-        unit && !seen.has(unit.code) && !layer;
-        unit = unitBy.get(String(unit.record['parentCode']))
-      ) {
-        seen.add(unit.code);
-        const calendar = calendarBy.get(String(unit.record['calendarCode']));
-        if (calendar)
-          layer = calendarLayerOf(
-            `${unit.record['name']}: ${calendar.record['name']}`,
-            calendar.record,
-            holidays,
-          );
-      }
-      layer ??= {
-        name: `${first.record['name']}: public holidays`,
-        timeZone: String(first.record['timeZone']),
-        holidays,
-      };
-    }
-    known.set(unitCode, layer);
-    return layer;
-  };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -5,23 +5,22 @@ import {
   type Condition,
   type MasterDataKindName,
   DEFAULT_PROPOSAL_SETTINGS,
-  PARAMETERS_CODE,
-  type Parameters,
   type Principal,
   type ProposalJob,
   type ProposalSettings,
   type RequiredSkill,
   type Site,
-  parametersSchema,
   proposeCrews,
   proposeTechnicians,
 } from '@fieldstream/domain';
-import { type MasterDataDocument, masterDataCollection } from '@fieldstream/projections';
+import type { MasterDataDocument } from '@fieldstream/projections';
 import type { ReadStore } from '@fieldstream/read-store';
 import { calendarLayerOf } from '../availability/calendar-layers';
 import type { MasterDataService } from '../master-data/master-data.service';
+import { recordOf, recordsOf } from '../service-requests/queries/master-data-names';
 import { loadDispatchCandidates } from './dispatch-candidates';
 import { plannedRequest, requirePlanner } from './planning-access';
+import { planningParameters } from './planning-parameters';
 import { restorationDeadline } from './restoration-deadline';
 import { proposalAnswerOf } from './proposal-answer';
 
@@ -124,7 +123,7 @@ export class DispatchQueries {
   ): Promise<ProposalAnswer> {
     const [conditions, parameters, accessLayers] = await Promise.all([
       this.records<Condition>('condition', ask.conditionCodes),
-      this.parameters(),
+      planningParameters(this.reads),
       this.accessLayers(ask.site),
     ]);
     const settings: ProposalSettings = {
@@ -184,13 +183,6 @@ export class DispatchQueries {
     return (this.options.now?.() ?? new Date()).getTime();
   }
 
-  private async parameters(): Promise<Parameters> {
-    const stored = await this.record<Record<string, unknown>>('parameters', PARAMETERS_CODE);
-    // The stored record was valid when written; parsing fills fields added since with their defaults.
-    const parsed = parametersSchema.safeParse(stored?.record ?? {});
-    return parsed.success ? parsed.data : parametersSchema.parse(DEFAULT_PARAMETERS);
-  }
-
   private async accessLayers(site: (MasterDataDocument & { record: Site }) | null): Promise<CalendarLayer[]> {
     const code = site?.record.accessCalendarCode;
     if (!code) return [];
@@ -200,28 +192,22 @@ export class DispatchQueries {
       : [];
   }
 
+  /** An active record (a retired one plans nothing). */
   private async record<R>(
     kind: MasterDataKindName,
     code: string,
   ): Promise<(MasterDataDocument & { record: R }) | null> {
-    const document = await this.reads.collection<MasterDataDocument>(masterDataCollection(kind)).get(code);
-    return document && document.status === 'active' ? (document as MasterDataDocument & { record: R }) : null;
+    const document = await recordOf<R>(this.reads, kind, code);
+    return document?.status === 'active' ? document : null;
   }
 
   private async records<R>(kind: MasterDataKindName, codes: readonly string[]): Promise<R[]> {
-    if (codes.length === 0) return [];
-    const documents = await this.reads
-      .collection<MasterDataDocument>(masterDataCollection(kind))
-      .find({ _id: { $in: [...codes] }, status: 'active' }, { projection: { searchTerms: 0 } });
-    return documents.map((document) => document.record as unknown as R);
+    const documents = await recordsOf(this.reads, kind, codes);
+    return [...documents.values()]
+      .filter((document) => document.status === 'active')
+      .map((document) => document.record as unknown as R);
   }
 }
-
-/** What an organisation without a parameters record plans with. */
-const DEFAULT_PARAMETERS = {
-  renounceReasons: [{ code: 'other', label: 'Other' }],
-  priorities: [{ code: 'normal', label: 'Normal', colour: '#228be6' }],
-};
 
 /** Every skill the conditions need, and those asked beyond them, each at the highest level asked. */
 function requiredSkillsOf(
