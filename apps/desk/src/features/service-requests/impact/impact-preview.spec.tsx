@@ -1,8 +1,8 @@
 import type { AssignmentImpact, DisplacedAppointmentView } from '@fieldstream/api-contract';
-import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import axe from 'axe-core';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderScreen } from '../../../testing/render-screen';
 import { sendJson, type HttpStub, type RecordedRequest } from '../../../testing/start-http-stub';
+import { axeViolations } from '../../../testing/axe-violations';
 import { stubApiEachTest } from '../../../testing/stub-api-each-test';
 import { AssignForm } from '../components/assign-form';
 import { requestDetailOf } from '../testing/request-detail-of';
@@ -211,17 +211,7 @@ describe('impact preview', () => {
     expect(within(notice).queryByTestId('impact-preview')).toBeNull();
     expect(impactBodies(stub)).toHaveLength(asked);
 
-    const results = await act(() =>
-      axe.run(notice, {
-        runOnly: {
-          type: 'tag',
-          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-        },
-        rules: { 'color-contrast': { enabled: false } },
-        resultTypes: ['violations'],
-      }),
-    );
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    expect(await axeViolations(notice)).toEqual([]);
   });
 
   it('says each service-level risk in words', async () => {

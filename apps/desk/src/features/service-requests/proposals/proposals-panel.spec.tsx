@@ -1,8 +1,8 @@
 import type { CrewProposalView, ProposalAnswer, TechnicianProposalView } from '@fieldstream/api-contract';
-import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import axe from 'axe-core';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderScreen } from '../../../testing/render-screen';
 import { sendJson, type HttpStub } from '../../../testing/start-http-stub';
+import { axeViolations } from '../../../testing/axe-violations';
 import { stubApiEachTest } from '../../../testing/stub-api-each-test';
 import { AssignForm } from '../components/assign-form';
 import { localInputValueOf } from '../format/local-input-value-of';
@@ -396,18 +396,7 @@ describe('proposals panel', () => {
     await within(panel).findByTestId('proposals-list');
     fireEvent.click(within(panel).getByRole('button', { name: 'Why Mario Rossi?' }));
     fireEvent.click(within(panel).getByRole('button', { name: 'Excluded (2)' }));
-    // Inside act: an answer arriving while axe looks (the technicians' picker) renders in it.
-    const results = await act(() =>
-      axe.run(panel, {
-        runOnly: {
-          type: 'tag',
-          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-        },
-        rules: { 'color-contrast': { enabled: false } },
-        resultTypes: ['violations'],
-      }),
-    );
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    expect(await axeViolations(panel)).toEqual([]);
   });
 
   it('speaks Italian', async () => {
@@ -610,17 +599,7 @@ describe('crews for a synchronized intervention', () => {
     renderForm();
     const panel = await screen.findByRole('region', { name: 'Proposed technicians' });
     await within(panel).findByTestId('crews-list');
-    const results = await act(() =>
-      axe.run(panel, {
-        runOnly: {
-          type: 'tag',
-          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-        },
-        rules: { 'color-contrast': { enabled: false } },
-        resultTypes: ['violations'],
-      }),
-    );
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    expect(await axeViolations(panel)).toEqual([]);
   });
 
   it('speaks Italian', async () => {
