@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark in turn (`npm run bench`). Each prints its own figures, the baseline it
 # measured in the same run and PASS/MISS per target; this script only sequences them and gathers
-# their PASS/MISS lines at the end. `npm run bench -- append|rebuild|lag|query|import|service-requests|proposals` runs one. Figures are never asserted in tests.
+# their PASS/MISS lines at the end. `npm run bench -- append|rebuild|lag|query|import|service-requests|proposals|board` runs one. Figures are never asserted in tests.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 source tools/scripts/lib/ensure.sh
@@ -28,6 +28,7 @@ only=${1:-all}
 [[ $only == all || $only == import ]] && run "bulk import of 20,000 assets" tools/bench/src/import.bench.ts
 [[ $only == all || $only == service-requests ]] && run "service requests over HTTP (open, assign)" tools/bench/src/service-requests.bench.ts
 [[ $only == all || $only == proposals ]] && run "dispatch proposals for 5,000 technicians" tools/bench/src/proposals.bench.ts
+[[ $only == all || $only == board ]] && run "dispatch board time to interactive in Chromium" tools/bench/src/board.bench.ts
 
 log "Summary"
 printf '  %s\n' "${results[@]}"

@@ -7,3 +7,4 @@ export * from './service-requests/service-request-bodies';
 export * from './service-requests/service-request-answers';
 export * from './service-requests/service-request-paths';
 export * from './dispatch/proposal-contract';
+export * from './dispatch/board-contract';

@@ -33,6 +33,7 @@ describe('benchmarks run to their verdict on a tiny load', () => {
       ['--technicians', '300', '--requests', '5', '--naive-requests', '2', '--warm-up', '1'],
       {},
     ],
+    ['board.bench.ts', ['--technicians', '12', '--days', '2', '--per-day', '2', '--runs', '1'], {}],
   ])(
     '%s',
     (script, args, env) => {

@@ -30,6 +30,11 @@ import {
   assignmentImpactSchema,
   requestProposalQuerySchema,
   whatIfProposalBodySchema,
+  BOARD_MAX_DAYS,
+  BOARD_MAX_TECHNICIANS,
+  boardAnswerSchema,
+  boardPaths,
+  boardQuerySchema,
 } from '@fieldstream/api-contract';
 import { z } from 'zod';
 import { readerLanguageQuerySchema } from '../service-requests/reader-language';
@@ -361,6 +366,23 @@ export const API_ROUTES: readonly ApiRoute[] = [
         status: 200,
         description: 'The impact.',
         body: { name: 'AssignmentImpact', schema: assignmentImpactSchema },
+      },
+    ],
+    problems: [400, 403, 404],
+  },
+  {
+    method: 'get',
+    path: boardPaths.board,
+    operationId: 'getDispatchBoard',
+    tag: 'Dispatch',
+    summary: "The dispatcher's board: technicians and their appointments over a window",
+    description: `For planners. The technicians the caller reaches, not retired, by name: a unit, a zone (the unit serving it) and a skill narrow them, a unit covering the units below it. Every appointment of theirs overlapping [from, to), with the request's reference, priority, version (for If-Match) and crew when the caller reaches the request. Instants with a zone; \`to\` after \`from\`, at most ${BOARD_MAX_DAYS} days later. At most ${BOARD_MAX_TECHNICIANS} technicians: \`truncated\` says more matched.`,
+    query: boardQuerySchema,
+    responses: [
+      {
+        status: 200,
+        description: 'The board.',
+        body: { name: 'BoardAnswer', schema: boardAnswerSchema },
       },
     ],
     problems: [400, 403, 404],

@@ -2,6 +2,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod, type Type } from '@nestjs/common';
 import { z } from 'zod';
 import { AuthController } from '../auth/auth.controller';
+import { DispatchBoardController } from '../dispatch/dispatch-board.controller';
 import { ProposalsController } from '../dispatch/proposals.controller';
 import { ServiceHistoryController } from '../service-requests/service-history.controller';
 import { ServiceRequestCommandsController } from '../service-requests/service-request-commands.controller';
@@ -194,16 +195,17 @@ describe('the OpenAPI document', () => {
     expect(login['security']).toEqual([]);
   });
 
-  it('lists every route the service-request and proposal controllers and the login serve, and no other', () => {
+  it('lists every route the service-request and dispatch controllers and the login serve, and no other', () => {
     const served = [
       ...controllerRoutes(ServiceRequestsController),
       ...controllerRoutes(ServiceRequestCommandsController),
       ...controllerRoutes(TechnicianAgendaController),
       ...controllerRoutes(ServiceHistoryController),
       ...controllerRoutes(ProposalsController),
+      ...controllerRoutes(DispatchBoardController),
       ...controllerRoutes(AuthController).filter((route) => route === 'post /auth/login'),
     ].sort();
-    expect(served).toHaveLength(30);
+    expect(served).toHaveLength(31);
     const listed = operations(document)
       .map(({ path, method }) => `${method} ${path}`)
       .sort();

@@ -1,3 +1,4 @@
+import { dispatchBoardRoute } from '../features/dispatch-board/routes';
 import { availabilityRoute } from '../features/availability/routes';
 import { importRoute } from '../features/import/routes';
 import { mapRoute } from '../features/map/routes';
@@ -27,6 +28,7 @@ export const appChildRoutes: RouteObject[] = [
   availabilityRoute,
   stockRoute,
   ...serviceRequestRoutes,
+  dispatchBoardRoute,
   ...technicianRoutes,
 ];
 

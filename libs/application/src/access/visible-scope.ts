@@ -5,6 +5,7 @@ import {
   masterDataProjection,
 } from '@fieldstream/projections';
 import type { ReadStore } from '@fieldstream/read-store';
+import { unitsUnder } from './units-under';
 
 const EMPTY = new Set<string>();
 
@@ -68,19 +69,7 @@ async function computeVisibleScope(reads: ReadStore, principal: Principal): Prom
   const own = units.find((unit) => unit._id === principal.unitCode);
   if (!own) return { ...none, unrestricted: false };
   if (own.record['parentCode'] === undefined) return { ...none, unrestricted: true };
-  const children = new Map<string, string[]>();
-  for (const unit of units) {
-    const parent = unit.record['parentCode'];
-    if (typeof parent === 'string') children.set(parent, [...(children.get(parent) ?? []), unit._id]);
-  }
-  const reach = new Set<string>();
-  const queue = [own._id];
-  while (queue.length > 0) {
-    const code = queue.pop()!;
-    if (reach.has(code)) continue; // a cycle would be refused on write; be safe anyway
-    reach.add(code);
-    queue.push(...(children.get(code) ?? []));
-  }
+  const reach = unitsUnder(units, own._id);
   const zones = await reads
     .collection<MasterDataDocument>(masterDataCollection('zone'))
     .find({ 'scope.units': { $in: [...reach] } }, { projection: { _id: 1 } });

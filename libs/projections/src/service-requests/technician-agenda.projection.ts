@@ -39,6 +39,10 @@ export const technicianAgendaProjection = defineProjection<
     [TECHNICIAN_AGENDA_COLLECTION]: {
       indexes: [
         { name: 'by_technician_start', keys: { technicianCode: 1, start: 1 } },
+        // Agendas and the board ask for what overlaps a window (start before its end, end after its
+        // start). On the embedded store every path a filter names needs an index, or each read scans
+        // the whole collection for arrays: with `end` unindexed one agenda cost a scan of them all.
+        { name: 'by_technician_end', keys: { technicianCode: 1, end: 1 } },
         { name: 'by_request', keys: { requestId: 1 } },
       ],
     },

@@ -20,6 +20,8 @@ import shellEn from '../../features/shell/i18n/en.json';
 import shellIt from '../../features/shell/i18n/it.json';
 import usersEn from '../../features/users/i18n/en.json';
 import usersIt from '../../features/users/i18n/it.json';
+import dispatchBoardEn from '../../features/dispatch-board/i18n/en.json';
+import dispatchBoardIt from '../../features/dispatch-board/i18n/it.json';
 import commonEn from '../../shared/i18n/en.json';
 import commonIt from '../../shared/i18n/it.json';
 
@@ -38,6 +40,7 @@ export const resources = {
     attachments: attachmentsEn,
     serviceRequests: serviceRequestsEn,
     technician: technicianEn,
+    dispatchBoard: dispatchBoardEn,
   },
   it: {
     common: commonIt,
@@ -52,6 +55,7 @@ export const resources = {
     attachments: attachmentsIt,
     serviceRequests: serviceRequestsIt,
     technician: technicianIt,
+    dispatchBoard: dispatchBoardIt,
   },
 } as const;
 
@@ -68,4 +72,5 @@ export const NAMESPACES = [
   'attachments',
   'serviceRequests',
   'technician',
+  'dispatchBoard',
 ] as const;

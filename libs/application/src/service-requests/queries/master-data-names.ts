@@ -5,6 +5,7 @@ import {
   masterDataProjection,
 } from '@fieldstream/projections';
 import type { ReadStore } from '@fieldstream/read-store';
+import { findInBatches } from '../../read-models/find-in-batches';
 
 /** Code → name of the records of one kind. */
 export type NameIndex = ReadonlyMap<string, string>;
@@ -45,9 +46,13 @@ export async function namesOf(
   const key = (code: string) => `${kind}:${code}`;
   const missing = unique.filter((code) => !cache.has(key(code)));
   if (missing.length > 0) {
-    const documents = await reads
-      .collection<MasterDataDocument>(masterDataCollection(kind))
-      .find({ _id: { $in: missing } }, { projection: { _id: 1, 'record.name': 1 } });
+    const documents = await findInBatches(
+      reads.collection<MasterDataDocument>(masterDataCollection(kind)),
+      '_id',
+      missing,
+      {},
+      { projection: { _id: 1, 'record.name': 1 } },
+    );
     for (const code of missing) cache.set(key(code), null);
     for (const document of documents) {
       const name = document.record?.['name'];
@@ -70,9 +75,13 @@ export async function recordsOf(
 ): Promise<ReadonlyMap<string, MasterDataDocument>> {
   const unique = [...new Set([...codes].filter((code): code is string => typeof code === 'string'))];
   if (unique.length === 0) return new Map();
-  const documents = await reads
-    .collection<MasterDataDocument>(masterDataCollection(kind))
-    .find({ _id: { $in: unique } }, { projection: { searchTerms: 0 } });
+  const documents = await findInBatches(
+    reads.collection<MasterDataDocument>(masterDataCollection(kind)),
+    '_id',
+    unique,
+    {},
+    { projection: { searchTerms: 0 } },
+  );
   return new Map(documents.map((document) => [document._id, document]));
 }
 

@@ -29,6 +29,7 @@ import type { Filter, ReadStore, Sort } from '@fieldstream/read-store';
 import type { z } from 'zod';
 import { FieldValidationError, ForbiddenError, NotFoundError } from '../../errors';
 import type { MasterDataService } from '../../master-data/master-data.service';
+import { oneCopyPerAppointment } from './agenda-appointments';
 import { interventionSheetOf } from './intervention-sheet';
 import { namesOf, recordOf, recordsOf } from './master-data-names';
 import { summariseRecordChange } from './record-change-summary';
@@ -71,13 +72,6 @@ const HISTORY_LIMIT = 200;
 const TIMELINE_LIMIT = 10_000;
 /** Of one technician over at most 62 days (the API's bound): a generous ceiling, never reached. */
 const AGENDA_LIMIT = 5_000;
-
-/** Which copy of a two-week booking speaks for it: a suspension in either week shows. */
-const STATUS_WEIGHT: Readonly<Record<TechnicianAgendaDocument['status'], number>> = {
-  suspended: 2,
-  confirmed: 1,
-  reserved: 0,
-};
 
 const asArray = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -233,15 +227,10 @@ export class ServiceRequestQueries {
         { technicianCode, start: { $lt: end }, end: { $gt: start } },
         { sort: { start: 1, _id: 1 }, limit: AGENDA_LIMIT },
       );
-    const appointments = new Map<string, TechnicianAgendaDocument>();
-    for (const document of stored) {
-      const seen = appointments.get(document.appointmentId);
-      if (!seen || STATUS_WEIGHT[document.status] > STATUS_WEIGHT[seen.status])
-        appointments.set(document.appointmentId, document);
-    }
+    const appointments = oneCopyPerAppointment(stored);
 
     const reach = await requestReach(this.reads, principal);
-    const requestIds = [...new Set([...appointments.values()].map((a) => a.requestId))];
+    const requestIds = [...new Set(appointments.map((a) => a.requestId))];
     const requests =
       requestIds.length === 0
         ? []
@@ -258,22 +247,18 @@ export class ServiceRequestQueries {
       ),
     ]);
 
-    const entries: AgendaEntry[] = [...appointments.values()]
-      .sort((a, b) =>
-        a.start < b.start ? -1 : a.start > b.start ? 1 : a.appointmentId < b.appointmentId ? -1 : 1,
-      )
-      .map((appointment) => {
-        const request = byId.get(appointment.requestId);
-        return {
-          appointmentId: appointment.appointmentId,
-          technicianCode: appointment.technicianCode,
-          requestId: appointment.requestId,
-          start: appointment.start,
-          end: appointment.end,
-          status: appointment.status,
-          ...(request && { request: agendaRequest(request, names, sites, technicianCode) }),
-        };
-      });
+    const entries: AgendaEntry[] = appointments.map((appointment) => {
+      const request = byId.get(appointment.requestId);
+      return {
+        appointmentId: appointment.appointmentId,
+        technicianCode: appointment.technicianCode,
+        requestId: appointment.requestId,
+        start: appointment.start,
+        end: appointment.end,
+        status: appointment.status,
+        ...(request && { request: agendaRequest(request, names, sites, technicianCode) }),
+      };
+    });
     return {
       technicianCode,
       ...(typeof technician.record['name'] === 'string' && { technicianName: technician.record['name'] }),

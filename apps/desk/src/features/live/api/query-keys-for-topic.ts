@@ -8,7 +8,8 @@ export function queryKeysForTopic(topic: string): readonly (readonly string[])[]
     const plural = topic.slice('master-data/'.length);
     return [['master-data', plural], ['map'], ['availability']];
   }
-  if (topic === 'service-requests') return [['service-requests']];
+  // The board holds each request's revision for its drags: a changed request refreshes it.
+  if (topic === 'service-requests') return [['service-requests'], ['agendas', 'board']];
   // An appointment changes a technician's agenda and the request it serves.
   if (topic === 'agendas') return [['agendas'], ['service-requests']];
   if (topic === 'stock') return [['stock']];

@@ -18,7 +18,7 @@ describe('server-sent events', () => {
       ['availability'],
     ]);
     expect(queryKeysForTopic('users')).toEqual([['users']]);
-    expect(queryKeysForTopic('service-requests')).toEqual([['service-requests']]);
+    expect(queryKeysForTopic('service-requests')).toEqual([['service-requests'], ['agendas', 'board']]);
     expect(queryKeysForTopic('agendas')).toEqual([['agendas'], ['service-requests']]);
     expect(queryKeysForTopic('unknown')).toEqual([]);
   });

@@ -36,10 +36,13 @@ export function ProposalsPanel({
   rowNumber,
   onUse,
   onUseCrew,
+  help,
 }: {
   requestId: string;
   /** The row "Use" fills (1-based), said in the help line. */
   rowNumber: number;
+  /** The help line where "Use" does something else than fill a row (the board confirms it). */
+  help?: (timeZone: string) => string;
   onUse: (choice: ProposalChoice) => void;
   /** "Use crew": one choice per member, in the crew's order, all with the same start. */
   onUseCrew: (choices: ProposalChoice[]) => void;
@@ -111,7 +114,7 @@ export function ProposalsPanel({
     body = (
       <>
         <Text size="xs" c="dimmed">
-          {t('proposals.help', { timeZone: formats.timeZone, n: rowNumber })}
+          {help ? help(formats.timeZone) : t('proposals.help', { timeZone: formats.timeZone, n: rowNumber })}
         </Text>
         {proposed.length === 0 ? (
           <Text size="sm" data-testid="proposals-empty">

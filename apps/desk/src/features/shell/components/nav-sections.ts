@@ -14,6 +14,7 @@ export const NAV_SECTIONS: readonly { id: string; kinds: readonly MasterDataKind
 /** Screens other features build; a link with `roles` shows only to those roles. */
 export const WORK_LINKS: readonly { id: string; to: string; roles?: readonly Role[] }[] = [
   { id: 'requests', to: '/app/requests', roles: ['admin', 'dispatcher', 'manager', 'auditor', 'integrator'] },
+  { id: 'board', to: '/app/board', roles: ['admin', 'dispatcher', 'manager'] },
   { id: 'agendas', to: '/app/agendas', roles: ['admin', 'dispatcher', 'manager', 'auditor'] },
   { id: 'myAgenda', to: '/app/my/agenda', roles: ['technician'] },
   { id: 'map', to: '/app/map' },
