@@ -13,6 +13,11 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries change far less often than the desk: separate chunks stay cached across releases.
+        // Each screen is loaded on demand (`lazyScreen` in the routes), so only what the first page
+        // needs may sit in a chunk that index.html loads up front: `vendor` takes only `$initial`
+        // modules (statically imported from the entry). The calendar and map libraries get chunks of
+        // their own, loaded with the first screen that needs them; any other library a screen alone
+        // uses stays in that screen's chunk (automatic chunking).
         codeSplitting: {
           groups: [
             {
@@ -25,7 +30,24 @@ export default defineConfig({
               test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-number-format|clsx)/,
               priority: 20,
             },
-            { name: 'vendor', test: /node_modules/, priority: 10 },
+            { name: 'vendor', test: /node_modules/, tags: ['$initial'], priority: 10 },
+            {
+              // Agendas, availability, the technician's agenda and the board.
+              name: 'fullcalendar',
+              test: /node_modules[\\/](@fullcalendar[\\/](react|core)|@full-ui|temporal-polyfill|temporal-utils)[\\/]/,
+              priority: 8,
+            },
+            {
+              // The board's resource timeline only.
+              name: 'fullcalendar-scheduler',
+              test: /node_modules[\\/]@fullcalendar[\\/]react-scheduler[\\/]/,
+              priority: 6,
+            },
+            {
+              name: 'leaflet',
+              test: /node_modules[\\/](leaflet|react-leaflet|@react-leaflet)[\\/]/,
+              priority: 6,
+            },
           ],
         },
       },

@@ -375,6 +375,7 @@ describe('the dispatch board, by drag and drop in a real browser against the rea
     const displaced = await api<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${ids.first}`);
     expect(displaced.status).toBe('assigned');
     expect(await appointmentStatus(desk, ids.first!, 'T-C')).toBe('suspended');
+    await desk.getByTestId('pushed-aside').getByRole('link', { name: displaced.reference }).waitFor();
     await saveScreenshot(desk, 'board-after-emergency');
 
     // Re-planned by dragging it three hours earlier along Carla's row: moved and holding time again.
@@ -389,6 +390,7 @@ describe('the dispatch board, by drag and drop in a real browser against the rea
       ['T-C', await tomorrowInstant(desk, 8)],
     ]);
     expect(await appointmentStatus(desk, ids.first!, 'T-C')).toBe('confirmed');
+    await desk.getByTestId('pushed-aside').waitFor({ state: 'detached' });
   });
 
   it('4. a request needing two skills at once is given to a crew taken from the proposals', async () => {

@@ -1,4 +1,11 @@
-import { Bracket, type Filter, isOperatorObject, isPlainObject, parsePath } from '@fieldstream/read-store';
+import {
+  Bracket,
+  bracketOf,
+  type Filter,
+  isOperatorObject,
+  isPlainObject,
+  parsePath,
+} from '@fieldstream/read-store';
 
 /**
  * SQL translation of filters and sorts for documents whose filtered and sorted paths hold no
@@ -130,8 +137,7 @@ function equals(segments: string[], value: unknown): Part | null {
   if (Array.isArray(value)) return FALSE;
   if (isPlainObject(value)) return null;
   // `_id` is always a string and has its own column (the primary key).
-  if (segments.length === 1 && segments[0] === '_id')
-    return typeof value === 'string' ? { sql: '_id = ?', params: [value] } : FALSE;
+  if (isId(segments)) return typeof value === 'string' ? { sql: '_id = ?', params: [value] } : FALSE;
   return compare(segments, '=', value);
 }
 
@@ -139,7 +145,7 @@ function compare(segments: string[], op: string, value: unknown): Part | null {
   if (typeof value === 'number')
     return {
       sql: `(${bracketExpr(segments)} = ${Bracket.Number} AND ${valueExpr(segments)} ${op} ?)`,
-      params: [value],
+      params: [sqlNumber(value)],
     };
   if (typeof value === 'string')
     return {
@@ -154,9 +160,65 @@ function compare(segments: string[], op: string, value: unknown): Part | null {
   return null;
 }
 
-function anyOf(parts: (Part | null)[]): Part | null {
-  if (parts.some((p) => p === null)) return null;
-  return parts.length === 0 ? FALSE : join(parts as Part[], ' OR ');
+/**
+ * A number as SQLite reads it from the document's JSON text. `JSON.stringify` writes an integer
+ * above 2^53 by its shortest digits (2^60 as 1152921504606847000), which SQLite reads as
+ * that exact 64-bit integer, not as the double it stands for: bound as a double it would not
+ * equal itself. Below 2^53, and for every other number, the double is what SQLite reads.
+ */
+function sqlNumber(value: number): number | bigint {
+  return Number.isInteger(value) && Math.abs(value) > 2 ** 53 && Math.abs(value) < 2 ** 63
+    ? BigInt(JSON.stringify(value))
+    : value;
+}
+
+/**
+ * `$in` is the disjunction of `equals` over its values, written with one term per type bracket:
+ * several numbers (strings, booleans) become one `IN` over a JSON array of them bound as a single
+ * parameter, which json_each reads back as SQLite reads the documents' own JSON. One OR per value
+ * nested the expression a level per value, which SQLite refuses past a depth of 1,000, and was
+ * evaluated term by term on every row; the `IN` is one term that SQLite serves from the index on
+ * the expression (the primary key for `_id`) by looking each value up, like the equality it
+ * replaces. A bracket with a single value keeps that equality.
+ */
+function anyOf(segments: string[], values: readonly unknown[]): Part | null {
+  const id = isId(segments);
+  let nulls = false;
+  const brackets = new Map<Bracket, (number | string | boolean)[]>();
+  for (const value of values) {
+    // As in equals: an array never equals a value of the scalar branch, `_id` is always a
+    // string, and a document is left to the JS matcher.
+    if (value === null) nulls = true;
+    else if (Array.isArray(value) || (id && typeof value !== 'string' && !isPlainObject(value))) continue;
+    else if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+      const bracket = bracketOf(value);
+      const list = brackets.get(bracket);
+      if (list) list.push(value);
+      else brackets.set(bracket, [value]);
+    } else return null;
+  }
+  const parts = nulls ? [equals(segments, null) as Part] : [];
+  for (const [bracket, list] of brackets) {
+    if (list.length === 1) {
+      parts.push(equals(segments, list[0]) as Part);
+      continue;
+    }
+    // Booleans as the 0 and 1 that json_extract reads them as.
+    const params = [JSON.stringify(list.map((v) => (typeof v === 'boolean' ? Number(v) : v)))];
+    parts.push(
+      id
+        ? { sql: '_id IN (SELECT value FROM json_each(?))', params }
+        : {
+            sql: `(${bracketExpr(segments)} = ${bracket} AND ${valueExpr(segments)} IN (SELECT value FROM json_each(?)))`,
+            params,
+          },
+    );
+  }
+  return parts.length === 0 ? FALSE : join(parts, ' OR ');
+}
+
+function isId(segments: readonly string[]): boolean {
+  return segments.length === 1 && segments[0] === '_id';
 }
 
 function operator(segments: string[], op: string, arg: unknown): Part | null {
@@ -166,9 +228,9 @@ function operator(segments: string[], op: string, arg: unknown): Part | null {
     case '$ne':
       return not(equals(segments, arg));
     case '$in':
-      return anyOf((arg as unknown[]).map((v) => equals(segments, v)));
+      return anyOf(segments, arg as unknown[]);
     case '$nin':
-      return not(anyOf((arg as unknown[]).map((v) => equals(segments, v))));
+      return not(anyOf(segments, arg as unknown[]));
     case '$gt':
     case '$gte':
     case '$lt':

@@ -65,4 +65,33 @@ describe('SQLite read store indexes', () => {
       ).map((d) => d._id),
     ).toEqual(['r1']);
   });
+
+  it('looks every value of a long $in up in the primary key or the expression index', async () => {
+    const sites = store.collection('sites');
+    await sites.ensureIndexes([{ keys: { centre: 1 } }]);
+    await sites.bulkWrite(
+      Array.from({ length: 3_000 }, (_, i) => ({
+        op: 'put' as const,
+        document: { _id: `s${i}`, centre: `c${i % 1_500}` },
+      })),
+    );
+    // 5,000 values each: one term per value went past SQLite's expression depth of 1,000.
+    const ids = Array.from({ length: 5_000 }, (_, i) => `s${i * 2}`);
+    const centres = Array.from({ length: 5_000 }, (_, i) => `c${i * 3}`);
+
+    const byId = (await sites.explain({ _id: { $in: ids } })).join('\n');
+    expect(byId).toMatch(/^SEARCH sites USING PRIMARY KEY \(_id=\?\)$/m);
+    expect(byId).not.toMatch(/^SCAN sites/m);
+    const byCentre = (await sites.explain({ centre: { $in: centres } })).join('\n');
+    expect(byCentre).toMatch(/^SEARCH sites USING INDEX sites__centre_1 \(<expr>=\? AND <expr>=\?\)$/m);
+    expect(byCentre).not.toMatch(/^SCAN sites$/m);
+
+    expect((await sites.find({ _id: { $in: ids } })).map((d) => d._id).sort()).toEqual(
+      Array.from({ length: 1_500 }, (_, i) => `s${i * 2}`).sort(),
+    );
+    const inListedCentre = (await sites.find({ centre: { $in: centres } })).map((d) => d['centre'] as string);
+    expect(inListedCentre).toHaveLength(1_000);
+    expect(inListedCentre.every((c) => Number(c.slice(1)) % 3 === 0)).toBe(true);
+    expect(await sites.count({ centre: { $in: centres } })).toBe(1_000);
+  });
 });

@@ -74,4 +74,59 @@ describe('SQLite read store shared by several processes', () => {
       await store.close();
     }
   }, 90_000);
+
+  it('reads through its memory map what another process wrote into the file, as the file grew', async () => {
+    const file = join(dir, 'mapped.db');
+    const store = await openSqliteReadStore({ file });
+    try {
+      const docs = store.collection('docs');
+      const pad = 'x'.repeat(1_500);
+      await docs.bulkWrite(
+        Array.from({ length: 500 }, (_, i) => ({
+          op: 'put' as const,
+          document: { _id: `d${i}`, v: 1, pad },
+        })),
+      );
+      // Into the file itself, then read: these pages now come through this process's map.
+      const db = (store as unknown as { db: Database.Database }).db;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      expect(await docs.count({ v: 1 })).toBe(500);
+
+      // Another process rewrites every document, adds as many (the file grows past the mapped
+      // part) and checkpoints it all into the file while this process keeps its map.
+      const writer = spawn(
+        process.execPath,
+        [
+          '-r',
+          '@swc-node/register',
+          '-e',
+          `const { openSqliteReadStore } = require(process.argv[1]);
+           (async () => {
+             const store = await openSqliteReadStore({ file: process.argv[2] });
+             const pad = 'y'.repeat(1500);
+             const writes = [];
+             for (let i = 0; i < 1000; i++) writes.push({ op: 'put', document: { _id: 'd' + i, v: 2, pad } });
+             await store.collection('docs').bulkWrite(writes);
+             const [result] = store.db.pragma('wal_checkpoint(TRUNCATE)');
+             if (result.busy) throw new Error('checkpoint blocked');
+             await store.close();
+           })().catch((e) => { console.error(e); process.exitCode = 1; });`,
+          join(__dirname, 'sqlite-read-store.ts'),
+          file,
+        ],
+        { cwd: join(__dirname, '..', '..', '..'), stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      writer.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise((resolve) => writer.on('close', resolve));
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+
+      expect(await docs.count({ v: 1 })).toBe(0);
+      const read = await docs.find({ v: 2 });
+      expect(read).toHaveLength(1_000);
+      expect(read.every((d) => d['pad'] === 'y'.repeat(1_500))).toBe(true);
+    } finally {
+      await store.close();
+    }
+  }, 30_000);
 });

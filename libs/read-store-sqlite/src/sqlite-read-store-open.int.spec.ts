@@ -12,7 +12,7 @@ describe('opening a SQLite read store', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('creates the missing folder and leaves the file in WAL with synchronous NORMAL', async () => {
+  it('creates the missing folder and leaves the file in WAL with synchronous NORMAL, memory-mapped', async () => {
     const file = join(dir, 'not', 'yet', 'there.db');
     const store = await openSqliteReadStore({ file });
     try {
@@ -25,6 +25,8 @@ describe('opening a SQLite read store', () => {
       const db = (store as unknown as { db: Database.Database }).db;
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(1);
+      // Read back, it is the size in force: SQLite would cap it at its build's maximum.
+      expect(db.pragma('mmap_size', { simple: true })).toBe(1024 ** 3);
     } finally {
       await store.close();
     }

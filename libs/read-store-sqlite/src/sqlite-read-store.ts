@@ -18,6 +18,24 @@ export interface SqliteReadStoreOptions {
   busyTimeoutMs?: number;
 }
 
+/**
+ * How much of the file SQLite reads through a memory map (`mmap_size`) instead of `pread`. A
+ * document above 1 KB keeps some 500 bytes in its table page and the rest on an overflow page of
+ * its own (4 KB pages), so reading it is two page reads, each a system call and a copy out of the
+ * OS cache with `pread`; mapped, SQLite reads the pages in place. Reading 12,600 documents of
+ * 1.7 KB by `_id` out of 63,000 took ~600 ms of SQL with `pread`, ~150 ms mapped. 1 GiB because
+ * those 63,000 documents already make a 300 MB file, and pages beyond the map are read with
+ * `pread` again. It is address space, not memory: the mapped pages are the OS cache's own,
+ * shared by every process that maps the file.
+ *
+ * Safe with WAL and several processes: SQLite maps the database file read-only and still writes
+ * it with `write()` at checkpoints, which the OS's unified page cache shows to every mapping at
+ * once, and the WAL itself is read with `pread`. What a map cannot survive is another process
+ * truncating the file under it (a read past the end is SIGBUS, not an error); this file never
+ * shrinks, since nothing runs VACUUM and auto_vacuum stays off.
+ */
+const MMAP_SIZE_BYTES = 1024 ** 3;
+
 export async function openSqliteReadStore(options: SqliteReadStoreOptions): Promise<SqliteReadStore> {
   if (typeof options?.file !== 'string' || options.file.length === 0) {
     throw new TypeError('openSqliteReadStore: options.file must name a database file');
@@ -36,6 +54,8 @@ export async function openSqliteReadStore(options: SqliteReadStoreOptions): Prom
         'CREATE TABLE IF NOT EXISTS _checkpoints (projection TEXT NOT NULL PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID',
       ),
   });
+  // Per connection, not stored in the file; see MMAP_SIZE_BYTES.
+  db.pragma(`mmap_size = ${MMAP_SIZE_BYTES}`);
   return new SqliteReadStore(db, options.file);
 }
 

@@ -8,21 +8,32 @@ import { technicianRoutes } from '../features/technician/routes';
 import { Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RequireSession } from '../features/auth/components/require-session';
-import { RecordListPage } from '../features/master-data/components/record-list-page';
-import { RecordPage } from '../features/master-data/components/record-page';
 import { AppFrame } from '../features/shell/components/app-frame';
 import { HomePage } from '../features/shell/components/home-page';
-import { UsersPage } from '../features/users/components/users-page';
+import { lazyScreen } from '../shared/components/lazy-screen';
+import { preloadScreens } from './preload-screens';
 
 /**
  * The screens inside the frame, under `/app`. Other features add their route objects here
- * (map, availability, import), with paths relative to `/app`.
+ * (map, availability, import), with paths relative to `/app`. The home page is in the first
+ * bundle; every other screen is its own chunk, fetched on its first visit (`lazyScreen`).
  */
 export const appChildRoutes: RouteObject[] = [
   { index: true, element: <HomePage /> },
-  { path: 'md/:plural', element: <RecordListPage /> },
-  { path: 'md/:plural/:code', element: <RecordPage /> },
-  { path: 'users', element: <UsersPage /> },
+  {
+    path: 'md/:plural',
+    ...lazyScreen(
+      async () => (await import('../features/master-data/components/record-list-page')).RecordListPage,
+    ),
+  },
+  {
+    path: 'md/:plural/:code',
+    ...lazyScreen(async () => (await import('../features/master-data/components/record-page')).RecordPage),
+  },
+  {
+    path: 'users',
+    ...lazyScreen(async () => (await import('../features/users/components/users-page')).UsersPage),
+  },
   importRoute,
   mapRoute,
   availabilityRoute,
@@ -47,3 +58,6 @@ export const appRoutes: RouteObject[] = [
   },
   { path: '*', element: <Navigate to="/app" replace /> },
 ];
+
+// The browser opens the desk on one screen: fetch its code now, alongside the first render.
+if (typeof window !== 'undefined') preloadScreens(appRoutes, window.location.pathname);

@@ -2,7 +2,15 @@ import { Temporal } from 'temporal-polyfill';
 import { DomainError } from '../kernel/domain-error';
 import type { CalendarException, CalendarLayer, LocalTimeInterval, Weekday } from './calendar-layer';
 import { type EpochInterval, intersectIntervals, mergeIntervals, subtractIntervals } from './epoch-intervals';
-import { closingHolidays } from './public-holidays';
+import { closingHolidayDays } from './public-holidays';
+import {
+  DAY_MS,
+  epochDayOfDate,
+  isoWeekdayOf,
+  localEpochDay,
+  plainDateOfEpochDay,
+  steadyWallToEpoch,
+} from './zone-offsets';
 
 /** A closed stretch with the reason people will read. */
 export interface LabelledInterval extends EpochInterval {
@@ -25,24 +33,64 @@ const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 
  * a time repeated by fall-back takes its first (summer-time) occurrence. So a shift never starts in
  * a hole, and a shift starting in the repeated hour starts at the earlier instant (it gets the
  * extra hour rather than losing it).
+ *
+ * Days are day numbers (days since 1970-01-01) and times ms since midnight: away from a transition
+ * the instant is plain arithmetic on the zone's offset (see zone-offsets.ts); within two days of
+ * one, Temporal decides, exactly as before.
  */
-function toEpoch(dateTime: Temporal.PlainDateTime, timeZone: string): number {
-  return dateTime.toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
+function toEpoch(epochDay: number, timeOfDayMs: number, timeZone: string): number {
+  const steady = steadyWallToEpoch(timeZone, epochDay * DAY_MS + Math.floor(timeOfDayMs));
+  if (steady !== undefined) return steady;
+  const time = plainTimeOfDay(timeOfDayMs);
+  return plainDateOfEpochDay(epochDay)
+    .toPlainDateTime(time)
+    .toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
 }
 
-function startOfDay(date: Temporal.PlainDate, timeZone: string): number {
-  // Not toEpoch(date at 00:00): in zones where DST moves midnight, the day starts at 01:00.
-  return date.toZonedDateTime({ timeZone }).epochMilliseconds;
+function startOfDay(epochDay: number, timeZone: string): number {
+  // Not toEpoch(date at 00:00) near a transition: in zones where DST moves midnight, the day starts at 01:00.
+  const steady = steadyWallToEpoch(timeZone, epochDay * DAY_MS);
+  if (steady !== undefined) return steady;
+  return plainDateOfEpochDay(epochDay).toZonedDateTime({ timeZone }).epochMilliseconds;
 }
 
-function hoursOn(date: Temporal.PlainDate, hours: LocalTimeInterval, timeZone: string): EpochInterval {
-  const from = Temporal.PlainTime.from(hours.from);
-  const to = Temporal.PlainTime.from(hours.to);
-  const endDate = Temporal.PlainTime.compare(to, from) > 0 ? date : date.add({ days: 1 });
-  return {
-    from: toEpoch(date.toPlainDateTime(from), timeZone),
-    to: toEpoch(endDate.toPlainDateTime(to), timeZone),
-  };
+/** 'HH:MM' (or anything Temporal.PlainTime reads) as ms since midnight; parsed once per string. */
+const timesOfDay = new Map<string, number>();
+
+function timeOfDayMs(text: string): number {
+  let ms = timesOfDay.get(text);
+  if (ms === undefined) {
+    const time = Temporal.PlainTime.from(text);
+    ms =
+      time.hour * 3_600_000 +
+      time.minute * 60_000 +
+      time.second * 1000 +
+      time.millisecond +
+      time.microsecond / 1e3 +
+      time.nanosecond / 1e6;
+    timesOfDay.set(text, ms);
+  }
+  return ms;
+}
+
+function plainTimeOfDay(ms: number): Temporal.PlainTime {
+  const whole = Math.floor(ms);
+  const nanos = Math.round((ms - whole) * 1e6);
+  return new Temporal.PlainTime(
+    Math.floor(whole / 3_600_000),
+    Math.floor(whole / 60_000) % 60,
+    Math.floor(whole / 1000) % 60,
+    whole % 1000,
+    Math.floor(nanos / 1000),
+    nanos % 1000,
+  );
+}
+
+function hoursOn(epochDay: number, hours: LocalTimeInterval, timeZone: string): EpochInterval {
+  const from = timeOfDayMs(hours.from);
+  const to = timeOfDayMs(hours.to);
+  const endDay = to > from ? epochDay : epochDay + 1;
+  return { from: toEpoch(epochDay, from, timeZone), to: toEpoch(endDay, to, timeZone) };
 }
 
 function exceptionInterval(exception: CalendarException, timeZone: string): EpochInterval {
@@ -59,20 +107,32 @@ function exceptionInterval(exception: CalendarException, timeZone: string): Epoc
     );
   }
   if (wholeDays) {
-    const last = Temporal.PlainDate.from(exception.to);
     return {
-      from: startOfDay(Temporal.PlainDate.from(exception.from), timeZone),
-      to: startOfDay(last.add({ days: 1 }), timeZone),
+      from: startOfDay(epochDayOfDate(Temporal.PlainDate.from(exception.from)), timeZone),
+      to: startOfDay(epochDayOfDate(Temporal.PlainDate.from(exception.to)) + 1, timeZone),
     };
   }
-  return {
-    from: toEpoch(Temporal.PlainDateTime.from(exception.from), timeZone),
-    to: toEpoch(Temporal.PlainDateTime.from(exception.to), timeZone),
-  };
+  return { from: dateTimeToEpoch(exception.from, timeZone), to: dateTimeToEpoch(exception.to, timeZone) };
 }
 
-function localDate(epochMs: number, timeZone: string): Temporal.PlainDate {
-  return Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(timeZone).toPlainDate();
+function dateTimeToEpoch(text: string, timeZone: string): number {
+  const dateTime = Temporal.PlainDateTime.from(text);
+  const timeOfDay =
+    dateTime.hour * 3_600_000 +
+    dateTime.minute * 60_000 +
+    dateTime.second * 1000 +
+    dateTime.millisecond +
+    dateTime.microsecond / 1e3 +
+    dateTime.nanosecond / 1e6;
+  return toEpoch(epochDayOfDate(dateTime), timeOfDay, timeZone);
+}
+
+/** The local date of an instant, as a day number. */
+function localDay(epochMs: number, timeZone: string): number {
+  return (
+    localEpochDay(timeZone, epochMs) ??
+    epochDayOfDate(Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(timeZone).toPlainDate())
+  );
 }
 
 /**
@@ -82,22 +142,25 @@ function localDate(epochMs: number, timeZone: string): Temporal.PlainDate {
 export function layerOpenIntervals(layer: CalendarLayer, fromMs: number, toMs: number): LayerOpenIntervals {
   const window: EpochInterval[] = [{ from: fromMs, to: toMs }];
   // One day before the window: yesterday's night shift may still be running at its start.
-  const firstDay = localDate(fromMs, layer.timeZone).subtract({ days: 1 });
-  const lastDay = localDate(toMs, layer.timeZone);
+  const firstDay = localDay(fromMs, layer.timeZone) - 1;
+  const lastDay = localDay(toMs, layer.timeZone);
+  // A layer that restricts nothing (a technician's own calendar without leave): open throughout.
+  if (!layer.weeklyHours && !layer.holidays && (layer.exceptions ?? []).length === 0)
+    return { open: fromMs < toMs ? window : [], closures: [], holidays: [] };
 
   let base: EpochInterval[] = window;
   if (layer.weeklyHours) {
     base = [];
-    for (let day = firstDay; Temporal.PlainDate.compare(day, lastDay) <= 0; day = day.add({ days: 1 })) {
-      const weekday = WEEKDAYS[day.dayOfWeek - 1] as Weekday;
+    for (let day = firstDay; day <= lastDay; day++) {
+      const weekday = WEEKDAYS[isoWeekdayOf(day) - 1] as Weekday;
       for (const hours of layer.weeklyHours[weekday] ?? []) base.push(hoursOn(day, hours, layer.timeZone));
     }
   }
 
   const holidays: LabelledInterval[] = layer.holidays
-    ? closingHolidays(layer.holidays, firstDay, lastDay).map((h) => ({
-        from: startOfDay(h.date, layer.timeZone),
-        to: startOfDay(h.date.add({ days: 1 }), layer.timeZone),
+    ? closingHolidayDays(layer.holidays, firstDay, lastDay).map((h) => ({
+        from: startOfDay(h.epochDay, layer.timeZone),
+        to: startOfDay(h.epochDay + 1, layer.timeZone),
         reason: h.name,
       }))
     : [];

@@ -2,6 +2,7 @@ import Holidays, { type HolidaysTypes } from 'date-holidays';
 import { Temporal } from 'temporal-polyfill';
 import { DomainError } from '../kernel/domain-error';
 import type { HolidayRule } from './calendar-layer';
+import { epochDayOf, plainDateOfEpochDay } from './zone-offsets';
 
 /** A holiday that closes a whole local day. */
 export interface ClosingHoliday {
@@ -52,6 +53,53 @@ function holidaysOf(rule: HolidayRule, year: number): readonly HolidaysTypes.Hol
   return holidays;
 }
 
+/** A year's holidays with their local dates as day numbers (days since 1970-01-01), read once. */
+const yearDays = new Map<
+  string,
+  readonly { epochDay: number; name: string; type: HolidaysTypes.HolidayType }[]
+>();
+
+function holidayDaysOf(rule: HolidayRule, year: number) {
+  const key = `${rule.country}/${rule.subdivision ?? ''}/${year}`;
+  let days = yearDays.get(key);
+  if (!days) {
+    days = holidaysOf(rule, year).map((holiday) => {
+      // 'YYYY-MM-DD hh:mm:ss', the local date first; read strictly, as a PlainDate would.
+      const date = Temporal.PlainDate.from(holiday.date.slice(0, 10));
+      return {
+        epochDay: epochDayOf(date.year, date.month, date.day),
+        name: holiday.name,
+        type: holiday.type,
+      };
+    });
+    yearDays.set(key, days);
+  }
+  return days;
+}
+
+/**
+ * The holidays of `rule` that close a day between the day numbers `first` and `last` (both
+ * included, days since 1970-01-01): what calendars compute with, without a Temporal object per day.
+ */
+export function closingHolidayDays(
+  rule: HolidayRule,
+  first: number,
+  last: number,
+): { epochDay: number; name: string }[] {
+  const closedTypes = rule.closedTypes ?? ['public'];
+  const result: { epochDay: number; name: string }[] = [];
+  const firstYear = plainDateOfEpochDay(first).year;
+  const lastYear = plainDateOfEpochDay(last).year;
+  for (let year = firstYear; year <= lastYear; year++) {
+    for (const holiday of holidayDaysOf(rule, year)) {
+      if (!closedTypes.includes(holiday.type)) continue;
+      if (holiday.epochDay < first || holiday.epochDay > last) continue;
+      result.push({ epochDay: holiday.epochDay, name: holiday.name });
+    }
+  }
+  return result;
+}
+
 /**
  * The holidays of `rule` that close a day between `first` and `last` (both included). The date is
  * the local calendar date date-holidays reports; partial-day holidays (e.g. an afternoon off on
@@ -63,15 +111,9 @@ export function closingHolidays(
   first: Temporal.PlainDate,
   last: Temporal.PlainDate,
 ): ClosingHoliday[] {
-  const closedTypes = rule.closedTypes ?? ['public'];
-  const result: ClosingHoliday[] = [];
-  for (let year = first.year; year <= last.year; year++) {
-    for (const holiday of holidaysOf(rule, year)) {
-      if (!closedTypes.includes(holiday.type)) continue;
-      const date = Temporal.PlainDate.from(holiday.date.slice(0, 10));
-      if (Temporal.PlainDate.compare(date, first) < 0 || Temporal.PlainDate.compare(date, last) > 0) continue;
-      result.push({ date, name: holiday.name });
-    }
-  }
-  return result;
+  return closingHolidayDays(
+    rule,
+    epochDayOf(first.year, first.month, first.day),
+    epochDayOf(last.year, last.month, last.day),
+  ).map((holiday) => ({ date: plainDateOfEpochDay(holiday.epochDay), name: holiday.name }));
 }

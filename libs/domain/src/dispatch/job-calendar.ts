@@ -10,10 +10,13 @@ const DAY = 24 * 60 * MINUTE;
 export interface JobCalendar {
   /** The last instant a visit may start. */
   readonly horizonEnd: number;
-  /** Where every given layer is open, from the earliest start to a visit's length past the horizon. */
-  openWhereAll(layers: readonly CalendarLayer[]): EpochInterval[];
+  /**
+   * Where every given layer is open, from the earliest start to a visit's length past the horizon.
+   * Read-only: technicians whose other layers leave their unit's hours as they are share its array.
+   */
+  openWhereAll(layers: readonly CalendarLayer[]): readonly EpochInterval[];
   /** The site's access windows; undefined when the site sets none. */
-  readonly siteOpen: EpochInterval[] | undefined;
+  readonly siteOpen: readonly EpochInterval[] | undefined;
 }
 
 /**
@@ -24,14 +27,27 @@ export interface JobCalendar {
 export function jobCalendar(job: ProposalJob, settings: Pick<ProposalSettings, 'horizonDays'>): JobCalendar {
   const horizonEnd = job.notBefore + settings.horizonDays * DAY;
   const whole: EpochInterval = { from: job.notBefore, to: horizonEnd + job.durationMinutes * MINUTE };
+  const wholeOnly: readonly EpochInterval[] = [whole];
   const known = new Map<CalendarLayer, EpochInterval[]>();
   const openOf = (layer: CalendarLayer) => {
     let open = known.get(layer);
     if (!open) known.set(layer, (open = layerOpenIntervals(layer, whole.from, whole.to).open));
     return open;
   };
-  const openWhereAll = (layers: readonly CalendarLayer[]) =>
-    layers.reduce<EpochInterval[]>((open, layer) => intersectIntervals(open, openOf(layer)), [whole]);
+  // A layer's stretches are already clipped to the whole window, merged and sorted: the first one
+  // narrowing it is the answer so far as it is, and one open over the whole window (a technician's
+  // calendar without leave) narrows nothing. The same stretches as intersecting them all, without
+  // a new array per technician.
+  const openWhereAll = (layers: readonly CalendarLayer[]) => {
+    let open = wholeOnly;
+    for (const layer of layers) {
+      const layerOpen = openOf(layer);
+      if (layerOpen.length === 1 && layerOpen[0]!.from === whole.from && layerOpen[0]!.to === whole.to)
+        continue;
+      open = open === wholeOnly ? layerOpen : intersectIntervals(open, layerOpen);
+    }
+    return open;
+  };
   const siteOpen = job.site.accessLayers.length === 0 ? undefined : openWhereAll(job.site.accessLayers);
   return { horizonEnd, openWhereAll, siteOpen };
 }

@@ -110,13 +110,18 @@ function criterionScore(
 /** The weighted mean, every criterion shown with its weight and the points it brings. */
 export function scoreProposal(measures: ProposalMeasures, weights: CriterionWeights): ProposalScore {
   const totalWeight = PROPOSAL_CRITERIA.reduce((sum, criterion) => sum + Math.max(0, weights[criterion]), 0);
-  const criteria = PROPOSAL_CRITERIA.map((criterion) => {
+  let total = 0;
+  const criteria = PROPOSAL_CRITERIA.map((criterion): CriterionScore => {
     const weight = Math.max(0, weights[criterion]);
-    const scored = criterionScore(criterion, measures);
-    const points = totalWeight === 0 ? 0 : (100 * weight * scored.score) / totalWeight;
-    return { ...scored, score: round(scored.score), weight, points: round(points) };
+    const { value, score } = criterionScore(criterion, measures);
+    const points = round(totalWeight === 0 ? 0 : (100 * weight * score) / totalWeight);
+    total += points;
+    // Literals rather than spreads: a proposal over a whole organisation scores hundreds of technicians.
+    return value === undefined
+      ? { criterion, score: round(score), weight, points }
+      : { criterion, value, score: round(score), weight, points };
   });
-  return { total: round(criteria.reduce((sum, c) => sum + c.points, 0)), criteria };
+  return { total: round(total), criteria };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

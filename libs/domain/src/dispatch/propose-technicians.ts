@@ -4,8 +4,8 @@ import { type EpochInterval, intersectIntervals } from '../calendar/epoch-interv
 import { type JobCalendar, jobCalendar } from './job-calendar';
 import { layerOpenIntervals } from '../calendar/layer-open-intervals';
 import { type CriterionWeights, type ProposalScore, scoreProposal } from './proposal-score';
-import { type HeldSkill, type RequiredSkill, type SkillMatch, matchSkills, skillMargin } from './skill-match';
-import { type Booking, type SlotQuestion, gridStarts, startWindows } from './start-windows';
+import { type HeldSkill, type RequiredSkill, type SkillMatch, matchSkill, skillMargin } from './skill-match';
+import { type Booking, type SlotQuestion, earliestGridStarts } from './start-windows';
 import { type GeoPoint, type TravelModel, estimateTravel } from './travel-estimate';
 import {
   type MaterialNeed,
@@ -121,6 +121,12 @@ export interface TechnicianProposal {
  * feasible start, a few later ones, and the score per criterion, or excluded with the reasons.
  * Proposed ones first, best score first (then earliest start, then code); excluded ones after, by
  * code. Pure: everything it judges is in its arguments.
+ *
+ * Asked over a whole organisation (thousands of technicians, most of them lacking a skill), so the
+ * cheap rules run first and only those who pass them get calendar work, and the answer for an
+ * excluded technician is built from what is already known, sharing the immutable parts (a missing
+ * skill's match and exclusion) between technicians: on this runtime every object of the answer
+ * costs more in garbage collection than the arithmetic around it.
  */
 export function proposeTechnicians(
   job: ProposalJob,
@@ -128,24 +134,33 @@ export function proposeTechnicians(
   settings: ProposalSettings,
 ): TechnicianProposal[] {
   const context = jobContext(job, settings);
+  const proposed: TechnicianProposal[] = [];
+  const excluded: TechnicianProposal[] = [];
   const questions = new Map<string, SlotQuestion>();
-  const proposals = candidates.map((candidate) => proposeOne(job, candidate, settings, context, questions));
-  proposals.sort(
-    (a, b) =>
-      Number(b.status === 'proposed') - Number(a.status === 'proposed') ||
-      (b.score?.total ?? 0) - (a.score?.total ?? 0) ||
-      (a.slot?.start ?? 0) - (b.slot?.start ?? 0) ||
-      (a.technicianCode < b.technicianCode ? -1 : a.technicianCode > b.technicianCode ? 1 : 0),
+  for (const candidate of candidates) {
+    const proposal = proposeOne(job, candidate, settings, context, questions);
+    (proposal.status === 'proposed' ? proposed : excluded).push(proposal);
+  }
+  // The order of one sort over all (proposed before excluded, then score, start, code), in two
+  // sorts: the excluded have neither score nor start, so code alone orders them (sorts are stable).
+  proposed.sort(
+    (a, b) => b.score!.total - a.score!.total || a.slot!.start - b.slot!.start || compareCodes(a, b),
   );
+  excluded.sort(compareCodes);
   // Counterfactuals cost a few window computations each: worked out for the proposals a dispatcher
   // reads first, not for hundreds further down.
-  return proposals.map((proposal, rank) => {
+  for (let rank = 0; rank < Math.min(COUNTERFACTUAL_RANKS, proposed.length); rank++) {
+    const proposal = proposed[rank]!;
     const question = questions.get(proposal.technicianCode);
-    if (rank >= COUNTERFACTUAL_RANKS || !question || !proposal.slot) return proposal;
-    const counterfactual = cheapestMove(question, settings.gridMinutes, proposal.slot.start);
-    return counterfactual ? { ...proposal, counterfactual } : proposal;
-  });
+    if (!question) continue;
+    const counterfactual = cheapestMove(question, settings.gridMinutes, proposal.slot!.start);
+    if (counterfactual) proposed[rank] = { ...proposal, counterfactual };
+  }
+  return proposed.concat(excluded);
 }
+
+const compareCodes = (a: TechnicianProposal, b: TechnicianProposal) =>
+  a.technicianCode < b.technicianCode ? -1 : a.technicianCode > b.technicianCode ? 1 : 0;
 
 /** Proposals (best first) that get a counterfactual. */
 const COUNTERFACTUAL_RANKS = 20;
@@ -154,6 +169,12 @@ interface JobContext extends JobCalendar {
   today: string;
   /** Local midnights in the site's zone from the day before the earliest start to past the horizon. */
   midnights: number[];
+  /** Per required skill (same order), the match and exclusion of a technician who lacks it. */
+  missing: { match: SkillMatch; exclusion: Exclusion }[];
+  /** certificatesEnd per earliest last day: technicians share the few dates certificates end on. */
+  certificateEnds: Map<string, number>;
+  /** The technician's open stretches within the site's (per technician stretches: shared by a unit). */
+  withSite: Map<readonly EpochInterval[], readonly EpochInterval[]>;
 }
 
 function jobContext(job: ProposalJob, settings: ProposalSettings): JobContext {
@@ -166,6 +187,12 @@ function jobContext(job: ProposalJob, settings: ProposalSettings): JobContext {
       calendar.horizonEnd + job.durationMinutes * MINUTE + DAY,
       job.site.timeZone,
     ),
+    missing: job.requiredSkills.map((required) => {
+      const match = matchSkill(required, undefined, '');
+      return { match, exclusion: exclusionFor(match)! };
+    }),
+    certificateEnds: new Map(),
+    withSite: new Map(),
   };
 }
 
@@ -176,97 +203,180 @@ function proposeOne(
   context: JobContext,
   questions: Map<string, SlotQuestion>,
 ): TechnicianProposal {
-  const skills = matchSkills(job.requiredSkills, candidate.skills, context.today);
-  const base = {
-    technicianCode: candidate.technicianCode,
-    name: candidate.name,
-    skills,
-    zone: zoneFit(job.site.zoneCode, candidate.servedZones, candidate.neighbourZones),
-    materials: materialsFit(job.materials, candidate.van, candidate.warehouses),
-    alternatives: [],
-  };
-  const exclusions = standingExclusions(candidate, skills);
-  if (exclusions.length > 0) return { ...base, status: 'excluded', exclusions };
+  const skills = matchRequired(job.requiredSkills, candidate.skills, context);
+  const zone = zoneFit(job.site.zoneCode, candidate.servedZones, candidate.neighbourZones);
+  const materials = materialsFit(job.materials, candidate.van, candidate.warehouses);
+  const exclusions = standingExclusions(candidate, skills, context);
+  if (exclusions) return excludedProposal(candidate, skills, zone, materials, exclusions);
 
   // A certificate valid today but ending within the horizon limits how late the visit may start.
-  const notAfter = Math.min(context.horizonEnd, certificatesEnd(skills, job.site.timeZone));
+  const notAfter = Math.min(context.horizonEnd, certificatesEndOf(skills, job.site.timeZone, context));
   const technicianOpen = context.openWhereAll(candidate.layers);
-  const open = context.siteOpen ? intersectIntervals(technicianOpen, context.siteOpen) : technicianOpen;
+  const open = context.siteOpen ? withinSite(technicianOpen, context.siteOpen, context) : technicianOpen;
   const question: SlotQuestion = {
     open,
     bookings: candidate.bookings,
     durationMinutes: job.durationMinutes,
-    ...(job.site.location && { site: job.site.location }),
+    site: job.site.location,
     travel: settings.travel,
     notBefore: job.notBefore,
     notAfter,
   };
-  const starts = gridStarts(startWindows(question), settings.gridMinutes);
+  const starts = earliestGridStarts(question, settings.gridMinutes, Math.max(1, 1 + settings.alternatives));
   if (starts.length === 0) {
-    return {
-      ...base,
-      status: 'excluded',
-      exclusions: [whyNoStart(job, candidate, technicianOpen, open, notAfter)],
-    };
+    const why = whyNoStart(job, candidate, technicianOpen, open, notAfter);
+    return excludedProposal(candidate, skills, zone, materials, [why]);
   }
   questions.set(candidate.technicianCode, question);
-  const [earliest, ...later] = starts
-    .slice(0, 1 + settings.alternatives)
-    .map((start) => slotAt(start, job, candidate, settings));
-  const slot = earliest!;
+  const slot = slotAt(starts[0]!, job, candidate, settings);
+  const later = starts.slice(1).map((start) => slotAt(start, job, candidate, settings));
   const score = scoreProposal(
     {
       minutesUntilStart: Math.round((slot.start - job.notBefore) / MINUTE),
-      ...(slot.withinDeadline !== undefined && { withinDeadline: slot.withinDeadline }),
-      zone: base.zone,
-      ...(slot.travelMinutes !== undefined && { travelMinutes: slot.travelMinutes }),
-      materials: base.materials.status,
+      withinDeadline: slot.withinDeadline,
+      zone,
+      travelMinutes: slot.travelMinutes,
+      materials: materials.status,
       skillMargin: skillMargin(skills),
       bookedMinutesThatDay: bookedMinutesOn(candidate.bookings, slot.start, context.midnights),
     },
     settings.weights,
   );
   return {
-    ...base,
+    technicianCode: candidate.technicianCode,
+    name: candidate.name,
+    skills,
+    zone,
+    materials,
+    alternatives: later,
     status: 'proposed',
     exclusions: [],
     slot,
-    alternatives: later,
     score,
   };
 }
 
-/** Reasons that hold whatever the time: inactive, skills missing or too low, no certificate. */
-function standingExclusions(candidate: ProposalCandidate, skills: readonly SkillMatch[]): Exclusion[] {
-  const exclusions: Exclusion[] = candidate.active ? [] : [{ code: 'inactive' }];
-  for (const match of skills) {
-    if (match.verdict === 'missing')
-      exclusions.push({ code: 'missing_skill', skillCode: match.skillCode, minLevel: match.minLevel });
-    if (match.verdict === 'level_too_low')
-      exclusions.push({
-        code: 'skill_level_too_low',
-        skillCode: match.skillCode,
-        minLevel: match.minLevel,
-        heldLevel: match.heldLevel!,
-      });
-    if (match.verdict === 'certificate_missing')
-      exclusions.push({ code: 'certificate_missing', skillCode: match.skillCode });
-    if (match.verdict === 'certificate_expired')
-      exclusions.push({
-        code: 'certificate_expired',
-        skillCode: match.skillCode,
-        certifiedUntil: match.certifiedUntil!,
-      });
+/** The answer for an excluded technician; the keys in the order the proposed ones have them. */
+function excludedProposal(
+  candidate: ProposalCandidate,
+  skills: SkillMatch[],
+  zone: ZoneFit,
+  materials: MaterialsFit,
+  exclusions: Exclusion[],
+): TechnicianProposal {
+  return {
+    technicianCode: candidate.technicianCode,
+    name: candidate.name,
+    skills,
+    zone,
+    materials,
+    alternatives: [],
+    status: 'excluded',
+    exclusions,
+  };
+}
+
+/**
+ * matchSkills, a skill not held answered with the question's shared (immutable) match. Arrays are
+ * made at their final length (map, literals) rather than grown by push, which allocates spare room:
+ * thousands of these live until the answer is returned.
+ */
+function matchRequired(
+  required: readonly RequiredSkill[],
+  held: ReadonlyMap<string, HeldSkill>,
+  context: JobContext,
+): SkillMatch[] {
+  return required.map((skill, i) => {
+    const entry = held.get(skill.skillCode);
+    return entry ? matchSkill(skill, entry, context.today) : context.missing[i]!.match;
+  });
+}
+
+/**
+ * Reasons that hold whatever the time: inactive, skills missing or too low, no certificate;
+ * undefined when there is none.
+ */
+function standingExclusions(
+  candidate: ProposalCandidate,
+  skills: readonly SkillMatch[],
+  context: JobContext,
+): Exclusion[] | undefined {
+  let exclusions: Exclusion[] | undefined = candidate.active ? undefined : [INACTIVE];
+  for (let i = 0; i < skills.length; i++) {
+    const match = skills[i]!;
+    if (match.verdict === 'met') continue;
+    const exclusion =
+      match === context.missing[i]!.match ? context.missing[i]!.exclusion : exclusionFor(match)!;
+    if (exclusions) exclusions.push(exclusion);
+    else exclusions = [exclusion];
   }
   return exclusions;
 }
 
+const INACTIVE: Exclusion = { code: 'inactive' };
+
+/** The exclusion a skill not met gives; undefined for one met. */
+function exclusionFor(match: SkillMatch): Exclusion | undefined {
+  switch (match.verdict) {
+    case 'met':
+      return undefined;
+    case 'missing':
+      return { code: 'missing_skill', skillCode: match.skillCode, minLevel: match.minLevel };
+    case 'level_too_low':
+      return {
+        code: 'skill_level_too_low',
+        skillCode: match.skillCode,
+        minLevel: match.minLevel,
+        heldLevel: match.heldLevel!,
+      };
+    case 'certificate_missing':
+      return { code: 'certificate_missing', skillCode: match.skillCode };
+    case 'certificate_expired':
+      return {
+        code: 'certificate_expired',
+        skillCode: match.skillCode,
+        certifiedUntil: match.certifiedUntil!,
+      };
+  }
+}
+
 /** The first instant no required certificate covers any more (the day after the earliest last day). */
 export function certificatesEnd(skills: readonly SkillMatch[], timeZone: string): number {
-  const lastDays = skills.flatMap((match) => (match.certifiedUntil ? [match.certifiedUntil] : [])).sort();
-  if (lastDays.length === 0) return Number.POSITIVE_INFINITY;
-  return Temporal.PlainDate.from(lastDays[0]!).add({ days: 1 }).toZonedDateTime({ timeZone })
-    .epochMilliseconds;
+  const lastDay = earliestLastDay(skills);
+  return lastDay === undefined ? Number.POSITIVE_INFINITY : dayAfterStarts(lastDay, timeZone);
+}
+
+/** certificatesEnd, each last day's instant worked out once per question. */
+function certificatesEndOf(skills: readonly SkillMatch[], timeZone: string, context: JobContext): number {
+  const lastDay = earliestLastDay(skills);
+  if (lastDay === undefined) return Number.POSITIVE_INFINITY;
+  let end = context.certificateEnds.get(lastDay);
+  if (end === undefined) context.certificateEnds.set(lastDay, (end = dayAfterStarts(lastDay, timeZone)));
+  return end;
+}
+
+function earliestLastDay(skills: readonly SkillMatch[]): string | undefined {
+  let earliest: string | undefined;
+  for (const match of skills) {
+    if (match.certifiedUntil && (earliest === undefined || match.certifiedUntil < earliest))
+      earliest = match.certifiedUntil;
+  }
+  return earliest;
+}
+
+function dayAfterStarts(lastDay: string, timeZone: string): number {
+  return Temporal.PlainDate.from(lastDay).add({ days: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds;
+}
+
+/** The technician's stretches within the site's: technicians of a unit share theirs, so once per unit. */
+function withinSite(
+  technicianOpen: readonly EpochInterval[],
+  siteOpen: readonly EpochInterval[],
+  context: JobContext,
+): readonly EpochInterval[] {
+  let open = context.withSite.get(technicianOpen);
+  if (!open) context.withSite.set(technicianOpen, (open = intersectIntervals(technicianOpen, siteOpen)));
+  return open;
 }
 
 /**
@@ -303,22 +413,30 @@ function slotAt(
   settings: ProposalSettings,
 ): ProposedSlot {
   const end = start + job.durationMinutes * MINUTE;
-  // The booking the technician drives from: the latest ending at or before the start, that day.
-  const previous = candidate.bookings
-    .filter((booking) => booking.to <= start && start - booking.to < 12 * 60 * MINUTE)
-    .reduce<Booking | undefined>(
-      (latest, booking) => (!latest || booking.to > latest.to ? booking : latest),
-      undefined,
-    );
+  // The booking the technician drives from: the latest ending at or before the start, that day
+  // (the first of those ending at the same time).
+  let previous: Booking | undefined;
+  for (const booking of candidate.bookings) {
+    if (
+      booking.to <= start &&
+      start - booking.to < 12 * 60 * MINUTE &&
+      (!previous || booking.to > previous.to)
+    )
+      previous = booking;
+  }
   const travel = previous ? estimateTravel(previous.location, job.site.location, settings.travel) : undefined;
-  return {
-    start,
-    end,
-    ...(previous && { after: { bookingId: previous.id, label: previous.label } }),
-    ...(travel && { travelMinutes: travel.minutes, travelKm: travel.km }),
-    ...(job.deadline !== undefined && { withinDeadline: end <= job.deadline }),
-  };
+  // Optional keys set one by one (same order as the type lists them), not spread in: cheaper.
+  const slot: Mutable<ProposedSlot> = { start, end };
+  if (previous) slot.after = { bookingId: previous.id, label: previous.label };
+  if (travel) {
+    slot.travelMinutes = travel.minutes;
+    slot.travelKm = travel.km;
+  }
+  if (job.deadline !== undefined) slot.withinDeadline = end <= job.deadline;
+  return slot;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Only the bookings standing between now and the earliest start are tried, at most three. */
 const COUNTERFACTUAL_TRIES = 3;
@@ -335,7 +453,7 @@ function cheapestMove(
   let best: Counterfactual | undefined;
   for (const booking of standing) {
     const without = { ...question, bookings: question.bookings.filter((other) => other !== booking) };
-    const [start] = gridStarts(startWindows(without), gridMinutes);
+    const [start] = earliestGridStarts(without, gridMinutes, 1);
     if (start !== undefined && start < earliest && (!best || start < best.start)) {
       best = {
         start,

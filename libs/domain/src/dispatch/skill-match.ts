@@ -59,23 +59,30 @@ export function matchSkills(
   held: ReadonlyMap<string, HeldSkill>,
   onDate: string,
 ): SkillMatch[] {
-  return required.map(({ skillCode, minLevel }) => {
-    const skill = held.get(skillCode);
-    const base = { skillCode, minLevel };
-    if (!skill) return { ...base, verdict: 'missing' };
-    // A date on a skill that needs no certificate means nothing here.
-    const detail = {
-      ...base,
-      heldLevel: skill.level,
-      ...(skill.certified && skill.certifiedUntil !== undefined && { certifiedUntil: skill.certifiedUntil }),
-    };
-    if (skill.level < minLevel) return { ...detail, verdict: 'level_too_low' };
-    if (skill.certified && skill.certifiedUntil === undefined)
-      return { ...detail, verdict: 'certificate_missing' };
-    if (skill.certified && skill.certifiedUntil !== undefined && skill.certifiedUntil < onDate)
-      return { ...detail, verdict: 'certificate_expired' };
-    return { ...detail, verdict: 'met' };
-  });
+  return required.map((skill) => matchSkill(skill, held.get(skill.skillCode), onDate));
+}
+
+/**
+ * One required skill against the technician's entry for it (undefined: not held). Built as plain
+ * literals: proposals match every technician of an organisation, and each object counts there.
+ */
+export function matchSkill(
+  required: RequiredSkill,
+  skill: HeldSkill | undefined,
+  onDate: string,
+): SkillMatch {
+  const { skillCode, minLevel } = required;
+  if (!skill) return { skillCode, minLevel, verdict: 'missing' };
+  const heldLevel = skill.level;
+  // A date on a skill that needs no certificate means nothing here.
+  const certifiedUntil = skill.certified ? skill.certifiedUntil : undefined;
+  let verdict: SkillMatch['verdict'] = 'met';
+  if (heldLevel < minLevel) verdict = 'level_too_low';
+  else if (skill.certified && certifiedUntil === undefined) verdict = 'certificate_missing';
+  else if (certifiedUntil !== undefined && certifiedUntil < onDate) verdict = 'certificate_expired';
+  return certifiedUntil === undefined
+    ? { skillCode, minLevel, heldLevel, verdict }
+    : { skillCode, minLevel, heldLevel, certifiedUntil, verdict };
 }
 
 /**

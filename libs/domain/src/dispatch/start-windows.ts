@@ -1,5 +1,5 @@
 import type { EpochInterval } from '../calendar/epoch-intervals';
-import { type GeoPoint, type TravelModel, estimateTravel } from './travel-estimate';
+import { type GeoPoint, type TravelModel, estimateTravel, travelMinutes } from './travel-estimate';
 
 const MINUTE = 60_000;
 
@@ -55,9 +55,7 @@ export function startWindows(question: SlotQuestion): StartWindow[] {
   }
   if (windows.length === 0) return windows;
   const forbidden = mergedForbidden(
-    forbiddenStarts(question, duration).filter(
-      (f) => f.from < windows[windows.length - 1]!.latest && f.to > windows[0]!.earliest,
-    ),
+    forbiddenStartsWithin(question, duration, windows[0]!.earliest, windows[windows.length - 1]!.latest),
   );
   // One sweep: both lists are sorted, the windows disjoint, the forbidden stretches merged.
   const allowed: StartWindow[] = [];
@@ -78,6 +76,50 @@ export function startWindows(question: SlotQuestion): StartWindow[] {
 }
 
 /**
+ * `gridStarts(startWindows(question), gridMinutes)`, cut short after the first `count`: the same
+ * sweep, without building the windows (a fortnight of them per technician) only to keep a few.
+ * A proposal offers the earliest start and a few later ones; a counterfactual needs one.
+ */
+export function earliestGridStarts(question: SlotQuestion, gridMinutes: number, count: number): number[] {
+  const duration = question.durationMinutes * MINUTE;
+  const grid = gridMinutes * MINUTE;
+  const starts: number[] = [];
+  // The windows are the open stretches' starts clipped to [notBefore, notAfter]; the first's
+  // earliest and the last's latest bound the forbidden stretches worth cutting, as in startWindows.
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const stretch of question.open) {
+    const earliest = Math.max(stretch.from, question.notBefore);
+    const latest = Math.min(stretch.to - duration, question.notAfter);
+    if (earliest > latest) continue;
+    first ??= earliest;
+    last = latest;
+  }
+  if (first === undefined || last === undefined || count <= 0) return starts;
+  const forbidden = mergedForbidden(forbiddenStartsWithin(question, duration, first, last));
+  const offer = (earliest: number, latest: number) => {
+    const start = Math.ceil(earliest / grid) * grid;
+    if (start <= latest) starts.push(start);
+    return starts.length >= count;
+  };
+  let k = 0;
+  for (const stretch of question.open) {
+    let earliest = Math.max(stretch.from, question.notBefore);
+    const latest = Math.min(stretch.to - duration, question.notAfter);
+    if (earliest > latest) continue;
+    while (k < forbidden.length && forbidden[k]!.to <= earliest) k++;
+    for (let j = k; j < forbidden.length && forbidden[j]!.from < latest; j++) {
+      const cut = forbidden[j]!;
+      if (cut.from >= earliest && offer(earliest, cut.from)) return starts;
+      earliest = Math.max(earliest, cut.to);
+      if (earliest > latest) break;
+    }
+    if (earliest <= latest && offer(earliest, latest)) return starts;
+  }
+  return starts;
+}
+
+/**
  * Overlapping open stretches joined; two that only touch stay apart, since the instant between
  * them belongs to neither.
  */
@@ -94,13 +136,28 @@ function mergedForbidden(stretches: EpochInterval[]): EpochInterval[] {
 
 /** The open stretches of starts each booking rules out, with the drives around it. */
 export function forbiddenStarts(question: SlotQuestion, durationMs: number): EpochInterval[] {
-  return question.bookings
-    .map((booking) => {
-      const there = estimateTravel(booking.location, question.site, question.travel)?.minutes ?? 0;
-      const back = estimateTravel(question.site, booking.location, question.travel)?.minutes ?? 0;
-      return { from: booking.from - back * MINUTE - durationMs, to: booking.to + there * MINUTE };
-    })
-    .sort((a, b) => a.from - b.from);
+  return forbiddenStartsWithin(question, durationMs, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+}
+
+/**
+ * Those of `forbiddenStarts` that reach into (after, before), sorted by start: an agenda runs
+ * weeks past the horizon searched, and only the stretches that can cut a window are kept.
+ */
+function forbiddenStartsWithin(
+  question: SlotQuestion,
+  durationMs: number,
+  after: number,
+  before: number,
+): EpochInterval[] {
+  const forbidden: EpochInterval[] = [];
+  for (const booking of question.bookings) {
+    const there = travelMinutes(booking.location, question.site, question.travel);
+    const back = travelMinutes(question.site, booking.location, question.travel);
+    const from = booking.from - back * MINUTE - durationMs;
+    const to = booking.to + there * MINUTE;
+    if (from < before && to > after) forbidden.push({ from, to });
+  }
+  return forbidden.sort((a, b) => a.from - b.from);
 }
 
 /**

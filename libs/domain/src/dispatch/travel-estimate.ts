@@ -44,5 +44,22 @@ export function estimateTravel(
 ): TravelEstimate | undefined {
   if (!from || !to) return undefined;
   const km = greatCircleKm(from, to) * model.roadFactor;
-  return { km: Math.round(km * 10) / 10, minutes: Math.ceil((km / model.speedKmh) * 60) };
+  return { km: Math.round(km * 10) / 10, minutes: drivingMinutes(km, model) };
+}
+
+/**
+ * The minutes of `estimateTravel`, 0 where it has no estimate (no travel is assumed): without an
+ * object per call, for the loops over every booking of every candidate.
+ */
+export function travelMinutes(
+  from: GeoPoint | undefined,
+  to: GeoPoint | undefined,
+  model: TravelModel,
+): number {
+  if (!from || !to) return 0;
+  return drivingMinutes(greatCircleKm(from, to) * model.roadFactor, model);
+}
+
+function drivingMinutes(roadKm: number, model: TravelModel): number {
+  return Math.ceil((roadKm / model.speedKmh) * 60);
 }

@@ -44,22 +44,69 @@ export function materialsFit(
   van: ReadonlyMap<string, number>,
   warehouses: readonly { code: string; onHand: ReadonlyMap<string, number> }[],
 ): MaterialsFit {
-  const lines: MaterialSource[] = needs.map((need) => {
-    const inVan = van.get(need.itemCode) ?? 0;
-    if (inVan >= need.quantity) return { ...need, inVan, source: 'van' };
-    const lacking = need.quantity - inVan;
-    const warehouse = warehouses.find((candidate) => (candidate.onHand.get(need.itemCode) ?? 0) >= lacking);
-    return warehouse
-      ? { ...need, inVan, warehouseCode: warehouse.code, source: 'warehouse' }
-      : { ...need, inVan, source: 'missing' };
-  });
-  const status =
-    lines.length === 0
-      ? 'none'
-      : lines.some((line) => line.source === 'missing')
-        ? 'missing'
-        : lines.some((line) => line.source === 'warehouse')
-          ? 'warehouse'
-          : 'van';
+  if (needs.length === 0) return { status: 'none', lines: [] };
+  const lines = needs.map((need) => materialSource(need, van, warehouses));
+  let status: MaterialsFit['status'] = 'van';
+  for (const line of lines) {
+    // The worst line decides.
+    if (line.source === 'missing') status = 'missing';
+    else if (line.source === 'warehouse' && status === 'van') status = 'warehouse';
+  }
   return { status, lines };
+}
+
+function materialSource(
+  need: MaterialNeed,
+  van: ReadonlyMap<string, number>,
+  warehouses: readonly { code: string; onHand: ReadonlyMap<string, number> }[],
+): MaterialSource {
+  const inVan = van.get(need.itemCode) ?? 0;
+  if (inVan >= need.quantity) return sourceLine(need, inVan, undefined, 'van');
+  const lacking = need.quantity - inVan;
+  for (const warehouse of warehouses) {
+    if ((warehouse.onHand.get(need.itemCode) ?? 0) >= lacking)
+      return sourceLine(need, inVan, warehouse.code, 'warehouse');
+  }
+  return sourceLine(need, inVan, undefined, 'missing');
+}
+
+/**
+ * The need with where it comes from. A need holding just its item and quantity (all of them, in
+ * practice) is written out as a literal: a spread followed by more keys is many times slower, and
+ * a proposal judges every technician's van. Anything else a need carries is kept, as a spread does.
+ */
+function sourceLine(
+  need: MaterialNeed,
+  inVan: number,
+  warehouseCode: string | undefined,
+  source: MaterialSource['source'],
+): MaterialSource {
+  if (!isPlainNeed(need)) {
+    return warehouseCode === undefined
+      ? { ...need, inVan, source }
+      : { ...need, inVan, warehouseCode, source };
+  }
+  const { itemCode, quantity } = need;
+  return warehouseCode === undefined
+    ? { itemCode, quantity, inVan, source }
+    : { itemCode, quantity, inVan, warehouseCode, source };
+}
+
+/** Needs are a job's, the same objects for every technician judged: each is looked at once. */
+const plainNeeds = new WeakMap<MaterialNeed, boolean>();
+
+function isPlainNeed(need: MaterialNeed): boolean {
+  let plain = plainNeeds.get(need);
+  if (plain === undefined) {
+    const keys = Object.keys(need);
+    plain =
+      keys.length === 2 &&
+      keys[0] === 'itemCode' &&
+      keys[1] === 'quantity' &&
+      Object.getOwnPropertySymbols(need).length === 0 &&
+      !Object.getOwnPropertyDescriptor(need, 'itemCode')!.get &&
+      !Object.getOwnPropertyDescriptor(need, 'quantity')!.get;
+    plainNeeds.set(need, plain);
+  }
+  return plain;
 }

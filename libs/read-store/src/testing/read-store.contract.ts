@@ -304,6 +304,18 @@ export function readStoreContract(
         ['$in', { status: { $in: ['hold', 'closed'] } }, ['d2', 'd5']],
         ['$in with null matches missing', { zone: { $in: [null, 'z2'] } }, ['d2', 'd4', 'd5']],
         ['$nin matches missing fields', { zone: { $nin: ['z1'] } }, ['d2', 'd4', 'd5']],
+        ['$in with an empty list matches nothing', { status: { $in: [] } }, []],
+        [
+          '$nin with an empty list matches everything',
+          { status: { $nin: [] } },
+          ['d1', 'd2', 'd3', 'd4', 'd5'],
+        ],
+        ['$in keeps numbers and strings apart', { priority: { $in: [2, '2', 3, 'x'] } }, ['d1', 'd3', 'd5']],
+        ['$in over several types and null', { zone: { $in: ['z2', 'z9', 1, 2, null] } }, ['d2', 'd4', 'd5']],
+        ['$nin keeps numbers and strings apart', { priority: { $nin: [1, 2, '2', 3] } }, ['d4']],
+        ['$in on an array field: any element', { skills: { $in: ['water', 'elec'] } }, ['d1', 'd4']],
+        ['$in through an array of documents', { 'parts.sku': { $in: ['p3', 'p9'] } }, ['d4']],
+        ['$in on _id', { _id: { $in: ['d2', 'd4', 'none', 4] } }, ['d2', 'd4']],
         ['$gt is type-bracketed', { priority: { $gt: 1 } }, ['d1', 'd3', 'd4']],
         ['$gte / $lt range', { priority: { $gte: 2, $lt: 3 } }, ['d1', 'd4']],
         ['string comparison', { priority: { $lte: 'z' } }, ['d5']],
@@ -400,6 +412,92 @@ export function readStoreContract(
         expect(await items.find({ _id: 'd4' }, { projection: { 'parts.qty': 1 } })).toEqual([
           { _id: 'd4', parts: [{ qty: 9 }, { qty: 1 }] },
         ]);
+      });
+    });
+
+    describe('$in and $nin over long lists', () => {
+      // A scope filter lists every site of a centre, a board every request it shows: thousands of
+      // values (one SQL term per value once overflowed the embedded adapter's expression depth).
+      // Few documents: the stand-in server's matcher compares every document with every value.
+      const docs: Doc[] = Array.from({ length: 40 }, (_, i) => ({
+        _id: `r${String(i).padStart(4, '0')}`,
+        n: i,
+        sites: [`S-${i}`, `T-${i}`],
+        // Every fourth has no `open`; every tenth a null site, and the fifth after it none.
+        ...(i % 4 === 3 ? {} : { open: i % 3 === 0 }),
+        ...(i % 10 === 0 ? { site: null } : i % 10 === 5 ? {} : { site: `S-${i}` }),
+      }));
+      const listed = (i: number): boolean => i % 3 === 0;
+      const pick = (match: (d: Doc, i: number) => boolean): string[] =>
+        docs.filter((d, i) => match(d, i)).map((d) => d._id);
+      /** The values, then made up to 5,000 by `more`. */
+      const fill = (values: unknown[], more: (k: number) => unknown): unknown[] =>
+        values.concat(Array.from({ length: 5_000 - values.length }, (_, k) => more(k)));
+
+      contractCase(
+        'finds and counts exactly the listed values among 5,000, with and without indexes',
+        async () => {
+          await seed(items, docs);
+          const indices = docs.map((_, i) => i);
+          const listedIds = pick((_, i) => listed(i));
+          const siteList = fill(
+            [
+              ...indices.filter(listed).map((i) => `S-${i}`),
+              ...indices.filter((i) => i % 7 === 0).map((i) => `T-${i}`),
+            ],
+            (k) => `U-${k}`,
+          ).reverse();
+          const hasListedSite = (d: Doc, i: number): boolean => listed(i) && typeof d['site'] === 'string';
+          const queries: [Filter, string[]][] = [
+            [{ _id: { $in: fill(listedIds, (k) => `x${k}`) } }, listedIds],
+            [{ site: { $in: siteList } }, pick(hasListedSite)],
+            [{ site: { $nin: siteList } }, pick((d, i) => !hasListedSite(d, i))],
+            [
+              { site: { $in: [...siteList, null] } },
+              pick((d, i) => hasListedSite(d, i) || d['site'] == null),
+            ],
+            // An array field matches when any element is listed.
+            [{ sites: { $in: siteList } }, pick((_, i) => listed(i) || i % 7 === 0)],
+            // Strings never equal numbers, nor numbers booleans.
+            [{ n: { $in: fill(indices.filter(listed), (k) => String(k)) } }, listedIds],
+            [{ open: { $in: fill([true, 'true'], (k) => k % 2) } }, pick((d) => d['open'] === true)],
+            [{ open: { $in: fill([false, true], (k) => k % 2) } }, pick((d) => d['open'] !== undefined)],
+          ];
+          for (const [filter, expected] of queries) {
+            expect(await idSet(items, filter)).toEqual(expected);
+            expect(await items.count(filter)).toBe(expected.length);
+          }
+          await items.ensureIndexes([
+            { keys: { site: 1 } },
+            { keys: { sites: 1 } },
+            { keys: { n: 1 } },
+            { keys: { open: 1 } },
+          ]);
+          for (const [filter, expected] of queries) expect(await idSet(items, filter)).toEqual(expected);
+        },
+        30_000,
+      );
+    });
+
+    describe('numbers beyond 2^53', () => {
+      // JSON writes 2^60 as 1152921504606847000, its shortest digits, and 2^60 + 256 as
+      // 1152921504606847200: stores that read JSON must still see the doubles they stand for.
+      const big = 2 ** 60;
+      contractCase('equal and compare as the doubles they are, alone and in $in lists', async () => {
+        await seed(items, [
+          { _id: 'a', n: big },
+          { _id: 'b', n: big + 256 },
+          { _id: 'c', n: -big },
+          { _id: 'd', n: 5 },
+        ]);
+        expect(await idSet(items, { n: big })).toEqual(['a']);
+        expect(await idSet(items, { n: { $in: [big, 5] } })).toEqual(['a', 'd']);
+        expect(await idSet(items, { n: { $in: [big, big + 256, -big] } })).toEqual(['a', 'b', 'c']);
+        expect(await idSet(items, { n: { $nin: [big, -big] } })).toEqual(['b', 'd']);
+        expect(await idSet(items, { n: { $gte: big } })).toEqual(['a', 'b']);
+        expect(await idSet(items, { n: { $gt: big } })).toEqual(['b']);
+        expect(await idSet(items, { n: { $lte: -big } })).toEqual(['c']);
+        expect(await ids(items, {}, { sort: { n: -1 } })).toEqual(['b', 'a', 'd', 'c']);
       });
     });
 

@@ -1,5 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { DispatchBoardPage } from './components/dispatch-board-page';
+import { lazyScreen } from '../../shared/components/lazy-screen';
 
-/** Mounted under /app/ by the app's routes. */
-export const dispatchBoardRoute: RouteObject = { path: 'board', element: <DispatchBoardPage /> };
+/** Mounted under /app/ by the app's routes; the board's code (FullCalendar) loads on first visit. */
+export const dispatchBoardRoute: RouteObject = {
+  path: 'board',
+  ...lazyScreen(async () => (await import('./components/dispatch-board-page')).DispatchBoardPage),
+};

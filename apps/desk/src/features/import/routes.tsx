@@ -1,5 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { ImportPage } from './components/import-page';
+import { lazyScreen } from '../../shared/components/lazy-screen';
 
-/** Mounted under /app/ by the app's routes. */
-export const importRoute: RouteObject = { path: 'import', element: <ImportPage /> };
+/** Mounted under /app/ by the app's routes; the screen's code loads on first visit. */
+export const importRoute: RouteObject = {
+  path: 'import',
+  ...lazyScreen(async () => (await import('./components/import-page')).ImportPage),
+};

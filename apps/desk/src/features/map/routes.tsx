@@ -1,5 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { MapPage } from './components/map-page';
+import { lazyScreen } from '../../shared/components/lazy-screen';
 
-/** Mounted under /app/ by the app's routes. */
-export const mapRoute: RouteObject = { path: 'map', element: <MapPage /> };
+/** Mounted under /app/ by the app's routes; the screen's code (Leaflet) loads on first visit. */
+export const mapRoute: RouteObject = {
+  path: 'map',
+  ...lazyScreen(async () => (await import('./components/map-page')).MapPage),
+};

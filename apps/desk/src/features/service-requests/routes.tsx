@@ -1,13 +1,22 @@
 import type { RouteObject } from 'react-router';
-import { AgendasPage } from './components/agendas-page';
-import { NewRequestPage } from './components/new-request-page';
-import { RequestDetailPage } from './components/request-detail-page';
-import { RequestsPage } from './components/requests-page';
+import { lazyScreen } from '../../shared/components/lazy-screen';
 
-/** Mounted under /app/ by the app's routes. */
+/** Mounted under /app/ by the app's routes; each screen's code loads on its first visit. */
 export const serviceRequestRoutes: RouteObject[] = [
-  { path: 'requests', element: <RequestsPage /> },
-  { path: 'requests/new', element: <NewRequestPage /> },
-  { path: 'requests/:id', element: <RequestDetailPage /> },
-  { path: 'agendas', element: <AgendasPage /> },
+  {
+    path: 'requests',
+    ...lazyScreen(async () => (await import('./components/requests-page')).RequestsPage),
+  },
+  {
+    path: 'requests/new',
+    ...lazyScreen(async () => (await import('./components/new-request-page')).NewRequestPage),
+  },
+  {
+    path: 'requests/:id',
+    ...lazyScreen(async () => (await import('./components/request-detail-page')).RequestDetailPage),
+  },
+  {
+    path: 'agendas',
+    ...lazyScreen(async () => (await import('./components/agendas-page')).AgendasPage),
+  },
 ];

@@ -1,5 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { StockPage } from './components/stock-page';
+import { lazyScreen } from '../../shared/components/lazy-screen';
 
-/** Mounted under /app/ by the app's routes. */
-export const stockRoute: RouteObject = { path: 'stock', element: <StockPage /> };
+/** Mounted under /app/ by the app's routes; the screen's code loads on first visit. */
+export const stockRoute: RouteObject = {
+  path: 'stock',
+  ...lazyScreen(async () => (await import('./components/stock-page')).StockPage),
+};

@@ -67,11 +67,12 @@ export const BoardTimeline = memo(function BoardTimeline(props: BoardTimelinePro
           end: 'resourceTimelineDay,resourceTimelineWeek',
         }}
         views={{
+          // The week is the overview (two-hour columns fit a desk screen); the day is for precise work.
           resourceTimelineWeek: {
-            slotDuration: '01:00',
+            slotDuration: '02:00',
             slotMinTime: '06:00',
             slotMaxTime: '22:00',
-            slotMinWidth: 44,
+            slotMinWidth: 22,
           },
           resourceTimelineDay: { slotDuration: '00:30', scrollTime: '07:00', slotMinWidth: 60 },
         }}
@@ -80,7 +81,7 @@ export const BoardTimeline = memo(function BoardTimeline(props: BoardTimelinePro
         nowIndicator
         virtualization
         height="72vh"
-        resourceColumnsWidth="220px"
+        resourceColumnsWidth="260px"
         resourceColumnHeaderContent={props.resourceHeading}
         resourceOrder="title"
         snapDuration="00:15"

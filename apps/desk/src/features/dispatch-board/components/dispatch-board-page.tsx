@@ -13,6 +13,7 @@ import { useFormatters } from '../../service-requests/format/use-formatters';
 import { instantOfLocalInput } from '../../service-requests/format/instant-of-local-input';
 import { ProposalsPanel, type ProposalChoice } from '../../service-requests/proposals/proposals-panel';
 import { boardMoveOf } from '../board/board-move-of';
+import { currentWeek } from '../board/current-week';
 import { boardTimelineInput, type BoardEventProps } from '../board/board-timeline-input';
 import { PartlyAppliedError, useBoardCommand } from '../hooks/use-board-command';
 import { useDispatchBoard } from '../hooks/use-dispatch-board';
@@ -23,6 +24,7 @@ import { BoardFilterBar } from './board-filters';
 import { BoardGestureDialog } from './board-gesture-dialog';
 import { BoardTimeline } from './board-timeline';
 import timelineClasses from './board-timeline.module.css';
+import { PushedAsideList } from './pushed-aside-list';
 import { ToDispatchList, droppedRequestOf } from './to-dispatch-list';
 
 type Notice = { kind: 'done'; text: string } | { kind: 'refused'; text: string; error?: unknown };
@@ -57,7 +59,7 @@ export function DispatchBoardPage() {
     setParams(search);
   };
 
-  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [range, setRange] = useState<{ from: string; to: string } | null>(() => currentWeek(new Date()));
   const onRange = useCallback((start: Date, end: Date) => {
     const next = { from: start.toISOString(), to: end.toISOString() };
     setRange((current) => (current?.from === next.from && current.to === next.to ? current : next));
@@ -84,6 +86,13 @@ export function DispatchBoardPage() {
   );
   const names = useMemo(
     () => new Map(board.data?.technicians.map((tech) => [tech.code, tech.name])),
+    [board.data],
+  );
+  const pushedAside = useMemo(
+    () =>
+      (board.data?.appointments ?? []).filter(
+        (appointment) => appointment.status === 'suspended' && appointment.request?.status === 'assigned',
+      ),
     [board.data],
   );
   const nameOf = useCallback((code: string) => names.get(code) ?? code, [names]);
@@ -256,8 +265,8 @@ export function DispatchBoardPage() {
       <Text size="sm" c="dimmed" aria-live="polite" data-testid="board-count">
         {board.data
           ? t('count', {
-              technicians: technicianCount,
-              appointments: board.data.appointments.length,
+              technicians: format.number(technicianCount),
+              appointments: format.number(board.data.appointments.length),
               count: board.data.appointments.length,
             })
           : t('loading')}
@@ -290,7 +299,9 @@ export function DispatchBoardPage() {
             filters={filters}
             selectedId={selected?.request.id ?? null}
             onSelect={(request, durationMinutes) => setSelected({ request, durationMinutes })}
-          />
+          >
+            <PushedAsideList appointments={pushedAside} nameOf={nameOf} />
+          </ToDispatchList>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 9 }}>
           <Paper withBorder p="xs" radius="md">

@@ -1,7 +1,7 @@
 import type { ServiceRequestSummary } from '@fieldstream/api-contract';
 import { Draggable } from '@fullcalendar/react/interaction';
 import { Button, Group, Loader, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
 import { PriorityBadge } from '../../service-requests/components/priority-badge';
@@ -39,8 +39,11 @@ export function ToDispatchList({
   filters,
   selectedId,
   onSelect,
+  children,
 }: {
   filters: BoardFilters;
+  /** Shown under the list: what else waits for the dispatcher (appointments pushed aside). */
+  children?: ReactNode;
   selectedId: string | null;
   onSelect(request: ServiceRequestSummary, durationMinutes: number): void;
 }) {
@@ -153,6 +156,7 @@ export function ToDispatchList({
             </div>
           ))}
         </Stack>
+        {children}
       </Stack>
     </Paper>
   );
