@@ -247,9 +247,13 @@ export async function measureBoard(
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    const boardAnswer = page.waitForResponse((response) => response.url().includes('/api/dispatch/board?'), {
-      timeout: SHOW_TIMEOUT_MS,
-    });
+    // The body is read as soon as it arrives: Chromium may drop it later (a refetch after a live
+    // notice replaces it), and reading it then fails with "No data found for resource".
+    const boardAnswer = page
+      .waitForResponse((response) => response.url().includes('/api/dispatch/board?'), {
+        timeout: SHOW_TIMEOUT_MS,
+      })
+      .then((response) => response.json() as Promise<{ technicians: unknown[]; appointments: unknown[] }>);
     boardAnswer.catch(() => undefined); // awaited below; a timeout there is the show timeout's
     await page.goto(url, { waitUntil: 'commit' });
     const shown = await page.evaluate(waitForBoardShown, {
@@ -275,7 +279,7 @@ export async function measureBoard(
       await page.screenshot({ path: options.screenshot.replace(/(\.png)?$/, '-scrolled.png') });
     await cdp.detach();
     // Outside the timed part: the answer the page drew holds every row and appointment.
-    const answer = (await (await boardAnswer).json()) as { technicians: unknown[]; appointments: unknown[] };
+    const answer = await boardAnswer;
     if (
       answer.technicians.length !== expected.technicians ||
       answer.appointments.length !== expected.appointments

@@ -42,6 +42,12 @@ export function AvailabilityCalendar({
         buttons={{ today: { text: todayText, hint: todayText } }}
         events={events}
         datesSet={(info) => onRange(info.start, info.end)}
+        // FullCalendar 7.1.0 (the scheduler's pinned version) names each month cell with its date
+        // alone, hiding the closures written inside it from its accessible name (WCAG 2.5.3): the
+        // cell is then named by what it shows, the day number first.
+        dayCellDidMount={(info) => {
+          if (info.view.type === 'dayGridMonth') info.el.removeAttribute('aria-label');
+        }}
       />
     </div>
   );
