@@ -1,6 +1,7 @@
 import type { BoardAnswer, BoardAppointment } from '@fieldstream/api-contract';
 import type { EventInput } from '@fullcalendar/react';
 import { PRIORITY_COLOURS, SUSPENDED_COLOUR } from '../../../shared/service-request-colours';
+import { isSuspendedEntry } from '../../service-requests/calendar/is-suspended-entry';
 
 /** A technician's row: FullCalendar's resource, with what the row's label shows. */
 export interface BoardResource {
@@ -27,11 +28,6 @@ export interface BoardTimelineOptions {
   suspendedClassName: string;
 }
 
-/** Displaced by an emergency, or on a request put on hold: it holds no time now. */
-export function isSuspendedAppointment(appointment: BoardAppointment): boolean {
-  return appointment.status === 'suspended' || appointment.request?.status === 'suspended';
-}
-
 /**
  * The board's answer as FullCalendar's rows and events. An appointment the reader may not see the
  * request of still shows as busy time, but cannot be dragged: nothing could be sent for it.
@@ -52,7 +48,7 @@ export function boardTimelineInput(
     },
   }));
   const events = answer.appointments.map((appointment): EventInput => {
-    const suspended = isSuspendedAppointment(appointment);
+    const suspended = isSuspendedEntry(appointment);
     const request = appointment.request;
     const movable = request !== undefined && request.status === 'assigned';
     const props: BoardEventProps = {

@@ -14,7 +14,7 @@ import '@fullcalendar/react/themes/classic/palette.css';
 import { memo } from 'react';
 import { useNavigate } from 'react-router';
 import type { BoardResource } from '../board/board-timeline-input';
-import classes from './board-timeline.module.css';
+import classes from '../../service-requests/calendar/agenda-calendar.module.css';
 
 /**
  * FullCalendar Premium is tri-licensed; Fieldstream is AGPL-3.0-or-later front and back, which is

@@ -23,7 +23,7 @@ import type { PendingGesture } from '../types/pending-gesture';
 import { BoardFilterBar } from './board-filters';
 import { BoardGestureDialog } from './board-gesture-dialog';
 import { BoardTimeline } from './board-timeline';
-import timelineClasses from './board-timeline.module.css';
+import timelineClasses from '../../service-requests/calendar/agenda-calendar.module.css';
 import { PushedAsideList } from './pushed-aside-list';
 import { ToDispatchList, droppedRequestOf } from './to-dispatch-list';
 
