@@ -8,3 +8,4 @@ export * from './service-requests/service-request-answers';
 export * from './service-requests/service-request-paths';
 export * from './dispatch/proposal-contract';
 export * from './dispatch/board-contract';
+export * from './service-levels/sla-contract';

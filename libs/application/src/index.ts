@@ -21,3 +21,4 @@ export * from './service-requests/commands/service-request-commands.service';
 export * from './service-requests/service-request-action';
 export * from './service-requests/queries';
 export * from './dispatch';
+export * from './service-levels';

@@ -10,3 +10,4 @@ export * from './stock';
 export * from './service-requests';
 export * from './technician-schedule';
 export * from './dispatch';
+export * from './service-levels';

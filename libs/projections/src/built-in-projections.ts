@@ -2,6 +2,7 @@ import { masterDataProjection } from './master-data/master-data.projection';
 import type { AnyProjection } from './projection-definition';
 import { serviceRequestsProjection } from './service-requests/service-requests.projection';
 import { technicianAgendaProjection } from './service-requests/technician-agenda.projection';
+import { serviceLevelsProjection } from './service-levels/service-levels.projection';
 import { stockProjection } from './stock/stock.projection';
 import { streamCatalogueProjection } from './stream-catalogue.projection';
 import { usersProjection } from './users/users.projection';
@@ -14,4 +15,5 @@ export const builtInProjections: readonly AnyProjection[] = [
   stockProjection as unknown as AnyProjection,
   serviceRequestsProjection as unknown as AnyProjection,
   technicianAgendaProjection as unknown as AnyProjection,
+  serviceLevelsProjection as unknown as AnyProjection,
 ];

@@ -12,3 +12,4 @@ export * from './master-data';
 export * from './users';
 export * from './stock';
 export * from './service-requests';
+export * from './service-levels';

@@ -9,6 +9,7 @@ import {
 import type { RecordedEvent } from '@fieldstream/event-store';
 import {
   masterDataProjection,
+  serviceLevelsProjection,
   serviceRequestsProjection,
   stockProjection,
   technicianAgendaProjection,
@@ -42,6 +43,8 @@ export function changeTopicOf(event: RecordedEvent): ChangeTopic | undefined {
     return { topic: 'service-requests', projection: serviceRequestsProjection.name };
   if (event.type.startsWith('Appointment'))
     return { topic: 'agendas', projection: technicianAgendaProjection.name };
+  if (event.type.startsWith('Sla'))
+    return { topic: 'service-levels', projection: serviceLevelsProjection.name };
   return undefined;
 }
 
@@ -50,7 +53,10 @@ export function changeTopicOf(event: RecordedEvent): ChangeTopic | undefined {
  * is the queries' business (a customer's list is scoped, a technician's screens filter): a notice
  * only says "re-read", never what changed.
  */
-const SERVICE_WORK_AUDIENCE: Record<'service-requests' | 'agendas', ReadonlySet<Principal['role']>> = {
+const SERVICE_WORK_AUDIENCE: Record<
+  'service-requests' | 'agendas' | 'service-levels',
+  ReadonlySet<Principal['role']>
+> = {
   'service-requests': new Set([
     'admin',
     'dispatcher',
@@ -61,6 +67,8 @@ const SERVICE_WORK_AUDIENCE: Record<'service-requests' | 'agendas', ReadonlySet<
     'integrator',
   ]),
   agendas: new Set(['admin', 'dispatcher', 'manager', 'auditor', 'technician']),
+  // Clocks, alarms and breaches: the desk and management (a customer hears of its requests' steps).
+  'service-levels': new Set(['admin', 'dispatcher', 'manager', 'auditor']),
 };
 
 /** A principal hears of changes only to what they may read (and never which record changed). */
@@ -68,7 +76,7 @@ export function mayHear(principal: Principal, topic: ChangeTopic): boolean {
   if (topic.kind) return masterDataAccess(principal, topic.kind, 'read') !== 'none';
   if (topic.topic === 'users') return principal.role === 'admin' || principal.role === 'auditor';
   if (topic.topic === 'stock') return masterDataAccess(principal, 'warehouse', 'read') !== 'none';
-  if (topic.topic === 'service-requests' || topic.topic === 'agendas')
+  if (topic.topic === 'service-requests' || topic.topic === 'agendas' || topic.topic === 'service-levels')
     return SERVICE_WORK_AUDIENCE[topic.topic].has(principal.role);
   return false;
 }

@@ -96,7 +96,12 @@ export type RescheduleBody = z.input<typeof rescheduleBodySchema>;
 
 export const reasonBodySchema = z.object({ reason: shortText });
 export const optionalReasonBodySchema = z.object({ reason: z.string().trim().max(500).optional() });
-export const suspendBodySchema = z.object({ reason: shortText, until: instant.optional() });
+export const suspendBodySchema = z.object({
+  reason: shortText,
+  /** One of the organisation's suspension reasons; the contract says which pause SLA clocks. */
+  reasonCode: z.string().min(1).max(64).optional(),
+  until: instant.optional(),
+});
 
 export const renounceBodySchema = z.object({
   /** One of the organisation's renounce reasons (parameter `renounceReasons`). */

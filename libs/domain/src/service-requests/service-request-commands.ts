@@ -77,7 +77,14 @@ export type ServiceRequestCommand =
       reason?: string;
     }
   | { type: 'unassign'; at: string; technicianCode: string; reason?: string }
-  | { type: 'suspend'; at: string; reason: string; until?: string }
+  | {
+      type: 'suspend';
+      at: string;
+      reason: string;
+      /** One of the organisation's suspension reasons; contracts name those that pause SLA clocks. */
+      reasonCode?: string;
+      until?: string;
+    }
   | { type: 'resume'; at: string }
   | { type: 'cancel'; at: string; reason: string }
   | { type: 'renounce'; at: string; technicianCode: string; reasonCode: string; text: string }

@@ -76,7 +76,7 @@ export type ServiceRequestEvent =
     }
   | {
       type: 'ServiceRequestSuspended';
-      data: Base & { reason: string; until?: string; from: ServiceRequestStatus };
+      data: Base & { reason: string; reasonCode?: string; until?: string; from: ServiceRequestStatus };
     }
   | { type: 'ServiceRequestResumed'; data: Base & { to: ServiceRequestStatus } }
   | {

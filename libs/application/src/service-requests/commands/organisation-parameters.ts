@@ -1,4 +1,4 @@
-import { PARAMETERS_CODE } from '@fieldstream/domain';
+import { DEFAULT_SUSPENSION_REASONS, PARAMETERS_CODE } from '@fieldstream/domain';
 import type { MasterDataService } from '../../master-data/master-data.service';
 import { DEFAULT_RENOUNCE_REASONS } from '../queries/wording-vocabulary';
 
@@ -7,6 +7,7 @@ export interface RequestParameters {
   explicitAcceptance: boolean;
   reopenWindowDays: number;
   renounceReasonCodes: string[];
+  suspensionReasonCodes: string[];
 }
 
 /** What applies until an administrator records the organisation's parameters. */
@@ -15,7 +16,16 @@ export const DEFAULT_REQUEST_PARAMETERS: RequestParameters = {
   reopenWindowDays: 14,
   // The reasons the sheet offers when none are configured (the same list, worded there).
   renounceReasonCodes: DEFAULT_RENOUNCE_REASONS.en.map((reason) => reason.code),
+  suspensionReasonCodes: DEFAULT_SUSPENSION_REASONS.map((reason) => reason.code),
 };
+
+function codesOf(list: unknown): string[] {
+  return Array.isArray(list)
+    ? (list as { code?: unknown }[])
+        .map((reason) => reason.code)
+        .filter((code): code is string => typeof code === 'string')
+    : [];
+}
 
 /**
  * Read from the parameters record's own stream rather than its read model: a change an
@@ -25,11 +35,8 @@ export async function requestParameters(masterData: MasterDataService): Promise<
   const { state } = await masterData.current('parameters', PARAMETERS_CODE);
   const record = state.status === 'active' ? state.record : undefined;
   if (!record) return DEFAULT_REQUEST_PARAMETERS;
-  const reasons = Array.isArray(record['renounceReasons'])
-    ? (record['renounceReasons'] as { code?: unknown }[])
-        .map((reason) => reason.code)
-        .filter((code): code is string => typeof code === 'string')
-    : [];
+  const reasons = codesOf(record['renounceReasons']);
+  const suspensionReasons = codesOf(record['suspensionReasons']);
   return {
     explicitAcceptance:
       typeof record['explicitAcceptance'] === 'boolean'
@@ -40,5 +47,7 @@ export async function requestParameters(masterData: MasterDataService): Promise<
         ? record['reopenWindowDays']
         : DEFAULT_REQUEST_PARAMETERS.reopenWindowDays,
     renounceReasonCodes: reasons.length > 0 ? reasons : DEFAULT_REQUEST_PARAMETERS.renounceReasonCodes,
+    suspensionReasonCodes:
+      suspensionReasons.length > 0 ? suspensionReasons : DEFAULT_REQUEST_PARAMETERS.suspensionReasonCodes,
   };
 }

@@ -164,13 +164,27 @@ export class ServiceRequestCommands {
           technicianCode: action.technicianCode,
           ...(action.reason ? { reason: action.reason } : {}),
         };
-      case 'suspend':
+      case 'suspend': {
+        if (action.reasonCode !== undefined) {
+          const { suspensionReasonCodes } = await requestParameters(run.masterData);
+          if (!suspensionReasonCodes.includes(action.reasonCode)) {
+            throw new FieldValidationError('Not a suspension reason of the organisation', [
+              {
+                field: 'reasonCode',
+                code: 'unknown_reason',
+                message: `${action.reasonCode} is not one of ${suspensionReasonCodes.join(', ')}`,
+              },
+            ]);
+          }
+        }
         return {
           type: 'suspend',
           at,
           reason: action.reason,
+          ...(action.reasonCode ? { reasonCode: action.reasonCode } : {}),
           ...(action.until ? { until: action.until } : {}),
         };
+      }
       case 'cancel':
         return { type: 'cancel', at, reason: action.reason };
       case 'renounce': {

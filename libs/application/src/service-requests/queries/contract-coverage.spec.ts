@@ -21,6 +21,9 @@ const contract = (
     includesMaterials: false,
     penaltyPerHour: 0,
     currency: 'EUR',
+    slaThresholds: [50, 75, 90, 100],
+    slaAtRiskPercent: 75,
+    slaPausingReasonCodes: ['waiting-customer'],
     ...overrides,
   },
 });

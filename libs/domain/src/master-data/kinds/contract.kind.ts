@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { code, isoDate, name, repeatedIndexes, text, uniqueCodes } from '../fields';
 import { defineKind, refs } from '../master-data-kind';
+import { BREACH_PERCENT, DEFAULT_SLA_THRESHOLDS } from '../../service-levels/sla-policy';
 
 export const PRIORITIES = ['critical', 'high', 'normal', 'low'] as const;
 
@@ -39,6 +40,16 @@ export const contractSchema = z
     serviceLevels: z.array(serviceLevelSchema).min(1, 'At least one service level').max(PRIORITIES.length),
     includesLabour: z.boolean().default(true),
     includesMaterials: z.boolean().default(false),
+    /** Alarm thresholds, in percent of each SLA clock's target; 100 (the deadline) always included. */
+    slaThresholds: z
+      .array(z.number().int().min(1).max(300))
+      .min(1)
+      .max(10)
+      .default([...DEFAULT_SLA_THRESHOLDS]),
+    /** From this alarm on, a running clock counts as at risk on dashboards. */
+    slaAtRiskPercent: z.number().int().min(1).max(100).default(75),
+    /** Suspension reasons (the organisation's codes) that stop the SLA clocks while suspended. */
+    slaPausingReasonCodes: uniqueCodes(50).default(['waiting-customer']),
     /** Penalty per started hour of restoration beyond the deadline, in the contract's currency. */
     penaltyPerHour: z.number().min(0).max(1e6).default(0),
     currency: z
@@ -51,6 +62,23 @@ export const contractSchema = z
   .superRefine((contract, ctx) => {
     if (contract.validTo < contract.validFrom) {
       ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'The contract ends before it starts' });
+    }
+    contract.slaThresholds.forEach((percent, index) => {
+      const previous = contract.slaThresholds[index - 1];
+      if (previous !== undefined && percent <= previous) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['slaThresholds', index],
+          message: 'Thresholds must rise: each one above the one before',
+        });
+      }
+    });
+    if (!contract.slaThresholds.includes(BREACH_PERCENT)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['slaThresholds'],
+        message: 'The thresholds must include 100, the deadline itself',
+      });
     }
     for (const index of repeatedIndexes(contract.serviceLevels, (level) => level.priority)) {
       const level = contract.serviceLevels[index]!;

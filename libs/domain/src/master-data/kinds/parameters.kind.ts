@@ -9,6 +9,13 @@ import {
 import { DEFAULT_TRAVEL_MODEL } from '../../dispatch/travel-estimate';
 import { PRIORITIES } from './contract.kind';
 
+export const DEFAULT_SUSPENSION_REASONS = [
+  { code: 'waiting-customer', label: 'Waiting for the customer' },
+  { code: 'waiting-parts', label: 'Waiting for parts' },
+  { code: 'no-access', label: 'No access to the site' },
+  { code: 'other', label: 'Other' },
+];
+
 const weight = (byDefault: number) => z.number().min(0).max(100).default(byDefault);
 
 /**
@@ -24,6 +31,12 @@ export const parametersSchema = z
       .array(z.object({ code, label: name }).strict())
       .min(1)
       .max(50),
+    /** Why a request may be put on hold; contracts name those that pause their SLA clocks. */
+    suspensionReasons: z
+      .array(z.object({ code, label: name }).strict())
+      .min(1)
+      .max(50)
+      .default(DEFAULT_SUSPENSION_REASONS),
     priorities: z
       .array(
         z

@@ -1,0 +1,116 @@
+import type { EventStore, EventSubscription } from '@fieldstream/event-store';
+import type { ReadDocument, ReadStore } from '@fieldstream/read-store';
+import type { SlaClocks } from './sla-clocks.service';
+
+/** Where sagas keep how far they followed the log (one document per saga). */
+export const SAGA_CHECKPOINTS_COLLECTION = 'saga_checkpoints';
+const NAME = 'sla-follower';
+/** The checkpoint is written at most this often while events stream in, and when they pause. */
+const CHECKPOINT_EVERY_MS = 250;
+
+interface CheckpointDocument extends ReadDocument {
+  position: number;
+  at: string;
+}
+
+export interface SlaFollowerOptions {
+  events: EventStore;
+  reads: ReadStore;
+  clocks: SlaClocks;
+  log?: { warn(message: string): void; error(message: string): void };
+  /** First and longest wait before following again after a failure. */
+  retry?: { initialDelayMs?: number; maxDelayMs?: number };
+}
+
+/**
+ * Follows the service-request events from its checkpoint onto the SLA clocks. At least once: the
+ * checkpoint is saved after the events it covers were followed, so a crash follows some of them
+ * again, which SlaClocks makes harmless (same event ids, revisions already seen). A failure (a
+ * store briefly away) is retried from the checkpoint with back-off, never skipped.
+ */
+export class SlaFollower {
+  private subscription: EventSubscription | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private position: number | undefined;
+  private lastError: string | undefined;
+
+  constructor(private readonly options: SlaFollowerOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.stopped = false;
+    this.running = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.subscription?.close();
+    await this.running;
+    this.running = undefined;
+  }
+
+  status(): { position: number | null; lastError?: string } {
+    return { position: this.position ?? null, ...(this.lastError && { lastError: this.lastError }) };
+  }
+
+  /** The position followed so far (saved), for tests and health. */
+  async checkpoint(): Promise<number | null> {
+    const saved = await this.checkpoints().get(NAME);
+    return saved?.position ?? null;
+  }
+
+  private checkpoints() {
+    return this.options.reads.collection<CheckpointDocument>(SAGA_CHECKPOINTS_COLLECTION);
+  }
+
+  private async loop(): Promise<void> {
+    let delay = this.options.retry?.initialDelayMs ?? 500;
+    const maxDelay = this.options.retry?.maxDelayMs ?? 30_000;
+    while (!this.stopped) {
+      try {
+        await this.followFromCheckpoint();
+        delay = this.options.retry?.initialDelayMs ?? 500;
+      } catch (error) {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.options.log?.error(`SLA follower failed, following again in ${delay} ms: ${this.lastError}`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay = Math.min(delay * 2, maxDelay);
+      }
+    }
+  }
+
+  private async followFromCheckpoint(): Promise<void> {
+    const saved = await this.checkpoint();
+    this.position = saved ?? undefined;
+    const subscription = this.options.events.subscribeToAll({
+      ...(saved !== null && { after: saved }),
+      streamPrefixes: ['service-request-'],
+    });
+    this.subscription = subscription;
+    let savedAt = Date.now();
+    let unsaved = false;
+    const save = async () => {
+      if (!unsaved || this.position === undefined) return;
+      await this.checkpoints().put({ _id: NAME, position: this.position, at: new Date().toISOString() });
+      unsaved = false;
+      savedAt = Date.now();
+    };
+    // Saves what was followed when the log goes quiet, not only when the next event arrives.
+    const idleSaver = setInterval(() => void save().catch(() => undefined), CHECKPOINT_EVERY_MS);
+    try {
+      for await (const recorded of subscription) {
+        await this.options.clocks.follow(recorded);
+        this.position = recorded.position;
+        unsaved = true;
+        if (Date.now() - savedAt >= CHECKPOINT_EVERY_MS) await save();
+        if (this.stopped) break;
+      }
+      await save();
+    } finally {
+      clearInterval(idleSaver);
+      await subscription.close();
+    }
+    this.lastError = undefined;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './sla-collections';
+export * from './sla-request-document';
+export * from './service-levels.projection';
