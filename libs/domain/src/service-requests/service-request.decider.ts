@@ -338,7 +338,9 @@ export const serviceRequestDecider: Decider<ServiceRequestState, ServiceRequestC
               data: {
                 ...base,
                 reason: text(command.reason, 'reason'),
-                ...(command.reasonCode !== undefined && { reasonCode: text(command.reasonCode, 'reasonCode') }),
+                ...(command.reasonCode !== undefined && {
+                  reasonCode: text(command.reasonCode, 'reasonCode'),
+                }),
                 from: status as ServiceRequestStatus,
                 ...(command.until !== undefined && { until: command.until }),
               },
