@@ -1,8 +1,7 @@
 import { SlaClocks } from '@fieldstream/application';
-import type { JobContext, JobHandler } from '@fieldstream/queue';
+import { type JobContext, type JobHandler, RECORD_DUE_JOB, SLA_ALARMS_QUEUE } from '@fieldstream/queue';
 import { Injectable } from '@nestjs/common';
 import { QueueJobHandler } from '../jobs/job-handler.decorator';
-import { RECORD_DUE_JOB, SLA_ALARMS_QUEUE } from './bullmq-sla-timers';
 
 /** A request's SLA timer went off: record what is due now (re-read from its stream) and set the next. */
 @QueueJobHandler()

@@ -10,14 +10,13 @@ import type { EventStore } from '@fieldstream/event-store';
 import { openSqliteEventStore } from '@fieldstream/event-store-sqlite';
 import { type AppConfig, loadConfig } from '@fieldstream/infrastructure';
 import { type MasterDataDocument, masterDataCollection } from '@fieldstream/projections';
-import { JobScheduler } from '@fieldstream/queue';
+import { JobScheduler, SLA_ALARMS_QUEUE, slaTimerId } from '@fieldstream/queue';
 import type { ReadStore } from '@fieldstream/read-store';
 import { openSqliteReadStore } from '@fieldstream/read-store-sqlite';
 import { startRedis, tempDir, type TempDir, type TestRedis, waitFor } from '@fieldstream/testing';
 import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { type RunningWorker, startWorker } from '../create-worker';
-import { SLA_ALARMS_QUEUE, slaTimerId } from './bullmq-sla-timers';
 
 /*
  * The SLA saga in a real worker, against real SQLite stores and a private Redis. The clock is the

@@ -1,11 +1,10 @@
 import { SlaClocks, SlaFollower } from '@fieldstream/application';
 import type { EventStore } from '@fieldstream/event-store';
 import { APP_CONFIG, type AppConfig, EVENT_STORE, READ_STORE } from '@fieldstream/infrastructure';
-import { JobScheduler } from '@fieldstream/queue';
+import { BullmqSlaTimers, JobScheduler } from '@fieldstream/queue';
 import type { ReadStore } from '@fieldstream/read-store';
 import { Logger, Module, type OnModuleDestroy, Inject, Injectable } from '@nestjs/common';
 import { WORKER_CLOCK } from '../worker-clock';
-import { BullmqSlaTimers } from './bullmq-sla-timers';
 import { SlaAlarmJobHandler } from './sla-alarm.job-handler';
 import { SlaSagaService } from './sla-saga.service';
 

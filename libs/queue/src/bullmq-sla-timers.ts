@@ -1,13 +1,15 @@
-import type { SlaTimers } from '@fieldstream/application';
-import type { JobScheduler } from '@fieldstream/queue';
+import type { JobScheduler } from './job-scheduler.service';
 
 export const SLA_ALARMS_QUEUE = 'sla-alarms';
 export const RECORD_DUE_JOB = 'record-due';
 
-/** One delayed job per request, `sla-<requestId>`: setting it again replaces the earlier one. */
+/**
+ * The SLA alarm timers (the application's `SlaTimers` port) as BullMQ delayed jobs: one per
+ * request, `sla-<requestId>`; setting it again replaces the earlier one.
+ */
 export const slaTimerId = (requestId: string) => `sla-${requestId}`;
 
-export class BullmqSlaTimers implements SlaTimers {
+export class BullmqSlaTimers {
   constructor(
     private readonly scheduler: JobScheduler,
     /** The worker's clock; BullMQ waits in real time, so an instant is moved by the clock's lead. */
