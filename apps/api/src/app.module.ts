@@ -13,6 +13,7 @@ import { OpenApiModule } from './openapi/openapi.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ServiceRequestsModule } from './service-requests/service-requests.module';
 import { DispatchModule } from './dispatch/dispatch.module';
+import { ServiceLevelsModule } from './service-levels/service-levels.module';
 import { StockModule } from './stock/stock.module';
 import { ZonesModule } from './zones/zones.module';
 
@@ -40,6 +41,7 @@ export class AppModule {
         ImportModule,
         ServiceRequestsModule,
         DispatchModule,
+        ServiceLevelsModule,
         OpenApiModule,
         ...(options.features ?? []),
       ],

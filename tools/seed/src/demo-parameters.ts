@@ -13,6 +13,13 @@ export function demoParameters(): DemoRecord {
       { code: 'WRONG-SKILL', label: 'Competenze non adeguate' },
       { code: 'UNSAFE', label: 'Condizioni di sicurezza non garantite' },
     ],
+    // Contracts pause their SLA clocks for "waiting-customer" unless they say otherwise.
+    suspensionReasons: [
+      { code: 'waiting-customer', label: 'In attesa del cliente' },
+      { code: 'waiting-parts', label: 'In attesa del ricambio' },
+      { code: 'no-access', label: 'Sito non accessibile' },
+      { code: 'other', label: 'Altro' },
+    ],
     priorities: [
       { code: 'critical', label: 'Critica', colour: '#d6336c' },
       { code: 'high', label: 'Alta', colour: '#f76707' },

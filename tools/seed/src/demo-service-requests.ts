@@ -167,10 +167,11 @@ export function planDemoRequests(
     const technicians = world.techniciansFor(str(site, 'zoneCode'), unitCode);
     const duration = Math.min(240, Math.ceil(Number(condition?.['expectedMinutes'] ?? 60) / 30) * 30);
     const crew = priority === 'critical' && prng.chance(0.2) ? 2 : 1;
-    // Urgent work goes out at once; the rest of the recent work fills the coming two weeks.
+    // Most work goes out at once, as a desk keeping its service levels plans it; some normal and
+    // low work waits for days (and breaches its SLA), and recent work fills the coming two weeks.
     const recent = now - clock < 10 * DAY;
-    const plannedFrom =
-      clock + (priority === 'critical' ? 0 : prng.int(0, recent && priority !== 'high' ? 12 : 3) * DAY);
+    const waits = (priority === 'normal' || priority === 'low') && prng.chance(recent ? 0.5 : 0.15);
+    const plannedFrom = clock + (waits ? prng.int(1, recent ? 12 : 3) * DAY : 0);
     const horizon = now + FUTURE_DAYS * DAY;
     const slot = findSlot(
       booked,
@@ -247,6 +248,7 @@ export function planDemoRequests(
       step(assigned.start + 40 * MINUTE, desk, {
         type: 'suspend',
         reason: 'In attesa del ricambio dal fornitore',
+        reasonCode: 'waiting-parts',
       });
       continue;
     }

@@ -35,9 +35,14 @@ import {
   boardAnswerSchema,
   boardPaths,
   boardQuerySchema,
+  SLA_AT_RISK_LIMIT,
+  requestServiceLevelSchema,
+  slaDashboardQuerySchema,
+  slaDashboardSchema,
 } from '@fieldstream/api-contract';
 import { z } from 'zod';
 import { readerLanguageQuerySchema } from '../service-requests/reader-language';
+import { serviceLevelPaths } from '../service-levels/service-levels.controller';
 import type { ApiResponse, ApiRoute, NamedSchema } from './api-route';
 
 /*
@@ -383,6 +388,40 @@ export const API_ROUTES: readonly ApiRoute[] = [
         status: 200,
         description: 'The board.',
         body: { name: 'BoardAnswer', schema: boardAnswerSchema },
+      },
+    ],
+    problems: [400, 403, 404],
+  },
+  {
+    method: 'get',
+    path: serviceLevelPaths.request.replace(':id', '{id}'),
+    operationId: 'getRequestServiceLevel',
+    tag: 'Service levels',
+    summary: "A request's standing and clocks against its service levels",
+    description:
+      "For whoever may read the request. Each clock's start, deadline (null while paused), next alarm, highest threshold reached, and how it stopped; the penalties charged so far. `not-applicable` with `notApplicableReason` when no contract or level applies, or while the clocks are not known yet (moments after the opening).",
+    responses: [
+      {
+        status: 200,
+        description: 'The service level.',
+        body: { name: 'RequestServiceLevel', schema: requestServiceLevelSchema },
+      },
+    ],
+    problems: [404],
+  },
+  {
+    method: 'get',
+    path: serviceLevelPaths.dashboard,
+    operationId: 'getSlaDashboard',
+    tag: 'Service levels',
+    summary: 'Service levels across requests: standings, the requests at risk, breaches and penalties by day',
+    description: `For administrators, managers, auditors and dispatchers; a centre's staff see the units under theirs. Running requests counted by standing (in total, by unit, zone and priority), those at risk or breached by nearest deadline (at most ${SLA_AT_RISK_LIMIT}), and breaches and penalties per day of the period (UTC days; by default the 30 days up to today; at most 366 days apart). A unit covers the units below it; an unknown unit or zone, or one out of reach, answers 404.`,
+    query: slaDashboardQuerySchema,
+    responses: [
+      {
+        status: 200,
+        description: 'The dashboard.',
+        body: { name: 'SlaDashboard', schema: slaDashboardSchema },
       },
     ],
     problems: [400, 403, 404],

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AuthController } from '../auth/auth.controller';
 import { DispatchBoardController } from '../dispatch/dispatch-board.controller';
 import { ProposalsController } from '../dispatch/proposals.controller';
+import { ServiceLevelsController } from '../service-levels/service-levels.controller';
 import { ServiceHistoryController } from '../service-requests/service-history.controller';
 import { ServiceRequestCommandsController } from '../service-requests/service-request-commands.controller';
 import { ServiceRequestsController } from '../service-requests/service-requests.controller';
@@ -195,7 +196,7 @@ describe('the OpenAPI document', () => {
     expect(login['security']).toEqual([]);
   });
 
-  it('lists every route the service-request and dispatch controllers and the login serve, and no other', () => {
+  it('lists every route the service-request, dispatch and service-level controllers and the login serve, and no other', () => {
     const served = [
       ...controllerRoutes(ServiceRequestsController),
       ...controllerRoutes(ServiceRequestCommandsController),
@@ -203,9 +204,10 @@ describe('the OpenAPI document', () => {
       ...controllerRoutes(ServiceHistoryController),
       ...controllerRoutes(ProposalsController),
       ...controllerRoutes(DispatchBoardController),
+      ...controllerRoutes(ServiceLevelsController),
       ...controllerRoutes(AuthController).filter((route) => route === 'post /auth/login'),
     ].sort();
-    expect(served).toHaveLength(31);
+    expect(served).toHaveLength(33);
     const listed = operations(document)
       .map(({ path, method }) => `${method} ${path}`)
       .sort();

@@ -3,3 +3,4 @@ export * from './sla-policy-for';
 export * from './service-calendar';
 export * from './sla-clocks.service';
 export * from './sla-follower';
+export * from './queries';

@@ -5,6 +5,7 @@ import {
   SERVICE_LEVEL_STREAM_PREFIX,
   nextSlaAlarm,
   serviceLevelStreamName,
+  serviceRequestStreamName,
   slaDecider,
 } from '@fieldstream/domain';
 import type { EventStore, RecordedEvent } from '@fieldstream/event-store';
@@ -84,8 +85,14 @@ export class SlaClocks {
     await this.setTimer(requestId, outcome.state);
   }
 
-  /** A timer's visit: records the alarms due now, then sets the next timer. */
+  /**
+   * A timer's visit: records the alarms due now, then sets the next timer. The request's own
+   * events the follower has not reached yet are followed first: after an outage the follower
+   * catches up while timers already fire, and an arrival on site that happened before the deadline
+   * must stop the clock before "now" is judged, or the breach would be recorded wrongly.
+   */
   async recordDue(requestId: string): Promise<{ recorded: number }> {
+    await this.catchUp(requestId);
     const outcome = await executeCommand(
       this.options.events,
       serviceLevelStreamName(requestId),
@@ -98,6 +105,20 @@ export class SlaClocks {
     const next = nextSlaAlarm(outcome.state);
     if (next) await this.options.timers.set(requestId, new Date(next.at));
     return { recorded: outcome.events.length };
+  }
+
+  /** Follows the request events after the last one its service-level stream followed. */
+  private async catchUp(requestId: string): Promise<void> {
+    const { state } = await loadStream(this.options.events, serviceLevelStreamName(requestId), slaDecider);
+    for (let from = state.requestRevision + 1; ; ) {
+      const page = await this.options.events.readStream(serviceRequestStreamName(requestId), {
+        fromRevision: from,
+        maxCount: PAGE,
+      });
+      for (const recorded of page) await this.follow(recorded);
+      if (page.length < PAGE) return;
+      from += page.length;
+    }
   }
 
   /**

@@ -22,6 +22,8 @@ import usersEn from '../../features/users/i18n/en.json';
 import usersIt from '../../features/users/i18n/it.json';
 import dispatchBoardEn from '../../features/dispatch-board/i18n/en.json';
 import dispatchBoardIt from '../../features/dispatch-board/i18n/it.json';
+import serviceLevelsEn from '../../features/service-levels/i18n/en.json';
+import serviceLevelsIt from '../../features/service-levels/i18n/it.json';
 import commonEn from '../../shared/i18n/en.json';
 import commonIt from '../../shared/i18n/it.json';
 
@@ -41,6 +43,7 @@ export const resources = {
     serviceRequests: serviceRequestsEn,
     technician: technicianEn,
     dispatchBoard: dispatchBoardEn,
+    serviceLevels: serviceLevelsEn,
   },
   it: {
     common: commonIt,
@@ -56,6 +59,7 @@ export const resources = {
     serviceRequests: serviceRequestsIt,
     technician: technicianIt,
     dispatchBoard: dispatchBoardIt,
+    serviceLevels: serviceLevelsIt,
   },
 } as const;
 
@@ -73,4 +77,5 @@ export const NAMESPACES = [
   'serviceRequests',
   'technician',
   'dispatchBoard',
+  'serviceLevels',
 ] as const;

@@ -1,7 +1,8 @@
 /**
  * The queries a change notice makes stale. A master-data kind refreshes its own lists and records,
  * and the views built from master data (map, availability); requests, agendas, stock and
- * accounts their own screens.
+ * accounts their own screens; service levels (clocks, alarms, breaches) the SLA dashboard and a
+ * request's clocks, which a changed request moves too (opened, suspended, closed).
  */
 export function queryKeysForTopic(topic: string): readonly (readonly string[])[] {
   if (topic.startsWith('master-data/')) {
@@ -9,9 +10,10 @@ export function queryKeysForTopic(topic: string): readonly (readonly string[])[]
     return [['master-data', plural], ['map'], ['availability']];
   }
   // The board holds each request's revision for its drags: a changed request refreshes it.
-  if (topic === 'service-requests') return [['service-requests'], ['agendas', 'board']];
+  if (topic === 'service-requests') return [['service-requests'], ['agendas', 'board'], ['service-levels']];
   // An appointment changes a technician's agenda and the request it serves.
   if (topic === 'agendas') return [['agendas'], ['service-requests']];
+  if (topic === 'service-levels') return [['service-levels']];
   if (topic === 'stock') return [['stock']];
   if (topic === 'users') return [['users']];
   return [];

@@ -16,6 +16,11 @@ export const WORK_LINKS: readonly { id: string; to: string; roles?: readonly Rol
   { id: 'requests', to: '/app/requests', roles: ['admin', 'dispatcher', 'manager', 'auditor', 'integrator'] },
   { id: 'board', to: '/app/board', roles: ['admin', 'dispatcher', 'manager'] },
   { id: 'agendas', to: '/app/agendas', roles: ['admin', 'dispatcher', 'manager', 'auditor'] },
+  {
+    id: 'serviceLevels',
+    to: '/app/service-levels',
+    roles: ['admin', 'manager', 'dispatcher', 'auditor'],
+  },
   { id: 'myAgenda', to: '/app/my/agenda', roles: ['technician'] },
   { id: 'map', to: '/app/map' },
   { id: 'availability', to: '/app/availability' },
