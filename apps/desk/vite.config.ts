@@ -15,8 +15,8 @@ export default defineConfig({
         // Libraries change far less often than the desk: separate chunks stay cached across releases.
         // Each screen is loaded on demand (`lazyScreen` in the routes), so only what the first page
         // needs may sit in a chunk that index.html loads up front: `vendor` takes only `$initial`
-        // modules (statically imported from the entry). The calendar and map libraries get chunks of
-        // their own, loaded with the first screen that needs them; any other library a screen alone
+        // modules (statically imported from the entry). The calendar, map and chart libraries get
+        // chunks of their own, loaded with the first screen that needs them; any other library a screen alone
         // uses stays in that screen's chunk (automatic chunking).
         codeSplitting: {
           groups: [
@@ -46,6 +46,14 @@ export default defineConfig({
             {
               name: 'leaflet',
               test: /node_modules[\\/](leaflet|react-leaflet|@react-leaflet)[\\/]/,
+              priority: 6,
+            },
+            {
+              // The SLA dashboard's chart only: recharts and what it draws with (d3 through
+              // victory-vendor, its redux store). Whatever the first page shares with it (clsx,
+              // use-sync-external-store) has gone to `vendor` or `mantine` first, by priority.
+              name: 'recharts',
+              test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs|redux|redux-thunk|react-redux|reselect|immer|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant|use-sync-external-store|react-is)[\\/]/,
               priority: 6,
             },
           ],

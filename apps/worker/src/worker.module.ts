@@ -6,7 +6,7 @@ import { JobWorkersService } from './jobs/job-workers.service';
 import { PROJECTIONS, ProjectionRunnerService } from './projections/projection-runner.service';
 import { WorkerStatusPublisher } from './status/worker-status.publisher';
 import { WorkerLifecycle } from './worker-lifecycle.service';
-import { SlaModule } from './service-levels/sla.module';
+import { SagasModule } from './sagas/sagas.module';
 import { WORKER_CLOCK, systemClock } from './worker-clock';
 
 export interface WorkerModuleOptions {
@@ -19,7 +19,7 @@ export interface WorkerModuleOptions {
 }
 
 /** The sagas every worker runs unless a test names its own features. */
-export const BUILT_IN_FEATURES: Type[] = [SlaModule];
+export const BUILT_IN_FEATURES: Type[] = [SagasModule];
 
 @Module({})
 export class WorkerModule {

@@ -22,3 +22,5 @@ export * from './service-requests/service-request-action';
 export * from './service-requests/queries';
 export * from './dispatch';
 export * from './service-levels';
+export * from './sagas/log-follower';
+export * from './notifications';

@@ -11,3 +11,4 @@ export * from './service-requests';
 export * from './technician-schedule';
 export * from './dispatch';
 export * from './service-levels';
+export * from './notifications';

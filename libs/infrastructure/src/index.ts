@@ -8,3 +8,4 @@ export * from './worker-status/worker-status';
 export * from './process/run-until-signalled';
 export * from './stores/create-attachment-store';
 export * from './process/run-cli-main';
+export * from './notifications';

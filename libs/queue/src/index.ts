@@ -4,4 +4,4 @@ export * from './job-handler';
 export * from './job-scheduler.service';
 export * from './job-worker-host';
 export * from './redis-health.probe';
-export * from './bullmq-sla-timers';
+export * from './bullmq-timers';

@@ -8,8 +8,10 @@ import { bullConnection, type QueueSettings } from './queue-connection';
 export interface ScheduleOptions {
   /** When to run; a time in the past means "as soon as possible". */
   runAt: Date;
-  /** Attempts before the job is left failed (default 3, exponential back-off from 1 s). */
+  /** Attempts before the job is left failed (default 3, exponential back-off from `backoffMs`). */
   attempts?: number;
+  /** The first retry's delay, doubled at each next one (default 1 s). */
+  backoffMs?: number;
 }
 
 export interface ScheduledJob {
@@ -121,7 +123,7 @@ export class JobScheduler {
         // Measured under the lock, so a call that waited for its turn still runs at its time.
         delay: Math.max(0, options.runAt.getTime() - Date.now()),
         attempts,
-        backoff: { type: 'exponential', delay: 1_000 },
+        backoff: { type: 'exponential', delay: options.backoffMs ?? 1_000 },
         removeOnComplete: true,
         // Failed jobs are kept a week for inspection; re-scheduling removes one with the same id.
         removeOnFail: { age: 7 * 24 * 3600 },

@@ -26,7 +26,10 @@ export class ServiceLevelsController {
 
   /** For whoever may read the request; 404 for anyone else, as the request itself. */
   @Get(serviceLevelPaths.request)
-  forRequest(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<RequestServiceLevel> {
+  forRequest(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RequestServiceLevel> {
     return this.queryBus.execute(new GetRequestServiceLevelQuery(principal, id));
   }
 

@@ -2,5 +2,4 @@ export * from './sla-timers';
 export * from './sla-policy-for';
 export * from './service-calendar';
 export * from './sla-clocks.service';
-export * from './sla-follower';
 export * from './queries';

@@ -15,14 +15,18 @@ const CATALOGUES: readonly MasterDataKindName[] = [
 ];
 const ORGANISATION: readonly MasterDataKindName[] = ['unit', 'zone', 'technician', 'warehouse'];
 const CUSTOMER_BOOK: readonly MasterDataKindName[] = ['customer', 'site', 'asset', 'contract'];
+/** Who is told what: read by the desk and management (to know who hears of what), kept by admins. */
+const SETTINGS: readonly MasterDataKindName[] = ['notification-rule', 'escalation-chain'];
 
 function table(
   catalogues: Access,
   organisation: Access,
   customerBook: Access,
   overrides: Partial<Record<MasterDataKindName, Access>> = {},
+  settings: Access = 'none',
 ): Record<MasterDataKindName, Access> {
   const entries = [
+    ...SETTINGS.map((kind) => [kind, settings] as const),
     ...CATALOGUES.map((kind) => [kind, catalogues] as const),
     ...ORGANISATION.map((kind) => [kind, organisation] as const),
     ...CUSTOMER_BOOK.map((kind) => [kind, customerBook] as const),
@@ -36,11 +40,11 @@ function table(
  * machines; auditors and integrators everything, read-only for auditors.
  */
 const READ: Record<Role, Record<MasterDataKindName, Access>> = {
-  admin: table('all', 'all', 'all'),
-  auditor: table('all', 'all', 'all'),
-  integrator: table('all', 'all', 'all'),
-  dispatcher: table('all', 'scoped', 'scoped'),
-  manager: table('all', 'scoped', 'scoped'),
+  admin: table('all', 'all', 'all', {}, 'all'),
+  auditor: table('all', 'all', 'all', {}, 'all'),
+  integrator: table('all', 'all', 'all', {}, 'all'),
+  dispatcher: table('all', 'scoped', 'scoped', {}, 'all'),
+  manager: table('all', 'scoped', 'scoped', {}, 'all'),
   technician: table('all', 'scoped', 'none', { unit: 'all', zone: 'all' }),
   customer: table('none', 'none', 'scoped', { 'asset-model': 'all' }),
   device: table('none', 'none', 'none'),
@@ -51,7 +55,7 @@ const READ: Record<Role, Record<MasterDataKindName, Access>> = {
  * date within its centre; integrators sync master data from back-office systems; admins own the rest.
  */
 const WRITE: Record<Role, Record<MasterDataKindName, Access>> = {
-  admin: table('all', 'all', 'all'),
+  admin: table('all', 'all', 'all', {}, 'all'),
   integrator: table('all', 'all', 'all', { parameters: 'none' }),
   dispatcher: table('none', 'none', 'scoped', { calendar: 'all' }),
   manager: table('none', 'none', 'none'),

@@ -19,3 +19,5 @@ export * from './kinds/contract.kind';
 export * from './kinds/item.kind';
 export * from './kinds/warehouse.kind';
 export * from './kinds/parameters.kind';
+export * from './kinds/notification-rule.kind';
+export * from './kinds/escalation-chain.kind';

@@ -16,7 +16,9 @@ export type MasterDataKindName =
   | 'contract'
   | 'item'
   | 'warehouse'
-  | 'parameters';
+  | 'parameters'
+  | 'notification-rule'
+  | 'escalation-chain';
 
 /** A reference from a record to another record of some kind, by code, named by its field path. */
 export interface RecordReference {

@@ -6,6 +6,8 @@ import { conditionKind } from './kinds/condition.kind';
 import { contractKind } from './kinds/contract.kind';
 import { customerKind } from './kinds/customer.kind';
 import { itemKind } from './kinds/item.kind';
+import { escalationChainKind } from './kinds/escalation-chain.kind';
+import { notificationRuleKind } from './kinds/notification-rule.kind';
 import { parametersKind } from './kinds/parameters.kind';
 import { professionalRoleKind } from './kinds/professional-role.kind';
 import { siteKind } from './kinds/site.kind';
@@ -36,6 +38,8 @@ export const MASTER_DATA_KINDS: readonly MasterDataKind[] = [
   assetKind,
   contractKind,
   parametersKind,
+  notificationRuleKind,
+  escalationChainKind,
 ] as readonly MasterDataKind[];
 
 const byName = new Map(MASTER_DATA_KINDS.map((kind) => [kind.name, kind]));

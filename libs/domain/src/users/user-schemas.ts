@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { USER_ROLES } from '../access/roles';
-import { code, name } from '../master-data/fields';
+import { code, email, name } from '../master-data/fields';
+import { notificationPreferencesSchema } from '../notifications/notification-preferences';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -35,6 +36,16 @@ export const userProfileSchema = z
     role: z.enum(USER_ROLES),
     binding: userBindingSchema.default({}),
     language: z.enum(['it', 'en']).default('it'),
+    /** Where e-mail and text messages reach the user (notifications). */
+    email: email.optional(),
+    /** Spaces, dots and dashes people type are dropped: `+39 347 123 4567` is kept as +393471234567. */
+    phone: z
+      .string()
+      .transform((value) => value.replace(/[\s.-]/g, ''))
+      .pipe(z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'A phone number in international form, e.g. +39 347 1234567'))
+      .optional(),
+    /** The user's own switches for notifications; absent means the defaults. */
+    notifications: notificationPreferencesSchema.optional(),
   })
   .strict()
   .superRefine((profile, ctx) => {

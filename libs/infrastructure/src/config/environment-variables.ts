@@ -139,6 +139,42 @@ export const ENVIRONMENT_VARIABLES = [
     description: 'Largest attachment accepted (25 MiB by default).',
   },
   {
+    name: 'SMTP_URL',
+    usedBy: ['worker'],
+    description:
+      'Where e-mail notifications are sent: smtp://user:password@host:port (or smtps://). Unset: no e-mail (deliveries are logged as not configured).',
+  },
+  {
+    name: 'MAIL_FROM',
+    defaultValue: 'Fieldstream <fieldstream@localhost>',
+    usedBy: ['worker'],
+    description: 'Sender of e-mail notifications.',
+  },
+  {
+    name: 'SMS_GATEWAY_URL',
+    usedBy: ['worker'],
+    description:
+      'HTTP(S) endpoint of the SMS gateway: each text message is a POST of {"to", "text", "id"} as JSON; any 2xx answer counts as accepted. Unset: no SMS.',
+  },
+  {
+    name: 'SMS_GATEWAY_TOKEN',
+    usedBy: ['worker'],
+    description: 'Sent to the SMS gateway as `Authorization: Bearer <token>`.',
+  },
+  {
+    name: 'NOTIFY_ATTEMPTS',
+    defaultValue: '8',
+    usedBy: ['worker'],
+    description:
+      'Attempts per e-mail or SMS before it is given up (listed as a dead letter for an administrator).',
+  },
+  {
+    name: 'NOTIFY_RETRY_MS',
+    defaultValue: '30000',
+    usedBy: ['worker'],
+    description: 'Wait before the first retry of a failed delivery; doubled at each next one.',
+  },
+  {
     name: 'REDIS_SERVER_BIN',
     defaultValue: 'redis-server',
     usedBy: ['launcher', 'tests'],
@@ -272,6 +308,21 @@ export const environmentSchema = z.object({
     .int('must be a whole number of bytes')
     .min(1024, 'must be at least 1024')
     .default(26_214_400),
+  SMTP_URL: nonEmpty
+    .refine((value) => /^smtps?:\/\/\S+$/.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: nonEmpty.default('Fieldstream <fieldstream@localhost>'),
+  SMS_GATEWAY_URL: nonEmpty
+    .refine((value) => /^https?:\/\/\S+$/.test(value), 'must be an http:// or https:// URL')
+    .optional(),
+  SMS_GATEWAY_TOKEN: nonEmpty.optional(),
+  NOTIFY_ATTEMPTS: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(30, 'must be at most 30')
+    .default(8),
+  NOTIFY_RETRY_MS: positiveMs.default(30_000),
 });
 
 export type EventStoreConfig = { kind: 'sqlite'; file: string } | { kind: 'esdb'; connectionString: string };
@@ -302,6 +353,15 @@ export interface AppConfig {
     tokenTtlSeconds: number;
     adminUsername: string;
     adminPassword: string | null;
+  };
+  notifications: {
+    /** Null: e-mail is not configured. */
+    smtpUrl: string | null;
+    mailFrom: string;
+    smsGatewayUrl: string | null;
+    smsGatewayToken: string | null;
+    attempts: number;
+    retryMs: number;
   };
   attachments: { directory: string; maxBytes: number };
 }
@@ -370,6 +430,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       tokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
       adminUsername: e.ADMIN_USERNAME,
       adminPassword: e.ADMIN_PASSWORD ?? null,
+    },
+    notifications: {
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom: e.MAIL_FROM,
+      smsGatewayUrl: e.SMS_GATEWAY_URL ?? null,
+      smsGatewayToken: e.SMS_GATEWAY_TOKEN ?? null,
+      attempts: e.NOTIFY_ATTEMPTS,
+      retryMs: e.NOTIFY_RETRY_MS,
     },
     attachments: {
       directory: e.ATTACHMENTS_DIR ? absolute(e.ATTACHMENTS_DIR) : resolve(dataDir, 'attachments'),

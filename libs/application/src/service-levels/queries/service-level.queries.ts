@@ -6,21 +6,21 @@ import {
   type SlaDashboardQuery,
   type SlaStandingCounts,
 } from '@fieldstream/api-contract';
-import { PARAMETERS_CODE, type Parameters, type Principal } from '@fieldstream/domain';
+import { PARAMETERS_CODE, type Parameters, type Principal, isInScope } from '@fieldstream/domain';
 import {
   type MasterDataDocument,
   SERVICE_REQUESTS_COLLECTION,
   SLA_OUTCOMES_COLLECTION,
   SLA_REQUESTS_COLLECTION,
   type ServiceRequestDocument,
-  type SlaOutcomeDocument,
   type SlaRequestDocument,
   masterDataCollection,
 } from '@fieldstream/projections';
-import type { Filter, ReadStore } from '@fieldstream/read-store';
+import type { Filter, Projection, ReadDocument, ReadStore } from '@fieldstream/read-store';
 import { unitsUnder } from '../../access/units-under';
 import { ForbiddenError } from '../../errors';
 import type { MasterDataService } from '../../master-data/master-data.service';
+import { findInBatches } from '../../read-models/find-in-batches';
 import { requestNotFound } from '../../service-requests/commands/request-stream';
 import { namesOf, recordOf } from '../../service-requests/queries/master-data-names';
 import {
@@ -52,7 +52,12 @@ export const SLA_NOT_KNOWN_YET =
   'Not known yet: the service levels are worked out moments after the request opens';
 
 /** Who watches service levels across requests: managers, the desk, auditors, administrators. */
-const DASHBOARD_READERS: ReadonlySet<Principal['role']> = new Set(['admin', 'manager', 'auditor', 'dispatcher']);
+const DASHBOARD_READERS: ReadonlySet<Principal['role']> = new Set([
+  'admin',
+  'manager',
+  'auditor',
+  'dispatcher',
+]);
 
 /** The fields of the request document that decide who reads it (as the request's own detail does). */
 const REACH_FIELDS = { _id: 1, reference: 1, scope: 1, assetCode: 1 } as const;
@@ -119,7 +124,10 @@ export class ServiceLevelQueries {
         .findOne({ _id: requestId }, { projection: REACH_FIELDS }),
       this.reads
         .collection<SlaRequestDocument>(SLA_REQUESTS_COLLECTION)
-        .findOne({ _id: requestId }, { projection: REQUEST_LEVEL_FIELDS }) as Promise<RequestLevelDocument | null>,
+        .findOne(
+          { _id: requestId },
+          { projection: REQUEST_LEVEL_FIELDS },
+        ) as Promise<RequestLevelDocument | null>,
     ]);
     if (!request || !isWithinReach(await requestReach(this.reads, principal), request)) {
       throw requestNotFound(requestId);
@@ -147,16 +155,21 @@ export class ServiceLevelQueries {
       ...(level.contractName !== undefined && { contractName: level.contractName }),
       ...(level.notApplicableReason !== undefined && { notApplicableReason: level.notApplicableReason }),
       pause: level.pause,
-      clocks: level.clocks.map((clock) => ({
-        clock: clock.clock,
-        targetMinutes: clock.targetMinutes,
-        startedAt: clock.startedAt,
-        deadline: clock.deadline,
-        nextAlarm: clock.nextAlarm,
-        reachedPercent: clock.reachedPercent,
-        breached: clock.breached,
-        stopped: clock.stopped,
-      })),
+      clocks: level.clocks.map((clock) => {
+        // A pause holds every running clock: no deadline nor alarm until the resume moves them
+        // (the contract's promise; the read model keeps the last ones computed).
+        const held = level.pause !== null && clock.stopped === null;
+        return {
+          clock: clock.clock,
+          targetMinutes: clock.targetMinutes,
+          startedAt: clock.startedAt,
+          deadline: held ? null : clock.deadline,
+          nextAlarm: held ? null : clock.nextAlarm,
+          reachedPercent: clock.reachedPercent,
+          breached: clock.breached,
+          stopped: clock.stopped,
+        };
+      }),
       nextDeadline: level.nextDeadline,
       nextDeadlineClock: level.nextDeadlineClock,
       penalty: level.penalty,
@@ -168,6 +181,9 @@ export class ServiceLevelQueries {
    * reach (a centre's desk or manager: the units under theirs, as the to-do list), narrowed by the
    * filters: a unit covers the units below it. Filter codes are read as master data reads them, so
    * an unknown unit or zone, or one out of reach, is the same 404 as on its own page.
+   *
+   * Counting needs every running request in reach, read once with only the fields counted and
+   * listed (no aggregation in the read-store port); the outcomes of the period likewise.
    */
   async dashboard(principal: Principal, query: SlaDashboardQuery): Promise<SlaDashboard> {
     if (!DASHBOARD_READERS.has(principal.role)) {
@@ -175,20 +191,18 @@ export class ServiceLevelQueries {
     }
     const now = this.now();
     const period = dashboardPeriod(query, now);
-    const conditions = await this.conditions(principal, query);
-    const where = (extra: Filter): Filter => ({ $and: [extra, ...conditions] });
+    const plan = await this.readPlan(principal, query);
 
     const [running, outcomes, parameters] = await Promise.all([
-      // Uses `by_running_deadline`; only the few fields counted and listed are read back.
-      this.reads
-        .collection<SlaRequestDocument>(SLA_REQUESTS_COLLECTION)
-        .find(where({ running: true }), { projection: RUNNING_SLA_ROW_FIELDS }) as Promise<RunningSlaRow[]>,
-      // Uses `by_day`.
-      this.reads
-        .collection<SlaOutcomeDocument>(SLA_OUTCOMES_COLLECTION)
-        .find(where({ day: { $gte: period.from, $lte: period.to } }), {
-          projection: SLA_OUTCOME_ROW_FIELDS,
-        }) as Promise<SlaOutcomeRow[]>,
+      // `by_running_deadline`, or `by_unit` for a centre's reader.
+      this.read<RunningSlaRow>(SLA_REQUESTS_COLLECTION, { running: true }, RUNNING_SLA_ROW_FIELDS, plan),
+      // `by_day`.
+      this.read<SlaOutcomeRow>(
+        SLA_OUTCOMES_COLLECTION,
+        { day: { $gte: period.from, $lte: period.to } },
+        SLA_OUTCOME_ROW_FIELDS,
+        plan,
+      ),
       recordOf<Parameters>(this.reads, 'parameters', PARAMETERS_CODE),
     ]);
 
@@ -249,28 +263,78 @@ export class ServiceLevelQueries {
     };
   }
 
-  /** The reader's reach and the filters, as conditions both collections answer (same fields). */
-  private async conditions(principal: Principal, query: SlaDashboardQuery): Promise<Filter[]> {
+  /** How to read what the reader reaches under the filters, from either collection (same fields). */
+  private async readPlan(principal: Principal, query: SlaDashboardQuery): Promise<ReadPlan> {
     const { masterData } = this.options;
     const [unit, zone, reach] = await Promise.all([
       query.unitCode === undefined ? undefined : masterData.get(principal, 'units', query.unitCode),
       query.zoneCode === undefined ? undefined : masterData.get(principal, 'zones', query.zoneCode),
       requestReach(this.reads, principal),
     ]);
-    const conditions: Filter[] = [];
-    const scope = reachFilter(reach);
-    if (scope) conditions.push(scope);
-    if (unit) {
-      // Retired units too: the tree is the tree, and their requests still count.
-      const units = await this.reads
-        .collection<MasterDataDocument>(masterDataCollection('unit'))
-        .find({}, { projection: { _id: 1, 'record.parentCode': 1 } });
-      conditions.push({ unitCode: { $in: [...unitsUnder(units, unit.code)] } });
+    const filters: Filter[] = [];
+    if (zone) filters.push({ zoneCode: zone.code });
+    if (query.priority !== undefined) filters.push({ priority: query.priority });
+    // Retired units too: the tree is the tree, and their requests still count.
+    const under = unit
+      ? unitsUnder(
+          await this.reads
+            .collection<MasterDataDocument>(masterDataCollection('unit'))
+            .find({}, { projection: { _id: 1, 'record.parentCode': 1 } }),
+          unit.code,
+        )
+      : undefined;
+    if (reach.kind === 'scoped') {
+      // Not the to-do list's scope filter: a centre's reach spells out its every site and customer
+      // in one `$or` over arrays, which the embedded store answers by scanning (seconds on 100,000
+      // requests). A routed request is in reach by its unit alone (its scope's first dimension),
+      // read by `by_unit`; the few routed nowhere are judged one by one, as `isInScope` does.
+      const { principal: reader, visible } = reach;
+      return {
+        filters,
+        units: [...visible.units].filter((code) => !under || under.has(code)),
+        ...(!under && { unrouted: (scope: SlaScope) => isInScope(reader, scope, visible) }),
+      };
     }
-    if (zone) conditions.push({ zoneCode: zone.code });
-    if (query.priority !== undefined) conditions.push({ priority: query.priority });
-    return conditions;
+    if (under) filters.push({ unitCode: { $in: [...under] } });
+    const scope = reachFilter(reach);
+    if (scope) filters.push(scope);
+    return { filters };
   }
+
+  private async read<T extends object>(
+    name: string,
+    base: Filter,
+    fields: Projection,
+    plan: ReadPlan,
+  ): Promise<T[]> {
+    const collection = this.reads.collection<ReadDocument & { scope: SlaScope }>(name);
+    const where = { $and: [base, ...plan.filters] };
+    if (!plan.units) return (await collection.find(where, { projection: fields })) as unknown as T[];
+    const { unrouted } = plan;
+    const [routed, unroutedRows] = await Promise.all([
+      findInBatches(collection, 'unitCode', plan.units, where, { projection: fields }),
+      unrouted
+        ? collection.find(
+            { $and: [where, { unitCode: { $exists: false } }] },
+            { projection: { ...fields, scope: 1 } },
+          )
+        : [],
+    ]);
+    const judged = unroutedRows.filter((row) => unrouted!(row.scope)).map(({ scope: _scope, ...row }) => row);
+    return [...routed, ...judged] as unknown as T[];
+  }
+}
+
+type SlaScope = SlaRequestDocument['scope'];
+
+/**
+ * What the dashboard reads: the conditions on both collections and, for a centre's reader, the
+ * units whose requests it reaches, plus a judge of the requests routed to no unit.
+ */
+interface ReadPlan {
+  filters: Filter[];
+  units?: string[];
+  unrouted?: (scope: SlaScope) => boolean;
 }
 
 function namedGroups(

@@ -1,8 +1,4 @@
-import {
-  OPEN_SLA_STANDINGS,
-  type SlaStandingCounts,
-  type SlaStandingName,
-} from '@fieldstream/api-contract';
+import { OPEN_SLA_STANDINGS, type SlaStandingCounts, type SlaStandingName } from '@fieldstream/api-contract';
 import type { SlaOutcomeDocument, SlaRequestDocument } from '@fieldstream/projections';
 
 /** What the dashboard reads of each running request: no fold, no history. */

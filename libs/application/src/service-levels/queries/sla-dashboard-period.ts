@@ -20,7 +20,10 @@ const startOf = (day: string) => Date.parse(`${day}T00:00:00.000Z`);
  * up to the end. The contract's schema checks the two bounds only when both are sent; a bound
  * completed here is held to the same rules, and the field the caller sent is the one named.
  */
-export function dashboardPeriod(asked: { from?: string | undefined; to?: string | undefined }, now: Date): SlaPeriod {
+export function dashboardPeriod(
+  asked: { from?: string | undefined; to?: string | undefined },
+  now: Date,
+): SlaPeriod {
   const to = asked.to ?? dayOf(now.getTime());
   const from = asked.from ?? dayOf(startOf(to) - (SLA_DEFAULT_PERIOD_DAYS - 1) * DAY_MS);
   const blamed = asked.to === undefined ? 'from' : 'to';
@@ -30,7 +33,9 @@ export function dashboardPeriod(asked: { from?: string | undefined; to?: string 
         field: blamed,
         code: 'invalid_period',
         message:
-          asked.to === undefined ? '`from` must not be after today, the default end' : '`to` must not be before `from`',
+          asked.to === undefined
+            ? '`from` must not be after today, the default end'
+            : '`to` must not be before `from`',
       },
     ]);
   }

@@ -18,8 +18,13 @@ describe('server-sent events', () => {
       ['availability'],
     ]);
     expect(queryKeysForTopic('users')).toEqual([['users']]);
-    expect(queryKeysForTopic('service-requests')).toEqual([['service-requests'], ['agendas', 'board']]);
+    expect(queryKeysForTopic('service-requests')).toEqual([
+      ['service-requests'],
+      ['agendas', 'board'],
+      ['service-levels'],
+    ]);
     expect(queryKeysForTopic('agendas')).toEqual([['agendas'], ['service-requests']]);
+    expect(queryKeysForTopic('service-levels')).toEqual([['service-levels']]);
     expect(queryKeysForTopic('unknown')).toEqual([]);
   });
 });

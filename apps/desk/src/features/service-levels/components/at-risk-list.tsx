@@ -8,6 +8,7 @@ import { useFormatters } from '../../service-requests/format/use-formatters';
 import { useSlaFormatters } from '../format/use-sla-formatters';
 import { Countdown } from './countdown';
 import { StandingBadge } from './standing-badge';
+import { ScrollTable } from './scroll-table';
 
 const requestPath = (id: string) => `/app/requests/${encodeURIComponent(id)}`;
 
@@ -36,7 +37,7 @@ export function AtRiskList({ entries }: { entries: readonly SlaAtRiskEntry[] }) 
           {t('atRisk.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={1000}>
+        <ScrollTable minWidth={1000} label={t('atRisk.caption')}>
           <Table striped highlightOnHover data-testid="sla-at-risk">
             <Table.Caption>{t('atRisk.caption')}</Table.Caption>
             <Table.Thead>
@@ -54,7 +55,11 @@ export function AtRiskList({ entries }: { entries: readonly SlaAtRiskEntry[] }) 
             </Table.Thead>
             <Table.Tbody>
               {sorted.map((entry) => (
-                <Table.Tr key={entry.requestId} data-request-id={entry.requestId} data-standing={entry.standing}>
+                <Table.Tr
+                  key={entry.requestId}
+                  data-request-id={entry.requestId}
+                  data-standing={entry.standing}
+                >
                   <Table.Td>
                     <Countdown deadline={entry.deadline} />
                   </Table.Td>
@@ -73,7 +78,9 @@ export function AtRiskList({ entries }: { entries: readonly SlaAtRiskEntry[] }) 
                   <Table.Td>
                     <time dateTime={entry.deadline}>{format.dateTime(entry.deadline)}</time>
                   </Table.Td>
-                  <Table.Td>{entry.reachedPercent === null ? '—' : sla.percent(entry.reachedPercent)}</Table.Td>
+                  <Table.Td>
+                    {entry.reachedPercent === null ? '—' : sla.percent(entry.reachedPercent)}
+                  </Table.Td>
                   <Table.Td>
                     {named(entry.customerCode, entry.customerName)} · {named(entry.siteCode, entry.siteName)}
                   </Table.Td>
@@ -82,7 +89,7 @@ export function AtRiskList({ entries }: { entries: readonly SlaAtRiskEntry[] }) 
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       {sorted.length >= SLA_AT_RISK_LIMIT && (
         <Text size="sm" c="dimmed" mt="xs">

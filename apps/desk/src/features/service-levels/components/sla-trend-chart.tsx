@@ -1,7 +1,9 @@
 import { Box } from '@mantine/core';
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useElementSize } from '@mantine/hooks';
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TrendRow } from '../dashboard/trend-rows';
 
+const HEIGHT = 280;
 const BREACH_COLOUR = '#a51d1d';
 const PENALTY_COLOURS = ['#224e76', '#0b6e64', '#6f2da8'];
 
@@ -31,10 +33,18 @@ export function SlaTrendChart({
   money,
 }: SlaTrendChartProps) {
   const data = rows.map((row) => ({ label: dayLabel(row.day), breaches: row.breaches, ...row.penalties }));
+  // Drawn at the width the section has, once it has one (never, where nothing is laid out).
+  const { ref, width } = useElementSize();
   return (
-    <Box aria-hidden h={280} data-testid="sla-trend-chart">
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 280 }}>
-        <ComposedChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+    <Box ref={ref} aria-hidden h={HEIGHT} data-testid="sla-trend-chart">
+      {width > 0 && (
+        <ComposedChart
+          width={width}
+          height={HEIGHT}
+          data={data}
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#343a40' }} minTickGap={12} />
           <YAxis
@@ -42,7 +52,13 @@ export function SlaTrendChart({
             allowDecimals={false}
             tick={{ fontSize: 12, fill: '#343a40' }}
             width={36}
-            label={{ value: breachesLabel, angle: -90, position: 'insideLeft', fill: '#343a40', fontSize: 12 }}
+            label={{
+              value: breachesLabel,
+              angle: -90,
+              position: 'insideLeft',
+              fill: '#343a40',
+              fontSize: 12,
+            }}
           />
           {currencies.length > 0 && (
             <YAxis
@@ -66,7 +82,13 @@ export function SlaTrendChart({
             }}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar yAxisId="breaches" dataKey="breaches" name={breachesLabel} fill={BREACH_COLOUR} maxBarSize={24} />
+          <Bar
+            yAxisId="breaches"
+            dataKey="breaches"
+            name={breachesLabel}
+            fill={BREACH_COLOUR}
+            maxBarSize={24}
+          />
           {currencies.map((currency, index) => (
             <Line
               key={currency}
@@ -81,7 +103,7 @@ export function SlaTrendChart({
             />
           ))}
         </ComposedChart>
-      </ResponsiveContainer>
+      )}
     </Box>
   );
 }

@@ -3,6 +3,7 @@ import { Paper, Table, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../service-requests/format/use-formatters';
 import { StandingBar } from './standing-bar';
+import { ScrollTable } from './scroll-table';
 
 type GroupKind = 'byUnit' | 'byZone' | 'byPriority';
 
@@ -34,7 +35,7 @@ function GroupTable({
         ? `${row.name} (${row.code})`
         : row.code;
   return (
-    <Table.ScrollContainer minWidth={520}>
+    <ScrollTable minWidth={520} label={t('groups.caption', { group: t(`groups.${kind}`).toLowerCase() })}>
       <Table striped data-testid={`sla-${kind}`}>
         <Table.Caption>{t('groups.caption', { group: t(`groups.${kind}`).toLowerCase() })}</Table.Caption>
         <Table.Thead>
@@ -74,7 +75,7 @@ function GroupTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

@@ -11,23 +11,30 @@ export function StandingTiles({ totals }: { totals: SlaStandingCounts }) {
   return (
     <Box component="section" aria-label={t('totals.label')} data-testid="sla-totals">
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" component="dl" m={0}>
-      {OPEN_SLA_STANDINGS.map((standing) => (
-        <Paper
-          key={standing}
-          withBorder
-          radius="md"
-          p="sm"
-          data-standing={standing}
-          style={{ borderLeft: `6px solid ${STANDING_COLOURS[standing]}` }}
-        >
-          <Text component="dt" size="sm" fw={600}>
-            {t(`standing.${standing}`)}
-          </Text>
-          <Text component="dd" m={0} fz={28} fw={700} lh={1.2} style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {format.number(totals[standing])}
-          </Text>
-        </Paper>
-      ))}
+        {OPEN_SLA_STANDINGS.map((standing) => (
+          <Paper
+            key={standing}
+            withBorder
+            radius="md"
+            p="sm"
+            data-standing={standing}
+            style={{ borderLeft: `6px solid ${STANDING_COLOURS[standing]}` }}
+          >
+            <Text component="dt" size="sm" fw={600}>
+              {t(`standing.${standing}`)}
+            </Text>
+            <Text
+              component="dd"
+              m={0}
+              fz={28}
+              fw={700}
+              lh={1.2}
+              style={{ fontVariantNumeric: 'tabular-nums' }}
+            >
+              {format.number(totals[standing])}
+            </Text>
+          </Paper>
+        ))}
       </SimpleGrid>
     </Box>
   );

@@ -9,7 +9,9 @@ export interface TrendRow {
 
 /** The period's days with a figure for every currency seen, so each line and column is whole. */
 export function trendRows(series: SlaDashboard['series']): { rows: TrendRow[]; currencies: string[] } {
-  const currencies = [...new Set(series.flatMap((day) => day.penalties.map((money) => money.currency)))].sort();
+  const currencies = [
+    ...new Set(series.flatMap((day) => day.penalties.map((money) => money.currency))),
+  ].sort();
   const rows = series.map((day) => ({
     day: day.day,
     breaches: day.breaches,

@@ -34,5 +34,9 @@ export function timeLeft(deadline: string, now: number): TimeLeft {
       : whole >= HOUR
         ? split(HOUR, 'hour', MINUTE, 'minute')
         : split(MINUTE, 'minute', SECOND, 'second');
-  return { overdue: ms < 0 && seconds > 0, ms, parts: parts.length > 0 ? parts : [{ unit: 'second', value: 0 }] };
+  return {
+    overdue: ms < 0 && seconds > 0,
+    ms,
+    parts: parts.length > 0 ? parts : [{ unit: 'second', value: 0 }],
+  };
 }

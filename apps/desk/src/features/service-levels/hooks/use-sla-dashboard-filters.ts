@@ -11,7 +11,8 @@ export function useSlaDashboardFilters() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => slaFiltersFromSearchParams(params), [params]);
   const update = useCallback(
-    (change: Partial<SlaDashboardFilters>) => setParams(searchParamsFromSlaFilters({ ...filters, ...change })),
+    (change: Partial<SlaDashboardFilters>) =>
+      setParams(searchParamsFromSlaFilters({ ...filters, ...change })),
     [filters, setParams],
   );
   return { filters, update };

@@ -39,6 +39,7 @@ export function commandCallOf(command: FormCommand, requestId: string, values: C
       const until = text('until');
       return action(requestId, 'suspend', {
         reason: text('reason'),
+        reasonCode: text('reasonCode'),
         until: until === undefined ? undefined : (instantOfLocalInput(until) ?? until),
       });
     }

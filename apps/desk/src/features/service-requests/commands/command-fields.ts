@@ -15,7 +15,9 @@ export type CommandFieldType =
   | 'requestCondition'
   /** One of the request's assigned technicians. */
   | 'assignment'
-  | 'priority';
+  | 'priority'
+  /** One of the organisation's suspension reasons (those a contract names pause its SLA clocks). */
+  | 'suspensionReason';
 
 export interface CommandField {
   /** The body member (or path parameter) it fills; also how the API names it in field errors. */
@@ -38,7 +40,11 @@ export const COMMAND_FIELDS: Record<FormCommand, readonly CommandField[]> = {
   detachCondition: [field('conditionCode', 'requestCondition', true)],
   recordRemoteCheck: [field('resolution', 'textarea', true)],
   unassign: [field('technicianCode', 'assignment', true), field('reason', 'text')],
-  suspend: [field('reason', 'text', true), field('until', 'dateTime')],
+  suspend: [
+    field('reasonCode', 'suspensionReason'),
+    field('reason', 'text', true),
+    field('until', 'dateTime'),
+  ],
   resume: [],
   addNote: [field('text', 'textarea', true)],
   openFollowUp: [

@@ -66,6 +66,16 @@ describe('form commands as HTTP calls', () => {
     });
   });
 
+  it('sends the suspension reason’s code only when one is chosen', () => {
+    expect(
+      commandCallOf('suspend', 'r-1', { reasonCode: 'waiting-customer', reason: 'Away until Monday' }).body,
+    ).toEqual({ reason: 'Away until Monday', reasonCode: 'waiting-customer' });
+    expect(commandCallOf('suspend', 'r-1', { reasonCode: '', reason: 'Part ordered' }).body).toEqual({
+      reason: 'Part ordered',
+    });
+    expect(missingFields('suspend', { reasonCode: 'other' })).toEqual(['reason']);
+  });
+
   it('names the required fields left empty', () => {
     expect(missingFields('openFollowUp', { reason: ' ', conditionCodes: [] })).toEqual([
       'reason',

@@ -5,6 +5,7 @@ import { RecordSearchMultiSelect } from '../../../shared/components/record-searc
 import { RecordSearchSelect } from '../../../shared/components/record-search-select';
 import type { CommandField } from '../commands/command-fields';
 import { useFormatters } from '../format/use-formatters';
+import { SuspensionReasonSelect } from './suspension-reason-select';
 
 /** One field of a command's form, drawn for its type. */
 export function CommandFieldInput({
@@ -80,6 +81,14 @@ export function CommandFieldInput({
             value: assignment.technicianCode,
             label: `${assignment.technicianName ?? assignment.technicianCode} · ${format.range(assignment.start, assignment.end)}`,
           }))}
+          value={text || null}
+          onChange={(next) => onChange(next ?? undefined)}
+        />
+      );
+    case 'suspensionReason':
+      return (
+        <SuspensionReasonSelect
+          {...common}
           value={text || null}
           onChange={(next) => onChange(next ?? undefined)}
         />

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
+import { RequestSlaPanel } from '../../service-levels/components/request-sla-panel';
 import { referenceOf } from '../format/reference-of';
 import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts';
 import { useServiceRequest } from '../hooks/use-service-request';
@@ -20,7 +21,10 @@ import { StatusBadge } from './status-badge';
 
 const requestPath = (id: string) => `/app/requests/${encodeURIComponent(id)}`;
 
-/** `/app/requests/:id`: the request as it stands, what can be done to it now, and its history. */
+/**
+ * `/app/requests/:id`: the request as it stands, what can be done to it now, its service level's
+ * clocks, and its history.
+ */
 export function RequestDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('serviceRequests');
@@ -118,7 +122,10 @@ export function RequestDetailPage() {
             </Stack>
           )}
         </Stack>
-        <RequestTimeline requestId={data.id} />
+        <Stack gap="md">
+          <RequestSlaPanel requestId={data.id} />
+          <RequestTimeline requestId={data.id} />
+        </Stack>
       </SimpleGrid>
     </Stack>
   );

@@ -1,6 +1,6 @@
-import { DEFAULT_SUSPENSION_REASONS, PARAMETERS_CODE } from '@fieldstream/domain';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_SUSPENSION_REASONS, PARAMETERS_CODE } from '../suspension/default-suspension-reasons';
 import { useMasterRecord } from './use-master-record';
 
 export interface SuspensionReason {

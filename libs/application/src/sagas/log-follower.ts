@@ -1,10 +1,9 @@
 import type { EventStore, EventSubscription } from '@fieldstream/event-store';
 import type { ReadDocument, ReadStore } from '@fieldstream/read-store';
-import type { SlaClocks } from './sla-clocks.service';
+import type { RecordedEvent } from '@fieldstream/event-store';
 
 /** Where sagas keep how far they followed the log (one document per saga). */
 export const SAGA_CHECKPOINTS_COLLECTION = 'saga_checkpoints';
-const NAME = 'sla-follower';
 /** The checkpoint is written at most this often while events stream in, and when they pause. */
 const CHECKPOINT_EVERY_MS = 250;
 
@@ -13,29 +12,37 @@ interface CheckpointDocument extends ReadDocument {
   at: string;
 }
 
-export interface SlaFollowerOptions {
+export interface LogFollowerOptions {
+  /** The checkpoint's name, unique per saga (`sla-follower`, `notifier`...). */
+  name: string;
   events: EventStore;
   reads: ReadStore;
-  clocks: SlaClocks;
+  /** The streams followed, by name prefix. */
+  streamPrefixes: readonly string[];
+  /** Only these event types, when given (filtered by the store where it can). */
+  eventTypes?: readonly string[];
+  /** Must be safe to call twice for one event: delivery is at least once. */
+  handle(recorded: RecordedEvent): Promise<void>;
   log?: { warn(message: string): void; error(message: string): void };
   /** First and longest wait before following again after a failure. */
   retry?: { initialDelayMs?: number; maxDelayMs?: number };
 }
 
 /**
- * Follows the service-request events from its checkpoint onto the SLA clocks. At least once: the
- * checkpoint is saved after the events it covers were followed, so a crash follows some of them
- * again, which SlaClocks makes harmless (same event ids, revisions already seen). A failure (a
- * store briefly away) is retried from the checkpoint with back-off, never skipped.
+ * A saga's way through the log: follows some streams from its checkpoint and hands each event to
+ * the saga. At least once: the checkpoint is saved after the events it covers were handled, so a
+ * crash hands some of them over again, which the sagas make harmless (events' ids derived from
+ * their cause, revisions already seen). A failure (a store briefly away) is retried from the
+ * checkpoint with back-off, never skipped.
  */
-export class SlaFollower {
+export class LogFollower {
   private subscription: EventSubscription | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
   private position: number | undefined;
   private lastError: string | undefined;
 
-  constructor(private readonly options: SlaFollowerOptions) {}
+  constructor(private readonly options: LogFollowerOptions) {}
 
   start(): void {
     if (this.running) return;
@@ -56,7 +63,7 @@ export class SlaFollower {
 
   /** The position followed so far (saved), for tests and health. */
   async checkpoint(): Promise<number | null> {
-    const saved = await this.checkpoints().get(NAME);
+    const saved = await this.checkpoints().get(this.options.name);
     return saved?.position ?? null;
   }
 
@@ -73,7 +80,9 @@ export class SlaFollower {
         delay = this.options.retry?.initialDelayMs ?? 500;
       } catch (error) {
         this.lastError = error instanceof Error ? error.message : String(error);
-        this.options.log?.error(`SLA follower failed, following again in ${delay} ms: ${this.lastError}`);
+        this.options.log?.error(
+          `${this.options.name} failed, following the log again in ${delay} ms: ${this.lastError}`,
+        );
         await new Promise((resolve) => setTimeout(resolve, delay));
         delay = Math.min(delay * 2, maxDelay);
       }
@@ -85,14 +94,19 @@ export class SlaFollower {
     this.position = saved ?? undefined;
     const subscription = this.options.events.subscribeToAll({
       ...(saved !== null && { after: saved }),
-      streamPrefixes: ['service-request-'],
+      streamPrefixes: this.options.streamPrefixes,
+      ...(this.options.eventTypes && { eventTypes: this.options.eventTypes }),
     });
     this.subscription = subscription;
     let savedAt = Date.now();
     let unsaved = false;
     const save = async () => {
       if (!unsaved || this.position === undefined) return;
-      await this.checkpoints().put({ _id: NAME, position: this.position, at: new Date().toISOString() });
+      await this.checkpoints().put({
+        _id: this.options.name,
+        position: this.position,
+        at: new Date().toISOString(),
+      });
       unsaved = false;
       savedAt = Date.now();
     };
@@ -100,7 +114,7 @@ export class SlaFollower {
     const idleSaver = setInterval(() => void save().catch(() => undefined), CHECKPOINT_EVERY_MS);
     try {
       for await (const recorded of subscription) {
-        await this.options.clocks.follow(recorded);
+        await this.options.handle(recorded);
         this.position = recorded.position;
         unsaved = true;
         if (Date.now() - savedAt >= CHECKPOINT_EVERY_MS) await save();

@@ -1,0 +1,3 @@
+export * from './smtp-email-sender';
+export * from './http-sms-sender';
+export * from './channel-senders.factory';
