@@ -7,6 +7,7 @@ import {
   Notifier,
   SlaClocks,
 } from '@fieldstream/application';
+import { ESCALATION_STREAM_PREFIX } from '@fieldstream/domain';
 import type { EventStore, RecordedEvent } from '@fieldstream/event-store';
 import {
   APP_CONFIG,
@@ -184,7 +185,7 @@ function follower(
           'notifier',
           events,
           reads,
-          ['service-request-', 'service-level-', 'escalation-'],
+          ['service-request-', 'service-level-', ESCALATION_STREAM_PREFIX],
           (recorded) => notifier.handle(recorded),
         ),
     },

@@ -63,7 +63,7 @@ export class Escalations {
       escalationDecider,
     );
     const alerted = new Set(state.levels.map((level) => level.level));
-    for (const { level, definition } of levelsReached(found.chain.record, percent)) {
+    for (const { level } of levelsReached(found.chain.record, percent)) {
       if (alerted.has(level)) continue;
       await this.alert(requestId, found, level, percent, clock, 'threshold', recorded.id);
     }

@@ -44,8 +44,9 @@ export type EscalationState = {
   }[];
 };
 
-export const escalationStreamName = (requestId: string) => `escalation-${requestId}`;
-export const ESCALATION_STREAM_PREFIX = 'escalation-';
+/** `request-escalation-<requestId>`: not `escalation-…`, which the escalation chains' own streams use. */
+export const escalationStreamName = (requestId: string) => `request-escalation-${requestId}`;
+export const ESCALATION_STREAM_PREFIX = 'request-escalation-';
 
 /**
  * A request's escalation: each level of its chain alerted once; an acknowledgement covers every

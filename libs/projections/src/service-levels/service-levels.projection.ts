@@ -27,7 +27,7 @@ const isOwn = (event: RecordedEvent): event is Recorded =>
  */
 export const serviceLevelsProjection = defineProjection<Recorded, Collection>({
   name: 'service-levels',
-  version: 1,
+  version: 2,
   eventTypes: ['ServiceRequestOpened', ...SLA_EVENT_TYPES],
   collections: {
     [SLA_REQUESTS_COLLECTION]: {

@@ -53,18 +53,21 @@ function clockView(
   clock: SlaClockState,
   stoppedData: Map<string, { elapsedMinutes: number; lateMinutes: number }>,
 ): SlaClockView {
-  const next = clock.stopped
-    ? undefined
-    : clock.schedule
-        .filter((t) => t.at !== null && !clock.reached.includes(t.percent))
-        .sort((a, b) => a.at! - b.at!)[0];
+  // A paused clock has no deadline yet: it moves by the paused time on resume.
+  const stands = !clock.stopped && clock.pauses.some((pause) => pause.to === undefined);
+  const next =
+    clock.stopped || stands
+      ? undefined
+      : clock.schedule
+          .filter((t) => t.at !== null && !clock.reached.includes(t.percent))
+          .sort((a, b) => a.at! - b.at!)[0];
   const reached = clock.reached.length > 0 ? Math.max(...clock.reached) : null;
   const minutes = stoppedData.get(clock.clock);
   return {
     clock: clock.clock,
     targetMinutes: clock.targetMinutes,
     startedAt: iso(clock.startedAt),
-    deadline: clock.deadline === null ? null : iso(clock.deadline),
+    deadline: clock.deadline === null || stands ? null : iso(clock.deadline),
     nextAlarm: next ? { percent: next.percent, at: iso(next.at!) } : null,
     reachedPercent: reached,
     breached: clock.stopped ? clock.stopped.outcome === 'breached' : clock.reached.includes(BREACH_PERCENT),

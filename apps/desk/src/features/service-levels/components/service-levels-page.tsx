@@ -30,7 +30,7 @@ export function ServiceLevelsPage() {
         {t('title')}
       </Title>
       <SlaFilterBar filters={filters} period={data?.period} onChange={update} />
-      <Text size="sm" c="dimmed" aria-live="polite" data-testid="sla-as-of">
+      <Text size="sm" c="dimmed" data-testid="sla-as-of">
         {data ? t('asOf', { time: format.dateTime(data.generatedAt) }) : dashboard.error ? '' : t('loading')}
       </Text>
       {dashboard.error && <ProblemAlert error={dashboard.error} />}

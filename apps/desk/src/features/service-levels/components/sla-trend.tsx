@@ -1,13 +1,12 @@
 import type { SlaDashboard } from '@fieldstream/api-contract';
 import { Group, Loader, Paper, Table, Text, Title } from '@mantine/core';
-import type { CSSProperties } from 'react';
-import { lazy, Suspense, useMemo } from 'react';
+import { type CSSProperties, lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../service-requests/format/use-formatters';
 import { trendRows } from '../dashboard/trend-rows';
 import { useSlaFormatters } from '../format/use-sla-formatters';
 
-// recharts is large and only this chart needs it: its own chunk, fetched when there is a chart to draw.
+/** Out of sight, still read by screen readers (a block box, unlike Mantine's span). */
 const visuallyHidden: CSSProperties = {
   position: 'absolute',
   width: 1,
@@ -20,6 +19,7 @@ const visuallyHidden: CSSProperties = {
   border: 0,
 };
 
+// recharts is large and only this chart needs it: its own chunk, fetched when there is a chart to draw.
 const SlaTrendChart = lazy(async () => ({ default: (await import('./sla-trend-chart')).SlaTrendChart }));
 
 /**
