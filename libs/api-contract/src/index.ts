@@ -9,3 +9,4 @@ export * from './service-requests/service-request-paths';
 export * from './dispatch/proposal-contract';
 export * from './dispatch/board-contract';
 export * from './service-levels/sla-contract';
+export * from './notifications/notifications-contract';
