@@ -24,3 +24,4 @@ export * from './dispatch';
 export * from './service-levels';
 export * from './sagas/log-follower';
 export * from './notifications';
+export * from './preventive';

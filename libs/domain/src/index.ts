@@ -12,3 +12,4 @@ export * from './technician-schedule';
 export * from './dispatch';
 export * from './service-levels';
 export * from './notifications';
+export * from './preventive';

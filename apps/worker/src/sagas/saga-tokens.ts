@@ -9,3 +9,8 @@ export const NOTIFICATIONS_QUEUE = 'notifications';
 export const DELIVER_JOB = 'deliver';
 export const ESCALATIONS_QUEUE = 'escalations';
 export const CHECK_ACKNOWLEDGEMENTS_JOB = 'check-acknowledgements';
+export const PREVENTIVE_FOLLOWER = 'PREVENTIVE_FOLLOWER';
+export const PREVENTIVE_QUEUE = 'preventive';
+export const PREVENTIVE_RUN_JOB = 'run';
+/** Calendar plans are looked at every hour (the run opens only what is not open yet). */
+export const PREVENTIVE_EVERY_MS = 60 * 60 * 1000;

@@ -5,9 +5,12 @@ import {
   LogFollower,
   NotificationRules,
   Notifier,
+  PreventivePlanner,
+  ServiceRequestCommands,
+  MasterDataService,
   SlaClocks,
 } from '@fieldstream/application';
-import { ESCALATION_STREAM_PREFIX } from '@fieldstream/domain';
+import { ESCALATION_STREAM_PREFIX, METER_STREAM_PREFIX } from '@fieldstream/domain';
 import type { EventStore, RecordedEvent } from '@fieldstream/event-store';
 import {
   APP_CONFIG,
@@ -16,7 +19,7 @@ import {
   READ_STORE,
   createChannelSenders,
 } from '@fieldstream/infrastructure';
-import { BullmqSlaTimers, BullmqTimers, JobScheduler } from '@fieldstream/queue';
+import { BullmqSlaTimers, BullmqTimers, JobScheduler, deliveryTimerSettings } from '@fieldstream/queue';
 import type { ReadStore } from '@fieldstream/read-store';
 import { Inject, Injectable, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
 import { WORKER_CLOCK } from '../worker-clock';
@@ -24,15 +27,16 @@ import { DeliveryJobHandler } from './delivery.job-handler';
 import { EscalationJobHandler } from './escalation.job-handler';
 import {
   CHECK_ACKNOWLEDGEMENTS_JOB,
-  DELIVER_JOB,
   ESCALATION_FOLLOWER,
   ESCALATIONS_QUEUE,
-  NOTIFICATIONS_QUEUE,
   NOTIFIER_FOLLOWER,
+  PREVENTIVE_FOLLOWER,
   SAGA_SCHEDULER,
   SLA_FOLLOWER,
 } from './saga-tokens';
 import { SagasService } from './sagas.service';
+import { PreventiveRunJobHandler } from './preventive-run.job-handler';
+import { PreventiveTimer } from './preventive-timer';
 import { SlaAlarmJobHandler } from './sla-alarm.job-handler';
 
 /** Closes the scheduler's Redis connections with the worker. */
@@ -104,17 +108,7 @@ function follower(
         new Deliveries({
           events,
           senders: createChannelSenders(config),
-          timers: new BullmqTimers(
-            scheduler,
-            {
-              queue: NOTIFICATIONS_QUEUE,
-              jobName: DELIVER_JOB,
-              idPrefix: 'delivery',
-              attempts: config.notifications.attempts,
-              backoffMs: config.notifications.retryMs,
-            },
-            now,
-          ),
+          timers: new BullmqTimers(scheduler, deliveryTimerSettings(config.notifications), now),
           maxAttempts: config.notifications.attempts,
           now,
         }),
@@ -189,6 +183,31 @@ function follower(
           (recorded) => notifier.handle(recorded),
         ),
     },
+    {
+      provide: PreventivePlanner,
+      inject: [EVENT_STORE, READ_STORE, WORKER_CLOCK],
+      useFactory: (events: EventStore, reads: ReadStore, now: Clock) =>
+        new PreventivePlanner({
+          events,
+          reads,
+          commands: new ServiceRequestCommands({
+            events,
+            reads,
+            masterData: new MasterDataService({ events, reads }),
+          }),
+          now,
+        }),
+    },
+    {
+      provide: PREVENTIVE_FOLLOWER,
+      inject: [EVENT_STORE, READ_STORE, PreventivePlanner],
+      useFactory: (events: EventStore, reads: ReadStore, planner: PreventivePlanner) =>
+        follower('preventive-meters', events, reads, [METER_STREAM_PREFIX], (recorded) =>
+          planner.onReading(recorded),
+        ),
+    },
+    PreventiveTimer,
+    PreventiveRunJobHandler,
     SlaAlarmJobHandler,
     DeliveryJobHandler,
     EscalationJobHandler,

@@ -9,7 +9,9 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { ESCALATION_FOLLOWER, NOTIFIER_FOLLOWER, SLA_FOLLOWER } from './saga-tokens';
+import { WORKER_CLOCK } from '../worker-clock';
+import { PreventiveTimer } from './preventive-timer';
+import { ESCALATION_FOLLOWER, NOTIFIER_FOLLOWER, PREVENTIVE_FOLLOWER, SLA_FOLLOWER } from './saga-tokens';
 
 /** How often the worker checks that Redis still holds its timers. */
 export const TIMER_WATCH_MS = 2_000;
@@ -40,11 +42,14 @@ export class SagasService implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(SLA_FOLLOWER) slaFollower: LogFollower,
     @Inject(ESCALATION_FOLLOWER) escalationFollower: LogFollower,
     @Inject(NOTIFIER_FOLLOWER) notifierFollower: LogFollower,
+    @Inject(PREVENTIVE_FOLLOWER) preventiveFollower: LogFollower,
+    private readonly preventive: PreventiveTimer,
+    @Inject(WORKER_CLOCK) private readonly now: () => Date,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.markerKey = `${config.queuePrefix}:fieldstream:timers-set`;
-    this.followers = [slaFollower, escalationFollower, notifierFollower];
+    this.followers = [slaFollower, escalationFollower, notifierFollower, preventiveFollower];
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -94,6 +99,8 @@ export class SagasService implements OnApplicationBootstrap, BeforeApplicationSh
       });
       const escalations = await this.escalations.rederiveTimers();
       const deliveries = await this.deliveries.rederive();
+      // The preventive run is looked at right away: it opens only what is not open yet.
+      await this.preventive.set(this.now());
       this.rederivations++;
       this.logger.log({
         msg: 'Timers set from the streams',

@@ -5,6 +5,7 @@ import type { Principal, Role } from './roles';
 export type Access = 'all' | 'scoped' | 'none';
 
 const CATALOGUES: readonly MasterDataKindName[] = [
+  'maintenance-plan',
   'skill',
   'professional-role',
   'condition',

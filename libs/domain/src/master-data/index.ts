@@ -21,3 +21,4 @@ export * from './kinds/warehouse.kind';
 export * from './kinds/parameters.kind';
 export * from './kinds/notification-rule.kind';
 export * from './kinds/escalation-chain.kind';
+export * from './kinds/maintenance-plan.kind';

@@ -18,7 +18,8 @@ export type MasterDataKindName =
   | 'warehouse'
   | 'parameters'
   | 'notification-rule'
-  | 'escalation-chain';
+  | 'escalation-chain'
+  | 'maintenance-plan';
 
 /** A reference from a record to another record of some kind, by code, named by its field path. */
 export interface RecordReference {

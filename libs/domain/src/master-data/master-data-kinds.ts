@@ -7,6 +7,7 @@ import { contractKind } from './kinds/contract.kind';
 import { customerKind } from './kinds/customer.kind';
 import { itemKind } from './kinds/item.kind';
 import { escalationChainKind } from './kinds/escalation-chain.kind';
+import { maintenancePlanKind } from './kinds/maintenance-plan.kind';
 import { notificationRuleKind } from './kinds/notification-rule.kind';
 import { parametersKind } from './kinds/parameters.kind';
 import { professionalRoleKind } from './kinds/professional-role.kind';
@@ -40,6 +41,7 @@ export const MASTER_DATA_KINDS: readonly MasterDataKind[] = [
   parametersKind,
   notificationRuleKind,
   escalationChainKind,
+  maintenancePlanKind,
 ] as readonly MasterDataKind[];
 
 const byName = new Map(MASTER_DATA_KINDS.map((kind) => [kind.name, kind]));

@@ -1,0 +1,2 @@
+export * from './site-closures';
+export * from './preventive-planner.service';
