@@ -10,12 +10,15 @@ export interface DemoUser {
   role: 'dispatcher' | 'manager' | 'technician' | 'customer' | 'auditor';
   binding: { unitCode?: string; customerCode?: string; technicianCode?: string };
   language: 'it' | 'en';
+  /** Where notifications reach them (nothing is sent unless SMTP_URL is set). */
+  email?: string;
 }
 
 /** One user per role, bound to the demo organisation's records (the admin exists already). */
 export const DEMO_USERS: readonly DemoUser[] = [
   {
     username: 'dispatcher.milano',
+    email: 'dispatcher.milano@fieldstream.example',
     displayName: 'Dispatcher Milano',
     role: 'dispatcher',
     binding: { unitCode: 'MI' },
@@ -23,6 +26,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
   {
     username: 'dispatcher.muenchen',
+    email: 'dispatcher.muenchen@fieldstream.example',
     displayName: 'Disponent München',
     role: 'dispatcher',
     binding: { unitCode: 'MUC' },
@@ -30,6 +34,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
   {
     username: 'manager',
+    email: 'manager@fieldstream.example',
     displayName: 'Service Manager',
     role: 'manager',
     binding: { unitCode: 'HQ' },
@@ -37,6 +42,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
   {
     username: 'tecnico.rossi',
+    email: 'tecnico.rossi@fieldstream.example',
     displayName: 'Marco Rossi',
     role: 'technician',
     binding: { technicianCode: 'T001' },
@@ -44,6 +50,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
   {
     username: 'cliente.acme',
+    email: 'cliente.acme@fieldstream.example',
     displayName: 'Acme (cliente)',
     role: 'customer',
     binding: { customerCode: 'ACME' },

@@ -3,6 +3,7 @@ import { demoCalendars } from './demo-calendars';
 import { demoCustomerBook } from './demo-customers';
 import { DEMO_ROLES, DEMO_UNITS, demoItems, demoSkills, demoTeam, demoZones } from './demo-organisation';
 import { demoParameters } from './demo-parameters';
+import { demoEscalationChains, demoMaintenancePlans } from './demo-service-settings';
 import type { DemoRecord } from './demo-record';
 import { Prng } from './prng';
 
@@ -36,5 +37,7 @@ export function generateDemoData(seed = DEMO_SEED): DemoDocument {
     assets: book.assets,
     contracts: book.contracts,
     parameters: [demoParameters()],
+    'escalation-chains': demoEscalationChains(),
+    'maintenance-plans': demoMaintenancePlans(),
   };
 }

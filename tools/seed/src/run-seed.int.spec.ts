@@ -51,7 +51,7 @@ describe('seed CLI on temporary stores', () => {
     const run = await seed('--if-empty');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(EXIT_OK);
-    expect(run.stdout).toMatch(/Imported: 3400 created, 0 changed, 0 unchanged of 3400/);
+    expect(run.stdout).toMatch(/Imported: 3405 created, 0 changed, 0 unchanged of 3405/);
     expect(run.stdout).toContain('tecnico.rossi');
 
     const reads = await openSqliteReadStore({ file: join(dir.path, 'read-models.sqlite') });
@@ -103,7 +103,7 @@ describe('seed CLI on temporary stores', () => {
   it('changes nothing when run again, and --if-empty then does nothing at all', async () => {
     const again = await seed();
     expect(again.code).toBe(EXIT_OK);
-    expect(again.stdout).toMatch(/Imported: 0 created, 0 changed, 3400 unchanged of 3400/);
+    expect(again.stdout).toMatch(/Imported: 0 created, 0 changed, 3405 unchanged of 3405/);
     expect(again.stdout).toMatch(/users\s+6 records\s+0 created\s+0 changed\s+6 unchanged/);
     expect(again.stdout).toMatch(/stock\s+64 warehouses\s+0 stocked .*64 already stocked/);
     expect(again.stdout).toMatch(new RegExp(`service requests\\s+${REQUESTS} stories\\s+0 opened`));

@@ -34,6 +34,11 @@ export class Deliveries {
     this.now = options.now ?? (() => new Date());
   }
 
+  /** Whether this installation reaches people through a channel (its sender is configured). */
+  supports(channel: DeliveryRequest['channel']): boolean {
+    return this.options.senders[channel] !== undefined;
+  }
+
   async schedule(request: DeliveryRequest, correlationId: string): Promise<void> {
     const outcome = await executeCommand(
       this.options.events,

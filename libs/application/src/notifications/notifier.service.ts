@@ -234,7 +234,8 @@ export class Notifier {
     }
     if (recipient.preferences.mutedTopics.includes(topic)) return;
     for (const channel of EXTERNAL_CHANNELS) {
-      if (!channels.has(channel)) continue;
+      // A channel this installation has no sender for is not tried: no dead letter for every event.
+      if (!channels.has(channel) || !this.options.deliveries.supports(channel)) continue;
       const address = this.addressOf(recipient, channel);
       if (!address) continue;
       await this.options.deliveries.schedule(
