@@ -31,9 +31,11 @@ export function siteClosedDay(site: {
     for (const layer of layers) {
       const intervals = layerOpenIntervals(layer, from, to);
       if (intervals.open.length > 0) continue;
+      // The layer lists every closure it has, and the holidays of the days either side: name one of this day.
+      const ofTheDay = (closed: { from: number; to: number }) => closed.from < to && closed.to > from;
       reason =
-        intervals.closures[0]?.reason ??
-        intervals.holidays[0]?.reason ??
+        intervals.closures.find(ofTheDay)?.reason ??
+        intervals.holidays.find(ofTheDay)?.reason ??
         (layer.name === 'Working days' ? 'Not a working day' : `${layer.name}: closed`);
       break;
     }

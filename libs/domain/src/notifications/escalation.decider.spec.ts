@@ -51,7 +51,7 @@ const acknowledge = (note?: string, at = T2) => ({
 
 describe('escalation: alerts', () => {
   it('keeps one stream per request', () => {
-    expect(escalationStreamName(REQUEST)).toBe('escalation-r-1042');
+    expect(escalationStreamName(REQUEST)).toBe('request-escalation-r-1042');
   });
 
   it('alerts a level with whom it reached and until when to acknowledge', () => {

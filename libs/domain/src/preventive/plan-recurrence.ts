@@ -4,10 +4,14 @@ import { Temporal } from 'temporal-polyfill';
 /** Occurrences searched at most per rule and window: a daily rule over a year is 366. */
 const MAX_OCCURRENCES = 2000;
 
+const bodyOf = (rrule: string) => rrule.replace(/^\s*RRULE:/i, '').trim();
+
 function ruleOf(rrule: string, startDate: string, timeZone: string): RRuleTemporal {
-  const body = rrule.replace(/^RRULE:/i, '').trim();
+  // Noon, not midnight: where summer time starts at midnight (Chile, Paraguay, Cuba, Lebanon,
+  // Egypt, the Azores) that day has no 00:00, and RFC 5545 drops an occurrence whose time does not
+  // exist. Noon always exists, and the day is all that is used.
   return new RRuleTemporal({
-    rruleString: `DTSTART;TZID=${timeZone}:${startDate.replace(/-/g, '')}T000000\nRRULE:${body}`,
+    rruleString: `DTSTART;TZID=${timeZone}:${startDate.replace(/-/g, '')}T120000\nRRULE:${bodyOf(rrule)}`,
     maxIterations: 100_000,
   });
 }
@@ -15,18 +19,32 @@ function ruleOf(rrule: string, startDate: string, timeZone: string): RRuleTempor
 /** What is wrong with a plan's rule, in words, or undefined when it is a usable recurrence. */
 export function recurrenceProblem(rrule: string, startDate: string): string | undefined {
   if (/[\r\n]/.test(rrule)) return 'One RRULE line only (no DTSTART or other properties)';
+  const body = bodyOf(rrule);
   if (
-    /(^|;)\s*(BYHOUR|BYMINUTE|BYSECOND)\s*=/i.test(rrule) ||
-    /FREQ\s*=\s*(HOURLY|MINUTELY|SECONDLY)/i.test(rrule)
+    /(^|;)\s*(BYHOUR|BYMINUTE|BYSECOND)\s*=/i.test(body) ||
+    /FREQ\s*=\s*(HOURLY|MINUTELY|SECONDLY)/i.test(body)
   ) {
     return 'Visits fall on days: use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY without hours';
   }
+  // The library reads COUNT=abc as no count at all and INTERVAL=1.5 as 1: visits for ever.
+  for (const [, part, value] of body.matchAll(/(?:^|;)\s*(COUNT|INTERVAL)\s*=\s*([^;]*)/gi)) {
+    if (!/^\d+\s*$/.test(value ?? '')) {
+      return `Not an RFC 5545 recurrence rule: ${part?.toUpperCase()} must be a whole number`;
+    }
+  }
+  let rule: RRuleTemporal;
   try {
-    const rule = ruleOf(rrule, startDate, 'UTC');
-    if (!rule.next(undefined, true)) return 'The rule never falls on any day';
-    return undefined;
+    rule = ruleOf(body, startDate, 'UTC');
   } catch (error) {
     return `Not an RFC 5545 recurrence rule: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  try {
+    // From DTSTART, not from now: a rule that has ended is still a rule, and validation needs no clock.
+    if (!rule.next(new Date(`${startDate}T00:00:00Z`), true)) return 'The rule never falls on any day';
+    return undefined;
+  } catch {
+    // Only a rule that falls nowhere runs out of periods to search (February 30th...).
+    return 'The rule never falls on any day';
   }
 }
 

@@ -64,7 +64,8 @@ export function calendarVisitsDue(
 /**
  * The meter threshold a reading calls a visit for, if any: the multiple of `every` the reading has
  * reached or comes within `openBefore` of. One visit per multiple (a jump over several opens one,
- * for the highest); `lastOpened` is the highest multiple a visit was already opened for.
+ * for the highest); a later reading towards the same multiple gives it again, and the visit's
+ * reference (see `preventiveReference`) keeps it opened once.
  */
 export function meterThresholdDue(
   rule: NonNullable<MaintenancePlan['meter']>,

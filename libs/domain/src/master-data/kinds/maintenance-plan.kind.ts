@@ -59,7 +59,8 @@ export const maintenancePlanSchema = z
         message: 'Give a calendar rule, a meter rule, or both',
       });
     }
-    if (plan.calendar) {
+    // A bad start date is reported on its own field, not blamed on the rule.
+    if (plan.calendar && isoDate.safeParse(plan.calendar.startDate).success) {
       const problem = recurrenceProblem(plan.calendar.rrule, plan.calendar.startDate);
       if (problem) ctx.addIssue({ code: 'custom', path: ['calendar', 'rrule'], message: problem });
     }
