@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { ImportModule } from './import/import.module';
 import { LiveUpdatesModule } from './live/live-updates.module';
 import { MasterDataModule } from './master-data/master-data.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ServiceRequestsModule } from './service-requests/service-requests.module';
@@ -42,6 +43,7 @@ export class AppModule {
         ServiceRequestsModule,
         DispatchModule,
         ServiceLevelsModule,
+        NotificationsModule,
         OpenApiModule,
         ...(options.features ?? []),
       ],

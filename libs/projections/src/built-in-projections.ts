@@ -1,4 +1,7 @@
 import { masterDataProjection } from './master-data/master-data.projection';
+import { inboxProjection } from './notifications/inbox.projection';
+import { notificationDeliveriesProjection } from './notifications/notification-deliveries.projection';
+import { requestEscalationsProjection } from './notifications/request-escalations.projection';
 import type { AnyProjection } from './projection-definition';
 import { serviceRequestsProjection } from './service-requests/service-requests.projection';
 import { technicianAgendaProjection } from './service-requests/technician-agenda.projection';
@@ -16,4 +19,7 @@ export const builtInProjections: readonly AnyProjection[] = [
   serviceRequestsProjection as unknown as AnyProjection,
   technicianAgendaProjection as unknown as AnyProjection,
   serviceLevelsProjection as unknown as AnyProjection,
+  inboxProjection as unknown as AnyProjection,
+  notificationDeliveriesProjection as unknown as AnyProjection,
+  requestEscalationsProjection as unknown as AnyProjection,
 ];

@@ -13,3 +13,4 @@ export * from './users';
 export * from './stock';
 export * from './service-requests';
 export * from './service-levels';
+export * from './notifications';

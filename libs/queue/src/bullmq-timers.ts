@@ -1,5 +1,15 @@
 import type { JobScheduler } from './job-scheduler.service';
 
+/** Which queue and job a kind of timer sets, its ids' prefix, and how a failing visit is retried. */
+export interface BullmqTimerSettings {
+  queue: string;
+  jobName: string;
+  idPrefix: string;
+  /** Retries of a failing visit, with exponential back-off from `backoffMs`. */
+  attempts: number;
+  backoffMs?: number;
+}
+
 /**
  * One BullMQ delayed job per subject (a request, a delivery), `<prefix>-<subjectId>`: setting it
  * again replaces the earlier one. What the sagas' timer ports (`SlaTimers`, escalations' and
@@ -8,14 +18,7 @@ import type { JobScheduler } from './job-scheduler.service';
 export class BullmqTimers {
   constructor(
     private readonly scheduler: JobScheduler,
-    private readonly settings: {
-      queue: string;
-      jobName: string;
-      idPrefix: string;
-      /** Retries of a failing visit, with exponential back-off from `backoffMs`. */
-      attempts: number;
-      backoffMs?: number;
-    },
+    private readonly settings: BullmqTimerSettings,
     /** The worker's clock; BullMQ waits in real time, so an instant is moved by the clock's lead. */
     private readonly now: () => Date = () => new Date(),
   ) {}

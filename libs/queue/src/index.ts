@@ -5,3 +5,4 @@ export * from './job-scheduler.service';
 export * from './job-worker-host';
 export * from './redis-health.probe';
 export * from './bullmq-timers';
+export * from './notification-timers';

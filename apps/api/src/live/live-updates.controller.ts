@@ -16,7 +16,9 @@ export class LiveUpdatesController {
   @Sse()
   stream(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
     const changes = this.live.changes.pipe(
-      map((topics) => topics.filter((topic) => mayHear(principal, topic)).map((topic) => topic.topic)),
+      map((topics) => [
+        ...new Set(topics.filter((topic) => mayHear(principal, topic)).map((topic) => topic.topic)),
+      ]),
       filter((topics) => topics.length > 0),
       map((topics): MessageEvent => ({ type: 'changed', data: { topics } })),
     );

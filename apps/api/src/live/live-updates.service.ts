@@ -11,7 +11,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { Subject } from 'rxjs';
-import { type ChangeTopic, changeTopicOf } from './change-topics';
+import { type ChangeTopic, changeKeyOf, changeTopicOf } from './change-topics';
 
 /** Changes are gathered this long before one notice goes out: a 2,000-row import is one refresh, not 2,000. */
 const GATHER_MS = 150;
@@ -62,7 +62,7 @@ export class LiveUpdatesService
       for await (const event of subscription) {
         const topic = changeTopicOf(event);
         if (!topic) continue;
-        this.pending.set(topic.topic, { topic, position: event.position });
+        this.pending.set(changeKeyOf(topic), { topic, position: event.position });
         this.timer ??= setTimeout(() => void this.flush(), GATHER_MS);
       }
     } catch (error) {

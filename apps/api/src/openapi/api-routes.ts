@@ -39,10 +39,22 @@ import {
   requestServiceLevelSchema,
   slaDashboardQuerySchema,
   slaDashboardSchema,
+  INBOX_PAGE_SIZE,
+  acknowledgeEscalationBodySchema,
+  deliveryLogEntrySchema,
+  deliveryLogPageSchema,
+  deliveryLogQuerySchema,
+  inboxPageSchema,
+  inboxQuerySchema,
+  markReadAnswerSchema,
+  markReadBodySchema,
+  notificationSettingsSchema,
+  requestEscalationSchema,
 } from '@fieldstream/api-contract';
 import { z } from 'zod';
 import { readerLanguageQuerySchema } from '../service-requests/reader-language';
 import { serviceLevelPaths } from '../service-levels/service-levels.controller';
+import { notificationPaths } from '../notifications/notification-paths';
 import type { ApiResponse, ApiRoute, NamedSchema } from './api-route';
 
 /*
@@ -51,6 +63,14 @@ import type { ApiResponse, ApiRoute, NamedSchema } from './api-route';
  */
 
 const detail: NamedSchema = { name: 'ServiceRequestDetail', schema: serviceRequestDetailSchema };
+
+/** Nest's `:name` path parameters in OpenAPI's braces. */
+const openApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
+const notificationSettings: NamedSchema = {
+  name: 'NotificationSettings',
+  schema: notificationSettingsSchema,
+};
+const requestEscalation: NamedSchema = { name: 'RequestEscalation', schema: requestEscalationSchema };
 
 /** What every command on a request answers. */
 const commandAnswer: ApiResponse = {
@@ -425,5 +445,123 @@ export const API_ROUTES: readonly ApiRoute[] = [
       },
     ],
     problems: [400, 403, 404],
+  },
+  {
+    method: 'get',
+    path: notificationPaths.inbox,
+    operationId: 'getMyNotifications',
+    tag: 'Notifications',
+    summary: "The signed-in user's inbox, newest first, and how many are unread",
+    description: `Only the caller's own notifications. \`unread=true\` lists the unread ones; \`before\` (the previous page's \`nextBefore\`) pages back; ${INBOX_PAGE_SIZE} a page unless \`limit\` says (notifications received at the same instant as the page's last stay on that page, so a page may hold a few more). An escalation alert says its level, the deadline to acknowledge and whether someone did.`,
+    query: inboxQuerySchema,
+    responses: [
+      {
+        status: 200,
+        description: 'A page of the inbox.',
+        body: { name: 'InboxPage', schema: inboxPageSchema },
+      },
+    ],
+    problems: [400],
+  },
+  {
+    method: 'post',
+    path: notificationPaths.markRead,
+    operationId: 'markMyNotificationsRead',
+    tag: 'Notifications',
+    summary: 'Marks some of my notifications read, or all of them',
+    description:
+      "`{ notificationIds }` or `{ all: true }`. Ids that are not in the caller's inbox, or read already, change nothing (two devices agree).",
+    body: { name: 'MarkReadBody', schema: markReadBodySchema, required: true },
+    responses: [
+      {
+        status: 200,
+        description: 'The ids read now, and how many stay unread.',
+        body: { name: 'MarkReadAnswer', schema: markReadAnswerSchema },
+      },
+    ],
+    problems: [400],
+  },
+  {
+    method: 'get',
+    path: notificationPaths.settings,
+    operationId: 'getMyNotificationSettings',
+    tag: 'Notifications',
+    summary: 'My e-mail, phone and notification switches',
+    description:
+      'Absent switches read as the defaults: e-mail and push on, SMS off, Europe/Rome, no quiet hours.',
+    responses: [{ status: 200, description: 'The settings.', body: notificationSettings }],
+    problems: [403],
+  },
+  {
+    method: 'put',
+    path: notificationPaths.settings,
+    operationId: 'putMyNotificationSettings',
+    tag: 'Notifications',
+    summary: 'Replaces my e-mail, phone and notification switches',
+    description:
+      'Every field, as GET answers them; `null` removes an address or the quiet hours. A phone in international form (spaces, dots and dashes dropped), a real IANA zone, quiet hours that start and end at different times. Nothing else of the profile changes here (a role or a binding is refused, naming the field). Machine credentials have no settings (403).',
+    body: { ...notificationSettings, required: true },
+    responses: [{ status: 200, description: 'The settings as stored.', body: notificationSettings }],
+    problems: [400, 403],
+  },
+  {
+    method: 'get',
+    path: openApiPath(notificationPaths.escalation),
+    operationId: 'getRequestEscalation',
+    tag: 'Notifications',
+    summary: "A request's escalation: the levels raised, whom they alerted, who acknowledged them",
+    description:
+      'For whoever may read the request (404 for anyone else, as for a missing request). No level raised: an empty list and `chainCode: null`. `canAcknowledge`: something is open and the caller was alerted, or is of the desk or management.',
+    responses: [{ status: 200, description: 'The escalation.', body: requestEscalation }],
+    problems: [404],
+  },
+  {
+    method: 'post',
+    path: openApiPath(notificationPaths.acknowledge),
+    operationId: 'acknowledgeEscalation',
+    tag: 'Notifications',
+    summary: "Takes a request's escalation in hand",
+    description:
+      'Acknowledges every level alerted and not acknowledged yet, with an optional note. For the people alerted, the desk and management (403 for others who read the request). 409 `nothing_to_acknowledge` when no level was ever raised; acknowledging again changes nothing.',
+    body: { name: 'AcknowledgeEscalationBody', schema: acknowledgeEscalationBodySchema, required: false },
+    responses: [
+      { status: 200, description: 'The escalation after the acknowledgement.', body: requestEscalation },
+    ],
+    problems: [400, 403, 404, 409],
+  },
+  {
+    method: 'get',
+    path: notificationPaths.deliveries,
+    operationId: 'getNotificationDeliveries',
+    tag: 'Notifications',
+    summary: 'The delivery log: e-mails, text messages and other outside deliveries, with their attempts',
+    description:
+      "For administrators and auditors. Newest scheduled first; `status=dead` lists the dead letters. Filters by channel, user and request; `before` (the previous page's `nextBefore`) pages back. `counts` by status under the same filters but the status.",
+    query: deliveryLogQuerySchema,
+    responses: [
+      {
+        status: 200,
+        description: 'A page of the log.',
+        body: { name: 'DeliveryLogPage', schema: deliveryLogPageSchema },
+      },
+    ],
+    problems: [400, 403],
+  },
+  {
+    method: 'post',
+    path: openApiPath(notificationPaths.requeue),
+    operationId: 'requeueNotificationDelivery',
+    tag: 'Notifications',
+    summary: 'Sends a dead letter again',
+    description:
+      'Administrators only. The delivery is pending again, its attempts counted afresh, its job set for now. 409 `not_dead` for a delivery that is pending or sent.',
+    responses: [
+      {
+        status: 200,
+        description: 'The delivery, pending again.',
+        body: { name: 'DeliveryLogEntry', schema: deliveryLogEntrySchema },
+      },
+    ],
+    problems: [403, 404, 409],
   },
 ];

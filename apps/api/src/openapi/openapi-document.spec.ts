@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { AuthController } from '../auth/auth.controller';
 import { DispatchBoardController } from '../dispatch/dispatch-board.controller';
 import { ProposalsController } from '../dispatch/proposals.controller';
+import { EscalationsController } from '../notifications/escalations.controller';
+import { InboxController } from '../notifications/inbox.controller';
+import { NotificationDeliveriesController } from '../notifications/notification-deliveries.controller';
 import { ServiceLevelsController } from '../service-levels/service-levels.controller';
 import { ServiceHistoryController } from '../service-requests/service-history.controller';
 import { ServiceRequestCommandsController } from '../service-requests/service-request-commands.controller';
@@ -150,12 +153,13 @@ describe('the OpenAPI document', () => {
   });
 
   it('takes If-Match and Idempotency-Key on every command of a request, and answers the detail with its ETag', () => {
-    // The impact preview is posted beside the assignments but is a question, not a command.
+    // The impact preview is posted beside the assignments but is a question, not a command; an
+    // escalation's acknowledgement is a command on the request's escalation, not on the request.
     const commands = operations(document).filter(
       ({ path, method, operation }) =>
         path.startsWith('/service-requests/{id}/') &&
         method !== 'get' &&
-        !(operation['tags'] as string[]).includes('Dispatch'),
+        !(operation['tags'] as string[]).some((tag) => tag === 'Dispatch' || tag === 'Notifications'),
     );
     expect(commands).toHaveLength(18);
     for (const { operation } of commands) {
@@ -196,7 +200,7 @@ describe('the OpenAPI document', () => {
     expect(login['security']).toEqual([]);
   });
 
-  it('lists every route the service-request, dispatch and service-level controllers and the login serve, and no other', () => {
+  it('lists every route the service-request, dispatch, service-level and notification controllers and the login serve, and no other', () => {
     const served = [
       ...controllerRoutes(ServiceRequestsController),
       ...controllerRoutes(ServiceRequestCommandsController),
@@ -205,9 +209,12 @@ describe('the OpenAPI document', () => {
       ...controllerRoutes(ProposalsController),
       ...controllerRoutes(DispatchBoardController),
       ...controllerRoutes(ServiceLevelsController),
+      ...controllerRoutes(InboxController),
+      ...controllerRoutes(EscalationsController),
+      ...controllerRoutes(NotificationDeliveriesController),
       ...controllerRoutes(AuthController).filter((route) => route === 'post /auth/login'),
     ].sort();
-    expect(served).toHaveLength(33);
+    expect(served).toHaveLength(41);
     const listed = operations(document)
       .map(({ path, method }) => `${method} ${path}`)
       .sort();

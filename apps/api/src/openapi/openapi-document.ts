@@ -77,6 +77,7 @@ const PATH_PARAMETERS: Record<string, string> = {
   id: "The request's id.",
   technicianCode: "The technician's code.",
   code: "The record's code.",
+  deliveryId: "The delivery's id.",
 };
 
 /** A zod schema as JSON Schema 2020-12 (the dialect of OpenAPI 3.1), without its `$schema` line. */

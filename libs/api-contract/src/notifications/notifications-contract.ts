@@ -67,6 +67,13 @@ export const markReadBodySchema = z.union([
   z.object({ all: z.literal(true) }).strict(),
 ]);
 
+/** What `POST /api/me/notifications/read` answers: the ids it marked read now, and what stays unread. */
+export const markReadAnswerSchema = z.object({
+  read: z.array(z.string()),
+  unreadCount: z.number().int(),
+});
+export type MarkReadAnswer = z.infer<typeof markReadAnswerSchema>;
+
 /** `GET`/`PUT /api/me/notification-settings`: the user's own contact and switches. */
 export const notificationSettingsSchema = z
   .object({

@@ -5,3 +5,4 @@ export * from './notification-templates';
 export * from './deliveries.service';
 export * from './notifier.service';
 export * from './escalations.service';
+export * from './queries';

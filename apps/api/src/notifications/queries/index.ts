@@ -1,0 +1,12 @@
+import { GetNotificationSettingsHandler } from './get-notification-settings.query';
+import { GetRequestEscalationHandler } from './get-request-escalation.query';
+import { ReadDeliveryLogHandler } from './read-delivery-log.query';
+import { ReadInboxHandler } from './read-inbox.query';
+
+/** Every notification query handler, registered by the module. */
+export const NOTIFICATION_QUERY_HANDLERS = [
+  ReadInboxHandler,
+  GetNotificationSettingsHandler,
+  GetRequestEscalationHandler,
+  ReadDeliveryLogHandler,
+];
