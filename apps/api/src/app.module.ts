@@ -14,6 +14,7 @@ import { OpenApiModule } from './openapi/openapi.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ServiceRequestsModule } from './service-requests/service-requests.module';
 import { DispatchModule } from './dispatch/dispatch.module';
+import { PreventiveModule } from './preventive/preventive.module';
 import { ServiceLevelsModule } from './service-levels/service-levels.module';
 import { StockModule } from './stock/stock.module';
 import { ZonesModule } from './zones/zones.module';
@@ -43,6 +44,7 @@ export class AppModule {
         ServiceRequestsModule,
         DispatchModule,
         ServiceLevelsModule,
+        PreventiveModule,
         NotificationsModule,
         OpenApiModule,
         ...(options.features ?? []),

@@ -10,3 +10,4 @@ export * from './dispatch/proposal-contract';
 export * from './dispatch/board-contract';
 export * from './service-levels/sla-contract';
 export * from './notifications/notifications-contract';
+export * from './preventive/preventive-contract';

@@ -1,10 +1,9 @@
 import { type RequestEscalation, acknowledgeEscalationBodySchema } from '@fieldstream/api-contract';
 import type { Principal } from '@fieldstream/domain';
-import { Body, Controller, Get, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal } from '../request/current-principal.decorator';
 import { AcknowledgeEscalationCommand } from './commands/acknowledge-escalation.command';
-import { NotificationConflictsFilter } from './notification-conflicts.filter';
 import { notificationPaths } from './notification-paths';
 import { GetRequestEscalationQuery } from './queries/get-request-escalation.query';
 
@@ -14,7 +13,6 @@ import { GetRequestEscalationQuery } from './queries/get-request-escalation.quer
  * management re-read on the `escalations` topic.
  */
 @Controller()
-@UseFilters(NotificationConflictsFilter)
 export class EscalationsController {
   constructor(
     private readonly queryBus: QueryBus,

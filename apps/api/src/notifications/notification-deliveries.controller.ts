@@ -4,11 +4,10 @@ import {
   deliveryLogQuerySchema,
 } from '@fieldstream/api-contract';
 import type { Principal } from '@fieldstream/domain';
-import { Controller, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal } from '../request/current-principal.decorator';
 import { RequeueDeliveryCommand } from './commands/requeue-delivery.command';
-import { NotificationConflictsFilter } from './notification-conflicts.filter';
 import { notificationPaths } from './notification-paths';
 import { ReadDeliveryLogQuery } from './queries/read-delivery-log.query';
 
@@ -17,7 +16,6 @@ import { ReadDeliveryLogQuery } from './queries/read-delivery-log.query';
  * again by an administrator. Live updates: the `notification-deliveries` topic.
  */
 @Controller()
-@UseFilters(NotificationConflictsFilter)
 export class NotificationDeliveriesController {
   constructor(
     private readonly queryBus: QueryBus,

@@ -39,6 +39,10 @@ import {
   requestServiceLevelSchema,
   slaDashboardQuerySchema,
   slaDashboardSchema,
+  meterReadingAnswerSchema,
+  meterReadingBodySchema,
+  preventiveRunsQuerySchema,
+  preventiveRunsSchema,
   INBOX_PAGE_SIZE,
   acknowledgeEscalationBodySchema,
   deliveryLogEntrySchema,
@@ -53,6 +57,7 @@ import {
 } from '@fieldstream/api-contract';
 import { z } from 'zod';
 import { readerLanguageQuerySchema } from '../service-requests/reader-language';
+import { preventivePaths } from '../preventive/preventive.controller';
 import { serviceLevelPaths } from '../service-levels/service-levels.controller';
 import { notificationPaths } from '../notifications/notification-paths';
 import type { ApiResponse, ApiRoute, NamedSchema } from './api-route';
@@ -428,6 +433,42 @@ export const API_ROUTES: readonly ApiRoute[] = [
       },
     ],
     problems: [404],
+  },
+  {
+    method: 'post',
+    path: preventivePaths.meterReadings.replace(':code', '{code}'),
+    operationId: 'recordMeterReading',
+    tag: 'Preventive maintenance',
+    summary: "Records a reading of one of an asset's meters",
+    description:
+      'From technicians, the desk, integrations, and devices for their own asset. A meter only goes up: a reading below the last one (or above a later one) is 409 `reading_goes_back`; the same reading twice records nothing (`recorded: false`). The worker follows the readings and opens the visits meter plans call for.',
+    body: { name: 'MeterReadingBody', schema: meterReadingBodySchema, required: true },
+    responses: [
+      {
+        status: 201,
+        description: 'Recorded (or already recorded).',
+        body: { name: 'MeterReadingAnswer', schema: meterReadingAnswerSchema },
+      },
+    ],
+    problems: [400, 403, 404, 409],
+  },
+  {
+    method: 'get',
+    path: preventivePaths.runs,
+    operationId: 'listPreventiveRuns',
+    tag: 'Preventive maintenance',
+    summary: "The preventive runs' reports, newest first",
+    description:
+      'For the desk, management and auditors. Each run that opened, moved or could not place a visit: the visits opened with their requests, those moved off closed days and why, those no open day was found for.',
+    query: preventiveRunsQuerySchema,
+    responses: [
+      {
+        status: 200,
+        description: 'The reports.',
+        body: { name: 'PreventiveRuns', schema: preventiveRunsSchema },
+      },
+    ],
+    problems: [400, 403],
   },
   {
     method: 'get',

@@ -1,3 +1,4 @@
+import { PreventiveController } from '../preventive/preventive.controller';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod, type Type } from '@nestjs/common';
 import { z } from 'zod';
@@ -200,7 +201,7 @@ describe('the OpenAPI document', () => {
     expect(login['security']).toEqual([]);
   });
 
-  it('lists every route the service-request, dispatch, service-level and notification controllers and the login serve, and no other', () => {
+  it('lists every route the service-request, dispatch, service-level, notification and preventive controllers and the login serve, and no other', () => {
     const served = [
       ...controllerRoutes(ServiceRequestsController),
       ...controllerRoutes(ServiceRequestCommandsController),
@@ -212,9 +213,10 @@ describe('the OpenAPI document', () => {
       ...controllerRoutes(InboxController),
       ...controllerRoutes(EscalationsController),
       ...controllerRoutes(NotificationDeliveriesController),
+      ...controllerRoutes(PreventiveController),
       ...controllerRoutes(AuthController).filter((route) => route === 'post /auth/login'),
     ].sort();
-    expect(served).toHaveLength(41);
+    expect(served).toHaveLength(43);
     const listed = operations(document)
       .map(({ path, method }) => `${method} ${path}`)
       .sort();

@@ -275,6 +275,12 @@ const DOMAIN_STATUS: Record<string, number> = {
   already_open: 409,
   already_assigned: 409,
   unknown_appointment: 409,
+  // Notifications: where things stand, not what the client sent (nothing raised to acknowledge,
+  // a delivery requeued that did not give up); re-reading shows why.
+  nothing_to_acknowledge: 409,
+  not_dead: 409,
+  // A meter never goes back: the reading contradicts one already recorded.
+  reading_goes_back: 409,
 };
 
 /** Refusals by the application and the domain: who may not, what is not there, what the rules forbid. */

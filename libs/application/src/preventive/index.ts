@@ -1,2 +1,3 @@
 export * from './site-closures';
 export * from './preventive-planner.service';
+export * from './preventive.queries';

@@ -10,7 +10,8 @@ import {
   meterThresholdDue,
   preventiveReference,
 } from '@fieldstream/domain';
-import type { EventStore, RecordedEvent } from '@fieldstream/event-store';
+import { randomUUID } from 'node:crypto';
+import type { EventStore, JsonObject, RecordedEvent } from '@fieldstream/event-store';
 import { type MasterDataDocument, masterDataCollection } from '@fieldstream/projections';
 import type { ReadStore } from '@fieldstream/read-store';
 import { Temporal } from 'temporal-polyfill';
@@ -47,6 +48,9 @@ type PlanDocument = { code: string; record: MaintenancePlan };
 type AssetRecord = { code: string; modelCode: string; siteCode: string; customerCode: string };
 
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+/** The stream a month's preventive runs are reported in. */
+export const preventiveRunsStream = (at: string) => `preventive-runs-${at.slice(0, 7)}`;
+
 const SYSTEM: Principal = {
   id: 'preventive',
   displayName: 'Preventive maintenance',
@@ -110,6 +114,30 @@ export class PreventivePlanner {
     return report;
   }
 
+  /**
+   * A run, recorded when it did something a planner should read (opened, moved or could not place
+   * a visit, or met a problem) as a `PreventiveRunCompleted` event in the month's report stream.
+   */
+  async runAndReport(): Promise<PreventiveRunReport> {
+    const report = await this.run();
+    if (report.opened.length + report.unplaceable.length + report.problems.length === 0) return report;
+    await this.options.events.appendToStream(preventiveRunsStream(report.at), [
+      {
+        id: randomUUID(),
+        type: 'PreventiveRunCompleted',
+        data: report as unknown as JsonObject,
+        metadata: {
+          correlationId: `preventive-run-${report.at}`,
+          causationId: `preventive-run-${report.at}`,
+          actorId: SYSTEM.id,
+          actorRole: 'system',
+          occurredAt: report.at,
+        },
+      },
+    ]);
+    return report;
+  }
+
   /** A meter reading, recorded on the asset's meter stream (from a technician, the desk, a device). */
   async recordReading(
     principal: Principal,
@@ -126,7 +154,8 @@ export class PreventivePlanner {
     const asset = await this.options.reads
       .collection<MasterDataDocument>(masterDataCollection('asset'))
       .get(assetCode);
-    if (!asset || asset.status !== 'active') throw new NotFoundError(`No asset ${assetCode}`, { kind: 'asset', id: assetCode });
+    if (!asset || asset.status !== 'active')
+      throw new NotFoundError(`No asset ${assetCode}`, { kind: 'asset', id: assetCode });
     const at = this.now().toISOString();
     const outcome = await executeCommand(
       this.options.events,
