@@ -18,6 +18,7 @@ import {
   rejectBodySchema,
   remoteCheckBodySchema,
   renounceBodySchema,
+  setOutBodySchema,
   reopenBodySchema,
   rescheduleBodySchema,
   serviceRequestDetailSchema,
@@ -240,6 +241,14 @@ export const API_ROUTES: readonly ApiRoute[] = [
     'A technician gives the request back to dispatch',
     { name: 'RenounceBody', schema: renounceBodySchema },
     'A technician renounces for themselves; an administrator or dispatcher names the technician.',
+  ),
+  command(
+    'post',
+    '/on-the-way',
+    'setOutForSite',
+    'A technician sets out for the site',
+    { name: 'SetOutBody', schema: setOutBodySchema, required: false },
+    'The customer is told the technician is on the way (with the expected minutes, when given); contracts whose response ends on the way stop the response clock here. A technician sets out for themselves; the desk names the technician. Setting out again records nothing.',
   ),
   command('post', '/start', 'startWork', 'Arrived on site: work starts', {
     name: 'TechnicianActionBody',

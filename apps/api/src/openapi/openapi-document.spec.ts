@@ -162,7 +162,7 @@ describe('the OpenAPI document', () => {
         method !== 'get' &&
         !(operation['tags'] as string[]).some((tag) => tag === 'Dispatch' || tag === 'Notifications'),
     );
-    expect(commands).toHaveLength(18);
+    expect(commands).toHaveLength(19);
     for (const { operation } of commands) {
       const headers = ((operation['parameters'] as Json[]) ?? [])
         .map(deref)
@@ -216,7 +216,7 @@ describe('the OpenAPI document', () => {
       ...controllerRoutes(PreventiveController),
       ...controllerRoutes(AuthController).filter((route) => route === 'post /auth/login'),
     ].sort();
-    expect(served).toHaveLength(43);
+    expect(served).toHaveLength(44);
     const listed = operations(document)
       .map(({ path, method }) => `${method} ${path}`)
       .sort();

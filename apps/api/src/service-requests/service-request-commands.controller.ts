@@ -15,6 +15,7 @@ import {
   reopenBodySchema,
   rescheduleBodySchema,
   suspendBodySchema,
+  setOutBodySchema,
   technicianActionBodySchema,
 } from '@fieldstream/api-contract';
 import type { ServiceRequestAction } from '@fieldstream/application';
@@ -123,6 +124,18 @@ export class ServiceRequestCommandsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return this.act(request, response, id, { type: 'renounce', ...bodyOf(renounceBodySchema, body) });
+  }
+
+  /** The technician sets out for the site (the customer is told; some contracts end the response here). */
+  @Post('on-the-way')
+  @HttpCode(200)
+  setOut(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.act(request, response, id, { type: 'setOut', ...bodyOf(setOutBodySchema, body) });
   }
 
   @Post('start')

@@ -16,6 +16,7 @@ export const NOTIFICATION_TOPIC_NAMES = [
   'reschedule',
   'unassignment',
   'renounce',
+  'technician-on-the-way',
   'suspension',
   'closure',
   'cancellation',

@@ -18,6 +18,9 @@ export const assignmentViewSchema = z.object({
   start: z.string(),
   end: z.string(),
   durationMinutes: z.number(),
+  /** When this technician set out for the site, and the minutes they expected to need. */
+  departedAt: z.string().optional(),
+  etaMinutes: z.number().optional(),
   /** When this technician arrived on site. */
   startedAt: z.string().optional(),
 });

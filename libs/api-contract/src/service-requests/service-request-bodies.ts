@@ -112,6 +112,16 @@ export const renounceBodySchema = z.object({
 });
 
 export const technicianActionBodySchema = z.object({ technicianCode: code.optional() });
+/** A technician setting out, with the minutes they expect the drive to take (told to the customer). */
+export const setOutBodySchema = z.object({
+  technicianCode: code.optional(),
+  etaMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .optional(),
+});
 export const conditionFoundBodySchema = z.object({ conditionCode: code, technicianCode: code.optional() });
 export const noteBodySchema = z.object({ text: longText });
 

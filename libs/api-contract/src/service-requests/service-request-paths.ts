@@ -3,7 +3,7 @@
  * build their paths from here, so a renamed path breaks the build, not a screen.
  *
  * Commands on one request (each a POST with the revision the client saw in `If-Match`):
- * accept, reject, remote-check, suspend, resume, cancel, renounce, start, close, reopen; and the
+ * accept, reject, remote-check, suspend, resume, cancel, renounce, on-the-way, start, close, reopen; and the
  * sub-resources conditions (POST, DELETE /:code), conditions-found, notes, follow-ups,
  * assignments (POST; PUT and DELETE /:technicianCode).
  */
@@ -15,6 +15,7 @@ export const SERVICE_REQUEST_ACTIONS = [
   'resume',
   'cancel',
   'renounce',
+  'on-the-way',
   'start',
   'close',
   'reopen',

@@ -44,6 +44,13 @@ export const DEFAULT_NOTIFICATION_RULES: readonly NotificationRule[] = [
     priorities: [],
   },
   {
+    name: 'The customer told the technician is on the way',
+    topic: 'technician-on-the-way',
+    audiences: ['customer-users'],
+    channels: ['inbox', 'email', 'sms'],
+    priorities: [],
+  },
+  {
     name: 'Suspensions to the technicians and the customer',
     topic: 'suspension',
     audiences: ['technicians', 'customer-users'],

@@ -11,6 +11,8 @@ export type NotificationFacts = {
   slot?: { start: string; end: string };
   technicianNames?: string[];
   reason?: string;
+  /** Minutes a technician on the way expects to need. */
+  etaMinutes?: number;
   sla?: { clock: SlaClockName; percent: number; deadline?: string | null };
   escalation?: { level: number; acknowledgeBy?: string };
 };
@@ -85,6 +87,21 @@ export function wordNotification(
         title: it ? `${who} rinuncia a ${facts.reference}` : `${who} gave up ${facts.reference}`,
         body: lines(where, facts.reason && (it ? `Motivo: ${facts.reason}` : `Reason: ${facts.reason}`)),
       };
+    case 'technician-on-the-way': {
+      const arrival =
+        facts.etaMinutes !== undefined
+          ? it
+            ? `Arrivo previsto tra circa ${facts.etaMinutes} minuti.`
+            : `Expected in about ${facts.etaMinutes} minutes.`
+          : undefined;
+      return {
+        severity: 'info',
+        title: it
+          ? `${facts.reference}: il tecnico è in viaggio`
+          : `${facts.reference}: the technician is on the way`,
+        body: lines(where, who && (it ? `Tecnico: ${who}` : `Technician: ${who}`), arrival),
+      };
+    }
     case 'suspension':
       return {
         severity: 'info',

@@ -123,6 +123,7 @@ export class Notifier {
         break;
       case 'ServiceRequestRescheduled':
       case 'ServiceRequestRenounced':
+      case 'ServiceRequestTechnicianOnTheWay':
         technicianCodes = [str(data['technicianCode']) ?? ''];
         break;
       case 'ServiceRequestUnassigned':
@@ -187,6 +188,7 @@ export class Notifier {
       ...(slot && { slot }),
       technicianNames: technicians.map((t, i) => str(t?.record['name']) ?? technicianCodes[i]!),
       ...(reason && { reason }),
+      ...(typeof data['etaMinutes'] === 'number' && { etaMinutes: data['etaMinutes'] }),
       ...(clock && percent !== undefined && { sla: { clock, percent, deadline } }),
       ...(recorded.type === 'EscalationLevelAlerted' && {
         escalation: {

@@ -59,6 +59,7 @@ export async function slaPolicyFor(reads: ReadStore, opened: Opened): Promise<Po
       thresholds: [...(terms.slaThresholds ?? [50, 75, 90, 100])],
       atRiskPercent: terms.slaAtRiskPercent ?? 75,
       pausingReasonCodes: [...(terms.slaPausingReasonCodes ?? ['waiting-customer'])],
+      responseEndsOn: terms.responseEndsOn ?? 'on-site',
       penaltyPerHour: terms.penaltyPerHour ?? 0,
       currency: terms.currency ?? 'EUR',
       serviceCalendarCode: terms.serviceCalendarCode,

@@ -14,6 +14,7 @@ import type {
   renounceBodySchema,
   reopenBodySchema,
   rescheduleBodySchema,
+  setOutBodySchema,
   suspendBodySchema,
   technicianActionBodySchema,
 } from '@fieldstream/api-contract';
@@ -41,6 +42,7 @@ export type ServiceRequestAction =
   | { type: 'resume' }
   | ({ type: 'cancel' } & z.output<typeof reasonBodySchema>)
   | ({ type: 'renounce' } & z.output<typeof renounceBodySchema>)
+  | ({ type: 'setOut' } & z.output<typeof setOutBodySchema>)
   | ({ type: 'startWork' } & z.output<typeof technicianActionBodySchema>)
   | ({ type: 'addConditionFound' } & z.output<typeof conditionFoundBodySchema>)
   | ({ type: 'addNote' } & z.output<typeof noteBodySchema>)

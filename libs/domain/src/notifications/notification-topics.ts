@@ -8,6 +8,7 @@ export const NOTIFICATION_TOPICS = [
   'reschedule',
   'unassignment',
   'renounce',
+  'technician-on-the-way',
   'suspension',
   'closure',
   'cancellation',
@@ -50,6 +51,8 @@ export function notificationTopicOf(type: string): NotificationTopic | undefined
       return 'unassignment';
     case 'ServiceRequestRenounced':
       return 'renounce';
+    case 'ServiceRequestTechnicianOnTheWay':
+      return 'technician-on-the-way';
     case 'ServiceRequestSuspended':
       return 'suspension';
     case 'ServiceRequestClosed':

@@ -24,6 +24,8 @@ export type SlaPolicy = {
   thresholds: number[];
   /** From this percentage on a running clock counts as at risk (dashboards, sorting). */
   atRiskPercent: number;
+  /** What ends the response: the first technician on site, or already the first one setting out. */
+  responseEndsOn: 'on-site' | 'on-the-way';
   /** Suspension reason codes that stop the clocks while the request is suspended. */
   pausingReasonCodes: string[];
   /** Penalty per started hour of service time a restoration ends beyond its deadline. */

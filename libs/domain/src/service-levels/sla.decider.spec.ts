@@ -33,6 +33,7 @@ const policy: SlaPolicy = {
   thresholds: [50, 75, 90, 100],
   atRiskPercent: 75,
   pausingReasonCodes: ['waiting-customer'],
+  responseEndsOn: 'on-site',
   penaltyPerHour: 50,
   currency: 'EUR',
   serviceCalendarCode: 'OFFICE-IT',
@@ -824,5 +825,31 @@ describe('slaStanding', () => {
   it('is not applicable before the opening and when no service level applies', () => {
     expect(slaStanding(slaDecider.initialState)).toBe('not-applicable');
     expect(slaStanding(stateAfter(follow(opened(), 0, { policy: null })))).toBe('not-applicable');
+  });
+});
+
+describe('a response that ends on the way', () => {
+  const onTheWay = (at: string): ServiceRequestEvent => ({
+    type: 'ServiceRequestTechnicianOnTheWay',
+    data: { requestId: ID, at, technicianCode: 'ANNA', etaMinutes: 20 },
+  });
+
+  it('stops the response when the contract says so, and leaves it running otherwise', () => {
+    const at = rome('2026-11-27T17:00');
+    const onTheWayContract = decided(
+      follow(opened(), 0, { policy: { ...policy, responseEndsOn: 'on-the-way' } }),
+    );
+    const stopped = slaDecider.decide(follow(onTheWay(at), 3), foldEvents(slaDecider, onTheWayContract));
+    expect(stopped.at(-1)).toMatchObject({
+      type: 'SlaClockStopped',
+      data: { clock: 'response', outcome: 'met', elapsedMinutes: 60 },
+    });
+    // The usual contract waits for the arrival on site: setting out stops nothing.
+    const usual = decided(open);
+    expect(
+      slaDecider
+        .decide(follow(onTheWay(at), 3), foldEvents(slaDecider, usual))
+        .filter((event) => event.type === 'SlaClockStopped'),
+    ).toEqual([]);
   });
 });

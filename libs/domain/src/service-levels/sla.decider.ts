@@ -157,8 +157,13 @@ function stopClock(
 }
 
 /** The clocks a request event stops, and whether it stops them as withdrawn. */
-function clocksStoppedBy(event: ServiceRequestEvent): { clocks: SlaClockName[]; cancelled: boolean } {
+function clocksStoppedBy(
+  event: ServiceRequestEvent,
+  policy: SlaPolicy,
+): { clocks: SlaClockName[]; cancelled: boolean } {
   switch (event.type) {
+    case 'ServiceRequestTechnicianOnTheWay':
+      return { clocks: policy.responseEndsOn === 'on-the-way' ? ['response'] : [], cancelled: false };
     case 'ServiceRequestWorkStarted':
       return { clocks: ['response'], cancelled: false };
     case 'ServiceRequestClosed':
@@ -263,7 +268,7 @@ function follow(state: SlaState, command: Extract<SlaCommand, { type: 'followReq
       ];
     }
     default: {
-      const { clocks, cancelled } = clocksStoppedBy(event);
+      const { clocks, cancelled } = clocksStoppedBy(event, policy);
       // Alarms are recorded before a clock they concern stops; a withdrawn request raises none.
       const recorded = cancelled ? [] : alarms;
       const afterAlarms = recorded.reduce(evolve, state);

@@ -88,6 +88,7 @@ export type ServiceRequestCommand =
   | { type: 'resume'; at: string }
   | { type: 'cancel'; at: string; reason: string }
   | { type: 'renounce'; at: string; technicianCode: string; reasonCode: string; text: string }
+  | { type: 'setOut'; at: string; technicianCode: string; etaMinutes?: number }
   | { type: 'startWork'; at: string; technicianCode: string }
   | { type: 'addConditionFound'; at: string; technicianCode: string; conditionCode: string }
   | { type: 'addNote'; at: string; text: string }

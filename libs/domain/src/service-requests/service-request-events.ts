@@ -93,6 +93,11 @@ export type ServiceRequestEvent =
         backToDispatch: boolean;
       };
     }
+  | {
+      /** A technician left for the site: the customer's "on the way", and for some contracts the response. */
+      type: 'ServiceRequestTechnicianOnTheWay';
+      data: Base & { technicianCode: string; etaMinutes?: number };
+    }
   | { type: 'ServiceRequestWorkStarted'; data: Base & { technicianCode: string } }
   | { type: 'ServiceRequestNoteAdded'; data: Base & { text: string } }
   | { type: 'ServiceRequestFollowUpOpened'; data: Base & { followUpRequestId: string; reason: string } }
@@ -121,6 +126,7 @@ export const SERVICE_REQUEST_EVENT_TYPES: readonly ServiceRequestEventType[] = [
   'ServiceRequestResumed',
   'ServiceRequestCancelled',
   'ServiceRequestRenounced',
+  'ServiceRequestTechnicianOnTheWay',
   'ServiceRequestWorkStarted',
   'ServiceRequestNoteAdded',
   'ServiceRequestFollowUpOpened',

@@ -53,6 +53,8 @@ export const SERVICE_REQUEST_TRANSITIONS = {
   resume: { from: ['suspended'], to: ['accepted', 'assigned', 'in-progress'] },
   cancel: { from: ['open', 'accepted', 'assigned', 'suspended'], to: ['cancelled'] },
   renounce: { from: ['assigned'], to: ['assigned', 'accepted'] },
+  // A technician sets out for the site: the customer is told, and some contracts count it as the response.
+  setOut: { from: ['assigned'], to: ['assigned'] },
   // A second technician of a synchronized intervention arrives while work is already in progress.
   startWork: { from: ['assigned', 'in-progress'], to: ['in-progress'] },
   addConditionFound: { from: ['in-progress'], to: ['in-progress'] },

@@ -474,3 +474,36 @@ describe('closing and reopening', () => {
       );
   });
 });
+
+describe('setting out for the site', () => {
+  const history = [opened, accepted, assigned];
+  const onTheWay = {
+    type: 'ServiceRequestTechnicianOnTheWay' as const,
+    data: { requestId: ID, at, technicianCode: 'BRUNO', etaMinutes: 25 },
+  };
+
+  it('records the technician on the way, with the time they expect to need', () => {
+    spec
+      .given(history)
+      .when({ type: 'setOut', at, technicianCode: 'BRUNO', etaMinutes: 25 })
+      .then([onTheWay]);
+  });
+
+  it('records nothing when the same technician sets out again (a phone retrying offline)', () => {
+    spec
+      .given([...history, onTheWay])
+      .when({ type: 'setOut', at, technicianCode: 'BRUNO' })
+      .thenNothingHappens();
+  });
+
+  it('refuses a technician who is not assigned, and a negative arrival time', () => {
+    spec
+      .given(history)
+      .when({ type: 'setOut', at, technicianCode: 'NOBODY' })
+      .thenThrows(DomainError, code('not_assigned'));
+    spec
+      .given(history)
+      .when({ type: 'setOut', at, technicianCode: 'BRUNO', etaMinutes: -5 })
+      .thenThrows(DomainError, code('invalid_actuals'));
+  });
+});

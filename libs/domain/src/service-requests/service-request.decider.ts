@@ -18,6 +18,8 @@ export interface ServiceRequestState {
   assignments: Record<string, Assignment>;
   /** Technicians who have arrived on site. */
   startedBy: string[];
+  /** Technicians who set out for the site. */
+  onTheWay: string[];
   suspendedFrom?: ServiceRequestStatus;
   closedAt?: string;
   followUpRequestIds: string[];
@@ -28,6 +30,7 @@ const initialState: ServiceRequestState = {
   conditionCodes: [],
   assignments: {},
   startedBy: [],
+  onTheWay: [],
   followUpRequestIds: [],
 };
 
@@ -182,6 +185,10 @@ export const serviceRequestDecider: Decider<ServiceRequestState, ServiceRequestC
         }
         case 'ServiceRequestCancelled':
           return { ...state, status: 'cancelled', assignments: {}, startedBy: [] };
+        case 'ServiceRequestTechnicianOnTheWay':
+          return state.onTheWay.includes(event.data.technicianCode)
+            ? state
+            : { ...state, onTheWay: [...state.onTheWay, event.data.technicianCode] };
         case 'ServiceRequestWorkStarted':
           return {
             ...state,
@@ -369,6 +376,23 @@ export const serviceRequestDecider: Decider<ServiceRequestState, ServiceRequestC
                 text: text(command.text, 'text'),
                 assignment,
                 backToDispatch: Object.keys(state.assignments).length === 1,
+              },
+            },
+          ];
+        }
+        case 'setOut': {
+          assignmentOf(state, command.technicianCode);
+          // Set out twice (a phone retrying offline), or already on site: nothing new.
+          if (state.onTheWay.includes(command.technicianCode) || state.startedBy.includes(command.technicianCode))
+            return [];
+          if (command.etaMinutes !== undefined) minutes(command.etaMinutes, 'etaMinutes', true);
+          return [
+            {
+              type: 'ServiceRequestTechnicianOnTheWay',
+              data: {
+                ...base,
+                technicianCode: command.technicianCode,
+                ...(command.etaMinutes !== undefined && { etaMinutes: command.etaMinutes }),
               },
             },
           ];

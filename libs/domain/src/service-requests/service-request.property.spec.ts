@@ -65,6 +65,7 @@ const candidates: fc.Arbitrary<ServiceRequestCommand>[] = [
     reasonCode: mostly(fc.constant('SICK'), fc.constant('')),
     text: words,
   }),
+  fc.record({ type: fc.constant('setOut' as const), at, technicianCode: technician }),
   fc.record({ type: fc.constant('startWork' as const), at, technicianCode: technician }),
   fc.record({
     type: fc.constant('addConditionFound' as const),

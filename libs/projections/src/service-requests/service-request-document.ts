@@ -205,6 +205,17 @@ export function evolveServiceRequestDocument(
           assignments: [],
           cancellationReason: event.data.reason,
         };
+      case 'ServiceRequestTechnicianOnTheWay': {
+        const { technicianCode, at, etaMinutes } = event.data;
+        return {
+          ...document,
+          assignments: document.assignments.map((a) =>
+            a.technicianCode === technicianCode && a.departedAt === undefined
+              ? { ...a, departedAt: at, ...(etaMinutes !== undefined && { etaMinutes }) }
+              : a,
+          ),
+        };
+      }
       case 'ServiceRequestWorkStarted': {
         const { technicianCode, at } = event.data;
         return {

@@ -27,6 +27,7 @@ const ROLES_BY_ACTION: Record<ServiceRequestActionType, readonly Role[]> = {
   cancel: DESK,
   reopen: DESK,
   renounce: DESK_AND_TECHNICIAN,
+  setOut: DESK_AND_TECHNICIAN,
   startWork: DESK_AND_TECHNICIAN,
   addConditionFound: DESK_AND_TECHNICIAN,
   close: DESK_AND_TECHNICIAN,

@@ -201,6 +201,13 @@ export class ServiceRequestCommands {
         }
         return { type: 'renounce', at, technicianCode, reasonCode: action.reasonCode, text: action.text };
       }
+      case 'setOut':
+        return {
+          type: 'setOut',
+          at,
+          technicianCode: actingTechnician(actor, action.technicianCode),
+          ...(action.etaMinutes !== undefined && { etaMinutes: action.etaMinutes }),
+        };
       case 'startWork':
         return { type: 'startWork', at, technicianCode: actingTechnician(actor, action.technicianCode) };
       case 'addConditionFound': {

@@ -24,6 +24,7 @@ const contract = (
     slaThresholds: [50, 75, 90, 100],
     slaAtRiskPercent: 75,
     slaPausingReasonCodes: ['waiting-customer'],
+    responseEndsOn: 'on-site',
     ...overrides,
   },
 });

@@ -254,6 +254,24 @@ const EXAMPLES: Record<
       why: 'Van broke down',
     },
   ],
+  ServiceRequestTechnicianOnTheWay: [
+    {
+      event: {
+        type: 'ServiceRequestTechnicianOnTheWay',
+        data: { ...base, at: '2026-11-27T07:40:00.000Z', technicianCode: 'T-MI-1', etaMinutes: 25 },
+      },
+      en: 'Anna Bianchi (T-MI-1) set out for the site (27 Nov 2026 at 08:40), expected in about 25 min.',
+      it: 'Anna Bianchi (T-MI-1) è in viaggio verso il sito (27 nov 2026 alle 08:40), arrivo previsto tra circa 25 min.',
+    },
+    {
+      event: {
+        type: 'ServiceRequestTechnicianOnTheWay',
+        data: { ...base, at: '2026-11-27T07:40:00.000Z', technicianCode: 'T-MI-1' },
+      },
+      en: 'Anna Bianchi (T-MI-1) set out for the site (27 Nov 2026 at 08:40).',
+      it: 'Anna Bianchi (T-MI-1) è in viaggio verso il sito (27 nov 2026 alle 08:40).',
+    },
+  ],
   ServiceRequestWorkStarted: [
     {
       event: {

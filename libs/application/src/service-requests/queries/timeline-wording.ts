@@ -346,6 +346,15 @@ export function describeTimelineEvent(
           t.released(known.data.releasedAssignments),
         ...because(known.data.reason),
       };
+    case 'ServiceRequestTechnicianOnTheWay': {
+      const who = t.technician(known.data.technicianCode);
+      const eta = known.data.etaMinutes;
+      return {
+        text: it
+          ? `${who} è in viaggio verso il sito (${t.moment(known.data.at)})${eta !== undefined ? `, arrivo previsto tra circa ${eta} min` : ''}.`
+          : `${who} set out for the site (${t.moment(known.data.at)})${eta !== undefined ? `, expected in about ${eta} min` : ''}.`,
+      };
+    }
     case 'ServiceRequestWorkStarted': {
       const who = t.technician(known.data.technicianCode);
       return {

@@ -48,6 +48,8 @@ export const contractSchema = z
       .default([...DEFAULT_SLA_THRESHOLDS]),
     /** From this alarm on, a running clock counts as at risk on dashboards. */
     slaAtRiskPercent: z.number().int().min(1).max(100).default(75),
+    /** What ends the response clock: the first technician on site, or already one setting out. */
+    responseEndsOn: z.enum(['on-site', 'on-the-way']).default('on-site'),
     /** Suspension reasons (the organisation's codes) that stop the SLA clocks while suspended. */
     slaPausingReasonCodes: uniqueCodes(50).default(['waiting-customer']),
     /** Penalty per started hour of restoration beyond the deadline, in the contract's currency. */

@@ -140,6 +140,7 @@ export const SAMPLE_COMMANDS = {
   resume: { type: 'resume', at },
   cancel: { type: 'cancel', at, reason: 'Duplicate' },
   renounce: { type: 'renounce', at, technicianCode: 'BRUNO', reasonCode: 'SICK', text: 'Fever' },
+  setOut: { type: 'setOut', at, technicianCode: 'BRUNO', etaMinutes: 25 },
   startWork: { type: 'startWork', at, technicianCode: 'BRUNO' },
   addConditionFound: { type: 'addConditionFound', at, technicianCode: 'ANNA', conditionCode: 'LEAK' },
   addNote: { type: 'addNote', at, text: 'Customer called' },
