@@ -265,6 +265,14 @@ describe('notifications and escalations', () => {
       priority: 'high',
       conditionCodes: [],
     }));
+    // A request recorded as opened three days ago (an import of old work) tells nobody now.
+    await commands.open(as(now().getTime() - 3 * 24 * 3600 * SECOND), {
+      customerCode: 'ACME',
+      siteCode: 'S-ACME-1',
+      description: 'Old request brought in from the previous system',
+      priority: 'normal',
+      conditionCodes: [],
+    });
     await commands.execute(as(now().getTime()), requestId, { type: 'accept' });
     await commands.execute(as(now().getTime()), requestId, {
       type: 'assign',

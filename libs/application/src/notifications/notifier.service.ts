@@ -27,6 +27,14 @@ import type { Directory, Recipient, RequestParties } from './directory';
 import type { NotificationRules } from './notification-rules';
 import { type NotificationFacts, wordNotification } from './notification-templates';
 
+/**
+ * Events older than this when the notifier reaches them tell nobody: a new installation following
+ * months of history, or a worker back from a long outage, would otherwise flood every inbox with
+ * news nobody can act on. What is still true (a breach still running) is told by its own, newer
+ * events (alarms are recorded when they are found due).
+ */
+export const DEFAULT_NOTIFY_MAX_AGE_MS = 24 * 3600 * 1000;
+
 /** How long the notifier waits for the request's read model to show the event it tells. */
 const READ_MODEL_WAIT_MS = 15_000;
 
@@ -37,6 +45,8 @@ export interface NotifierOptions {
   directory: Directory;
   deliveries: Deliveries;
   now?: () => Date;
+  /** See DEFAULT_NOTIFY_MAX_AGE_MS. */
+  maxAgeMs?: number;
 }
 
 type Target = { recipient: Recipient; channels: Set<NotificationChannel> };
@@ -61,6 +71,10 @@ export class Notifier {
     const topic = notificationTopicOf(recorded.type);
     const requestId = str(recorded.data['requestId']);
     if (!topic || !requestId) return { notified: 0 };
+    const happened = Date.parse(String(recorded.data['at'] ?? recorded.metadata.occurredAt));
+    if (this.now().getTime() - happened > (this.options.maxAgeMs ?? DEFAULT_NOTIFY_MAX_AGE_MS)) {
+      return { notified: 0 };
+    }
     await waitForReadModels(
       this.options.events,
       this.options.reads,
