@@ -17,8 +17,8 @@ import { NoteDialog } from './note-dialog';
 import { RenounceDialog } from './renounce-dialog';
 
 /**
- * What the viewer can do with the request now, as big buttons near the top of the sheet. Starting
- * work is one tap (a repeat changes nothing); the rest ask for details first. After renouncing,
+ * What the viewer can do with the request now, as big buttons near the top of the sheet. Setting
+ * out and starting work are one tap each (a repeat changes nothing); the rest ask for details first. After renouncing,
  * the job is no longer the technician's: back to the agenda.
  */
 export function SheetActions({
@@ -52,13 +52,17 @@ export function SheetActions({
   };
   const choose = (action: SheetAction) => {
     setDone(null);
-    if (action !== 'start') {
+    if (action !== 'start' && action !== 'onTheWay') {
       setOpen(action);
       return;
     }
     start.mutate(
-      { path: technicianPaths.action(request.id, 'start'), version: request.version, body: technicianBody },
-      { onSuccess: finished('start') },
+      {
+        path: technicianPaths.action(request.id, action === 'start' ? 'start' : 'on-the-way'),
+        version: request.version,
+        body: technicianBody,
+      },
+      { onSuccess: finished(action) },
     );
   };
   const dialog = {
@@ -93,7 +97,7 @@ export function SheetActions({
             color={action === 'renounce' ? 'red.9' : undefined}
             size="lg"
             fullWidth
-            loading={action === 'start' && start.isPending}
+            loading={(action === 'start' || action === 'onTheWay') && start.isPending}
             onClick={() => choose(action)}
           >
             {t(`actions.${action}`)}

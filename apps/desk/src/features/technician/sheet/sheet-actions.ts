@@ -4,6 +4,7 @@ import type { Viewer } from '../types/viewer';
 
 /** The decider's names of the commands (what `allowedCommands` lists). */
 const COMMAND_OF: Record<SheetAction, string> = {
+  onTheWay: 'setOut',
   start: 'startWork',
   renounce: 'renounce',
   conditionFound: 'addConditionFound',
@@ -18,7 +19,10 @@ function byState(request: ServiceRequestDetail, viewer: Viewer): SheetAction[] {
   const mine = request.assignments.find((a) => a.technicianCode === viewer.technicianCode);
   switch (request.status) {
     case 'assigned':
-      return mine ? ['start', 'renounce', 'note'] : ['note'];
+      // Setting out tells the customer; once told, it is not offered again.
+      return mine
+        ? [...(mine.departedAt ? [] : (['onTheWay'] as const)), 'start', 'renounce', 'note']
+        : ['note'];
     case 'in-progress':
       // A second technician of a synchronized intervention arrives while work is under way.
       return [

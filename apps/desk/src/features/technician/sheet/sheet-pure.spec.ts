@@ -91,8 +91,8 @@ describe('estimateMinutes', () => {
 
 describe('sheetActions', () => {
   const tech = { role: 'technician' as const, technicianCode: 'T-MI-1', actsForAnother: false };
-  it('offers start and renounce to the assigned technician before work, the rest once on site', () => {
-    expect(sheetActions(sheetOf().request, tech)).toEqual(['start', 'renounce', 'note']);
+  it('offers setting out, start and renounce to the assigned technician before work, the rest once on site', () => {
+    expect(sheetActions(sheetOf().request, tech)).toEqual(['onTheWay', 'start', 'renounce', 'note']);
     expect(sheetActions(sheetOf().request, { ...tech, technicianCode: 'T-RM-1' })).toEqual(['note']);
     expect(sheetActions(sheetOf({ status: 'in-progress' }).request, tech)).toEqual([
       'start',
@@ -106,6 +106,10 @@ describe('sheetActions', () => {
       assignments: [{ ...sheetOf().request.assignments[0]!, startedAt: '2026-11-27T08:05:00Z' }],
     });
     expect(sheetActions(started.request, tech)).toEqual(['conditionFound', 'note', 'followUp', 'close']);
+    const departed = sheetOf({
+      assignments: [{ ...sheetOf().request.assignments[0]!, departedAt: '2026-11-27T07:40:00Z' }],
+    });
+    expect(sheetActions(departed.request, tech)).toEqual(['start', 'renounce', 'note']);
     expect(sheetActions(sheetOf({ status: 'closed' }).request, tech)).toEqual(['note', 'followUp']);
     expect(sheetActions(sheetOf({ status: 'cancelled' }).request, tech)).toEqual(['note']);
   });
