@@ -18,10 +18,12 @@ export interface BrowserSession {
  * E2E administrator, and a fresh Chromium with one tab open. Checks for Chromium first, so a
  * missing browser fails clearly before the minutes of building and starting.
  */
-export async function openBrowserOnSystem(options: { locale?: string } = {}): Promise<BrowserSession> {
+export async function openBrowserOnSystem(
+  options: { locale?: string; env?: Record<string, string> } = {},
+): Promise<BrowserSession> {
   chromiumPath();
   await ensureDeskBuilt();
-  const target = await startTarget();
+  const target = await startTarget(options.env ? { env: options.env } : {});
   console.info(`e2e target: the system at ${target.url}`);
   let browser: LaunchedChromium;
   try {

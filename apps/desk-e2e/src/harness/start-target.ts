@@ -16,7 +16,15 @@ export interface E2eTarget {
 /** The administrator every browser test's system starts with (created at first start). */
 export const E2E_ADMIN = { username: 'admin', password: 'correct horse battery' } as const;
 
-export async function startTarget(): Promise<E2eTarget> {
+export async function startTarget(
+  options: {
+    /**
+     * More environment for the api and worker, for a test that needs the system configured its
+     * way (an SMTP server that refuses, fewer delivery attempts). The harness's own keys win.
+     */
+    env?: Record<string, string>;
+  } = {},
+): Promise<E2eTarget> {
   const redis = await startRedis();
   const data = await tempDir('fieldstream-e2e-data-');
   try {
@@ -26,7 +34,12 @@ export async function startTarget(): Promise<E2eTarget> {
       dataDir: data.path,
       redisUrl: redis.url,
       log: () => undefined,
-      env: { DESK_DIST, ADMIN_USERNAME: E2E_ADMIN.username, ADMIN_PASSWORD: E2E_ADMIN.password },
+      env: {
+        ...options.env,
+        DESK_DIST,
+        ADMIN_USERNAME: E2E_ADMIN.username,
+        ADMIN_PASSWORD: E2E_ADMIN.password,
+      },
     });
     // A child dying mid-run would otherwise surface only as puzzling browser timeouts.
     void system.exited.then((crash) => {

@@ -2,6 +2,7 @@ import { dispatchBoardRoute } from '../features/dispatch-board/routes';
 import { availabilityRoute } from '../features/availability/routes';
 import { importRoute } from '../features/import/routes';
 import { mapRoute } from '../features/map/routes';
+import { notificationRoutes } from '../features/notifications/routes';
 import { serviceLevelsRoute } from '../features/service-levels/routes';
 import { serviceRequestRoutes } from '../features/service-requests/routes';
 import { stockRoute } from '../features/stock/routes';
@@ -42,6 +43,7 @@ export const appChildRoutes: RouteObject[] = [
   ...serviceRequestRoutes,
   dispatchBoardRoute,
   serviceLevelsRoute,
+  ...notificationRoutes,
   ...technicianRoutes,
 ];
 

@@ -24,6 +24,8 @@ import dispatchBoardEn from '../../features/dispatch-board/i18n/en.json';
 import dispatchBoardIt from '../../features/dispatch-board/i18n/it.json';
 import serviceLevelsEn from '../../features/service-levels/i18n/en.json';
 import serviceLevelsIt from '../../features/service-levels/i18n/it.json';
+import notificationsEn from '../../features/notifications/i18n/en.json';
+import notificationsIt from '../../features/notifications/i18n/it.json';
 import commonEn from '../../shared/i18n/en.json';
 import commonIt from '../../shared/i18n/it.json';
 
@@ -44,6 +46,7 @@ export const resources = {
     technician: technicianEn,
     dispatchBoard: dispatchBoardEn,
     serviceLevels: serviceLevelsEn,
+    notifications: notificationsEn,
   },
   it: {
     common: commonIt,
@@ -60,6 +63,7 @@ export const resources = {
     technician: technicianIt,
     dispatchBoard: dispatchBoardIt,
     serviceLevels: serviceLevelsIt,
+    notifications: notificationsIt,
   },
 } as const;
 
@@ -78,4 +82,5 @@ export const NAMESPACES = [
   'technician',
   'dispatchBoard',
   'serviceLevels',
+  'notifications',
 ] as const;

@@ -2,7 +2,9 @@
  * The queries a change notice makes stale. A master-data kind refreshes its own lists and records,
  * and the views built from master data (map, availability); requests, agendas, stock and
  * accounts their own screens; service levels (clocks, alarms, breaches) the SLA dashboard and a
- * request's clocks, which a changed request moves too (opened, suspended, closed).
+ * request's clocks, which a changed request moves too (opened, suspended, closed). Notifications:
+ * `inbox/<userId>` (sent to that user alone) their inbox and bell; `escalations` a request's
+ * escalation and the inbox too, whose alerts say whether someone acknowledged; the delivery log its own.
  */
 export function queryKeysForTopic(topic: string): readonly (readonly string[])[] {
   if (topic.startsWith('master-data/')) {
@@ -16,5 +18,8 @@ export function queryKeysForTopic(topic: string): readonly (readonly string[])[]
   if (topic === 'service-levels') return [['service-levels']];
   if (topic === 'stock') return [['stock']];
   if (topic === 'users') return [['users']];
+  if (topic.startsWith('inbox')) return [['inbox']];
+  if (topic === 'escalations') return [['escalations'], ['inbox']];
+  if (topic === 'notification-deliveries') return [['notification-deliveries']];
   return [];
 }

@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
+import { useKindForm } from '../hooks/use-kind-form';
 import { useMasterDataKinds } from '../hooks/use-master-data-kinds';
 import { useRecordList } from '../hooks/use-record-list';
 import type { StatusFilter } from '../types/master-data-types';
@@ -37,6 +38,14 @@ export function RecordListPage() {
   const title = access ? t(`kinds.${access.kind}.plural`) : plural;
   useDocumentTitle(`${title} · Fieldstream`);
   const columns = access?.columns ?? [];
+  // Columns holding a closed list's values (a rule's topic, its channels) show them by name.
+  const form = useKindForm(plural);
+  const named = new Set(
+    (form?.specs ?? [])
+      .filter((spec) => spec.type === 'enum' || (spec.type === 'tags' && spec.options))
+      .map((spec) => spec.name),
+  );
+  const optionName = (value: string) => t(`options.${value}`, { defaultValue: value });
   const total = list.data?.total ?? 0;
   const open = (code: string) => navigate(`/app/md/${plural}/${encodeURIComponent(code)}`);
 
@@ -113,7 +122,13 @@ export function RecordListPage() {
                 </Table.Td>
                 {columns.map((column) => (
                   <Table.Td key={column}>
-                    {columnValue(item.record, column, t('list.yes'), t('list.no'))}
+                    {columnValue(
+                      item.record,
+                      column,
+                      t('list.yes'),
+                      t('list.no'),
+                      named.has(column) ? optionName : undefined,
+                    )}
                   </Table.Td>
                 ))}
                 <Table.Td>

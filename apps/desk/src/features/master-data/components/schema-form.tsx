@@ -3,6 +3,7 @@ import {
   Checkbox,
   Fieldset,
   Group,
+  MultiSelect,
   NumberInput,
   Select,
   Stack,
@@ -149,11 +150,23 @@ export function SchemaForm({ specs, values, onChange, errors, readOnly }: Schema
           />
         );
       case 'tags':
-        return (
+        // A closed list (topics, audiences, channels, priorities): chosen by their names, never typed.
+        return spec.options ? (
+          <MultiSelect
+            key={path}
+            {...common}
+            data={spec.options.map((option) => ({
+              value: option,
+              label: t(`options.${option}`, { defaultValue: option }),
+            }))}
+            value={Array.isArray(value) ? (value as string[]) : []}
+            error={errorFor(errors, path, true)}
+            onChange={(next) => set(path, next)}
+          />
+        ) : (
           <TagsInput
             key={path}
             {...common}
-            {...(spec.options ? { data: spec.options } : {})}
             value={Array.isArray(value) ? (value as string[]) : []}
             error={errorFor(errors, path, true)}
             onChange={(next) => set(path, next)}

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
+import { RequestEscalationPanel } from '../../notifications/components/request-escalation-panel';
 import { RequestSlaPanel } from '../../service-levels/components/request-sla-panel';
 import { referenceOf } from '../format/reference-of';
 import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts';
@@ -23,7 +24,7 @@ const requestPath = (id: string) => `/app/requests/${encodeURIComponent(id)}`;
 
 /**
  * `/app/requests/:id`: the request as it stands, what can be done to it now, its service level's
- * clocks, and its history.
+ * clocks, its escalation, and its history.
  */
 export function RequestDetailPage() {
   const { id = '' } = useParams();
@@ -124,6 +125,7 @@ export function RequestDetailPage() {
         </Stack>
         <Stack gap="md">
           <RequestSlaPanel requestId={data.id} />
+          <RequestEscalationPanel requestId={data.id} reference={data.reference} />
           <RequestTimeline requestId={data.id} />
         </Stack>
       </SimpleGrid>

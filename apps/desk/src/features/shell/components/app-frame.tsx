@@ -5,12 +5,16 @@ import { Outlet } from 'react-router';
 import { BrandMark } from '../../../shared/components/brand-mark';
 import { LanguageSwitcher } from '../../../shared/components/language-switcher';
 import { SkipLink } from '../../../shared/components/skip-link';
+import { NotificationBell } from '../../notifications/components/notification-bell';
 import { SideNavigation } from './side-navigation';
 import { UserMenu } from './user-menu';
 
 const MAIN_ID = 'main-content';
 
-/** The frame every screen lives in: header, the user's navigation, and the routed page. */
+/**
+ * The frame every screen lives in: header (with the notifications' bell), the user's navigation,
+ * and the routed page.
+ */
 export function AppFrame() {
   const { t } = useTranslation(['shell', 'common']);
   const [navOpened, { toggle, close }] = useDisclosure(false);
@@ -41,6 +45,7 @@ export function AppFrame() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitcher />
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

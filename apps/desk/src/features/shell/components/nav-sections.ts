@@ -8,7 +8,14 @@ export const NAV_SECTIONS: readonly { id: string; kinds: readonly MasterDataKind
   },
   { id: 'customers', kinds: ['customer', 'site', 'asset', 'contract'] },
   { id: 'catalogue', kinds: ['condition', 'asset-model', 'item'] },
-  { id: 'settings', kinds: ['parameters'] },
+  { id: 'settings', kinds: ['parameters', 'notification-rule', 'escalation-chain'] },
+  { id: 'administration', kinds: [] },
+];
+
+/** The administration section's screens, after the master data of its section (if any). */
+export const ADMINISTRATION_LINKS: readonly { id: string; to: string; roles: readonly Role[] }[] = [
+  { id: 'users', to: '/app/users', roles: ['admin', 'auditor'] },
+  { id: 'notificationDeliveries', to: '/app/notification-deliveries', roles: ['admin', 'auditor'] },
 ];
 
 /** Screens other features build; a link with `roles` shows only to those roles. */

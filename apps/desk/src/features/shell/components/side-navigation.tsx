@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../../auth/hooks/use-session';
 import { useMasterDataKinds } from '../../master-data/hooks/use-master-data-kinds';
-import { NAV_SECTIONS, WORK_LINKS } from './nav-sections';
+import { ADMINISTRATION_LINKS, NAV_SECTIONS, WORK_LINKS } from './nav-sections';
 
-/** The sections this user may open: master data they may read, grouped; users for admins and auditors. */
+/**
+ * The sections this user may open: master data they may read, grouped; administration (users, the
+ * notifications' delivery log) for admins and auditors.
+ */
 export function SideNavigation({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation(['shell', 'masterData']);
   const { session } = useSession();
@@ -43,8 +46,10 @@ export function SideNavigation({ onNavigate }: { onNavigate?: () => void }) {
             const kind = readable.get(name);
             return kind ? [link(`/app/md/${kind.plural}`, t(`masterData:kinds.${name}.plural`))] : [];
           });
-          if (section.id === 'settings' && (role === 'admin' || role === 'auditor')) {
-            entries.push(link('/app/users', t('navigation.links.users')));
+          if (section.id === 'administration') {
+            for (const entry of ADMINISTRATION_LINKS)
+              if (role && entry.roles.includes(role))
+                entries.push(link(entry.to, t(`navigation.links.${entry.id}`)));
           }
           if (entries.length === 0) return null;
           return (

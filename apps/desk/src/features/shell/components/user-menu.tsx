@@ -1,13 +1,13 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ChangePasswordDialog } from '../../auth/components/change-password-dialog';
 import { useLogout } from '../../auth/hooks/use-logout';
 import { useSession } from '../../auth/hooks/use-session';
 import classes from './user-menu.module.css';
 
-/** Who is signed in and in which role, their password, and a way out. */
+/** Who is signed in and in which role, their notification settings, their password, and a way out. */
 export function UserMenu() {
   const { t } = useTranslation(['auth', 'shell']);
   const { session } = useSession();
@@ -35,6 +35,9 @@ export function UserMenu() {
           {session && (
             <Menu.Label>{t('session.role', { role: t(`shell:roles.${session.user.role}`) })}</Menu.Label>
           )}
+          <Menu.Item component={Link} to="/app/settings/notifications">
+            {t('shell:userMenu.notificationSettings')}
+          </Menu.Item>
           <Menu.Item onClick={passwordDialog.open}>{t('session.changePassword')}</Menu.Item>
           <Menu.Divider />
           <Menu.Item

@@ -1,0 +1,26 @@
+import { queryKeysForTopic } from './query-keys-for-topic';
+
+describe('queryKeysForTopic', () => {
+  it('refetches the inbox (its list and the bell’s count) on any inbox notice, whoever’s it names', () => {
+    expect(queryKeysForTopic('inbox/user-marco')).toEqual([['inbox']]);
+    expect(queryKeysForTopic('inbox')).toEqual([['inbox']]);
+  });
+
+  it('refetches a request’s escalation and the inbox’s alerts on escalations, and the delivery log on its own', () => {
+    expect(queryKeysForTopic('escalations')).toEqual([['escalations'], ['inbox']]);
+    expect(queryKeysForTopic('notification-deliveries')).toEqual([['notification-deliveries']]);
+  });
+
+  it('leaves the notifications alone on other notices, and knows nothing of unknown topics', () => {
+    const keys = ['service-requests', 'service-levels', 'stock', 'master-data/notification-rules'].flatMap(
+      (topic) => queryKeysForTopic(topic),
+    );
+    expect(keys.filter(([first]) => first === 'inbox' || first === 'escalations')).toEqual([]);
+    expect(queryKeysForTopic('master-data/escalation-chains')).toEqual([
+      ['master-data', 'escalation-chains'],
+      ['map'],
+      ['availability'],
+    ]);
+    expect(queryKeysForTopic('something-new')).toEqual([]);
+  });
+});

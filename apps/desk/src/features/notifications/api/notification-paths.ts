@@ -1,0 +1,17 @@
+import { apiPathOf } from '../../../shared/api/api-path-of';
+
+const id = encodeURIComponent;
+
+/**
+ * The notification resources (`notifications-contract.ts` describes their answers), under `/api`:
+ * the signed-in user's inbox and settings, a request's escalation, the delivery log.
+ */
+export const notificationPaths = {
+  inbox: (query: URLSearchParams) => apiPathOf('/me/notifications', query),
+  markRead: () => apiPathOf('/me/notifications/read'),
+  settings: () => apiPathOf('/me/notification-settings'),
+  escalation: (requestId: string) => apiPathOf(`/service-requests/${id(requestId)}/escalation`),
+  acknowledge: (requestId: string) => apiPathOf(`/service-requests/${id(requestId)}/escalation/acknowledge`),
+  deliveries: (query: URLSearchParams) => apiPathOf('/notification-deliveries', query),
+  requeue: (deliveryId: string) => apiPathOf(`/notification-deliveries/${id(deliveryId)}/requeue`),
+};
