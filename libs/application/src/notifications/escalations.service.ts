@@ -20,6 +20,7 @@ import { systemContext } from '../commands/command-context';
 import { executeCommand, loadStream } from '../commands/execute-command';
 import { ForbiddenError } from '../errors';
 import type { Directory } from './directory';
+import { DEFAULT_NOTIFY_MAX_AGE_MS } from './notifier.service';
 
 const MINUTE = 60_000;
 
@@ -34,6 +35,8 @@ export interface EscalationsOptions {
   directory: Directory;
   timers: EscalationTimers;
   now?: () => Date;
+  /** Alarms older than this raise no level (see DEFAULT_NOTIFY_MAX_AGE_MS). */
+  maxAgeMs?: number;
 }
 
 /**
@@ -49,9 +52,15 @@ export class Escalations {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Follows an SLA alarm or breach. */
+  /**
+   * Follows an SLA alarm or breach. One that fell due more than a day before it was found (a new
+   * installation following months of history, a worker back from a long outage) raises no level:
+   * nobody can act on it as an alarm, and the dashboard shows where the request stands.
+   */
   async onSlaEvent(recorded: RecordedEvent): Promise<void> {
     if (recorded.type !== 'SlaThresholdReached' && recorded.type !== 'SlaBreached') return;
+    const dueAt = Date.parse(String(recorded.data['dueAt'] ?? recorded.data['deadline']));
+    if (this.now().getTime() - dueAt > (this.options.maxAgeMs ?? DEFAULT_NOTIFY_MAX_AGE_MS)) return;
     const requestId = String(recorded.data['requestId']);
     const percent = recorded.type === 'SlaBreached' ? 100 : Number(recorded.data['percent']);
     const clock = recorded.data['clock'] as SlaClockName;
