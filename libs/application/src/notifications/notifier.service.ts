@@ -71,7 +71,15 @@ export class Notifier {
     const topic = notificationTopicOf(recorded.type);
     const requestId = str(recorded.data['requestId']);
     if (!topic || !requestId) return { notified: 0 };
-    const happened = Date.parse(String(recorded.data['at'] ?? recorded.metadata.occurredAt));
+    // An alarm happened when it fell due, whenever it was found.
+    const happened = Date.parse(
+      String(
+        recorded.data['dueAt'] ??
+          recorded.data['deadline'] ??
+          recorded.data['at'] ??
+          recorded.metadata.occurredAt,
+      ),
+    );
     if (this.now().getTime() - happened > (this.options.maxAgeMs ?? DEFAULT_NOTIFY_MAX_AGE_MS)) {
       return { notified: 0 };
     }
