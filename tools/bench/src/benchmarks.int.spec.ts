@@ -50,6 +50,11 @@ describe('benchmarks run to their verdict on a tiny load', () => {
       {},
     ],
     ['board.bench.ts', ['--technicians', '12', '--days', '2', '--per-day', '2', '--runs', '1'], {}],
+    [
+      'sla-notifications.bench.ts',
+      ['--requests', '2000', '--firing', '200', '--window-seconds', '3', '--notifications', '50'],
+      {},
+    ],
   ])(
     '%s',
     (script, args, env) => {

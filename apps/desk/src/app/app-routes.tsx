@@ -3,6 +3,7 @@ import { availabilityRoute } from '../features/availability/routes';
 import { importRoute } from '../features/import/routes';
 import { mapRoute } from '../features/map/routes';
 import { notificationRoutes } from '../features/notifications/routes';
+import { preventiveRoute } from '../features/preventive/routes';
 import { serviceLevelsRoute } from '../features/service-levels/routes';
 import { serviceRequestRoutes } from '../features/service-requests/routes';
 import { stockRoute } from '../features/stock/routes';
@@ -43,6 +44,7 @@ export const appChildRoutes: RouteObject[] = [
   ...serviceRequestRoutes,
   dispatchBoardRoute,
   serviceLevelsRoute,
+  preventiveRoute,
   ...notificationRoutes,
   ...technicianRoutes,
 ];

@@ -26,6 +26,8 @@ import serviceLevelsEn from '../../features/service-levels/i18n/en.json';
 import serviceLevelsIt from '../../features/service-levels/i18n/it.json';
 import notificationsEn from '../../features/notifications/i18n/en.json';
 import notificationsIt from '../../features/notifications/i18n/it.json';
+import preventiveEn from '../../features/preventive/i18n/en.json';
+import preventiveIt from '../../features/preventive/i18n/it.json';
 import commonEn from '../../shared/i18n/en.json';
 import commonIt from '../../shared/i18n/it.json';
 
@@ -47,6 +49,7 @@ export const resources = {
     dispatchBoard: dispatchBoardEn,
     serviceLevels: serviceLevelsEn,
     notifications: notificationsEn,
+    preventive: preventiveEn,
   },
   it: {
     common: commonIt,
@@ -64,6 +67,7 @@ export const resources = {
     dispatchBoard: dispatchBoardIt,
     serviceLevels: serviceLevelsIt,
     notifications: notificationsIt,
+    preventive: preventiveIt,
   },
 } as const;
 
@@ -83,4 +87,5 @@ export const NAMESPACES = [
   'dispatchBoard',
   'serviceLevels',
   'notifications',
+  'preventive',
 ] as const;

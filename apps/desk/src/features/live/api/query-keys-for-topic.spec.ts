@@ -23,4 +23,9 @@ describe('queryKeysForTopic', () => {
     ]);
     expect(queryKeysForTopic('something-new')).toEqual([]);
   });
+
+  it('refetches the preventive runs’ reports on request notices: a run opens its visits as requests', () => {
+    expect(queryKeysForTopic('service-requests')).toContainEqual(['preventive-runs']);
+    expect(queryKeysForTopic('agendas')).not.toContainEqual(['preventive-runs']);
+  });
 });

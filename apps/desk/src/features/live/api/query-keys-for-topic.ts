@@ -5,14 +5,17 @@
  * request's clocks, which a changed request moves too (opened, suspended, closed). Notifications:
  * `inbox/<userId>` (sent to that user alone) their inbox and bell; `escalations` a request's
  * escalation and the inbox too, whose alerts say whether someone acknowledged; the delivery log its own.
+ * The preventive runs' reports follow `service-requests`: a run that opens a visit opens a request.
  */
 export function queryKeysForTopic(topic: string): readonly (readonly string[])[] {
   if (topic.startsWith('master-data/')) {
     const plural = topic.slice('master-data/'.length);
     return [['master-data', plural], ['map'], ['availability']];
   }
-  // The board holds each request's revision for its drags: a changed request refreshes it.
-  if (topic === 'service-requests') return [['service-requests'], ['agendas', 'board'], ['service-levels']];
+  // The board holds each request's revision for its drags: a changed request refreshes it. A
+  // preventive run opens requests, so their notice refreshes the runs' reports too.
+  if (topic === 'service-requests')
+    return [['service-requests'], ['agendas', 'board'], ['service-levels'], ['preventive-runs']];
   // An appointment changes a technician's agenda and the request it serves.
   if (topic === 'agendas') return [['agendas'], ['service-requests']];
   if (topic === 'service-levels') return [['service-levels']];

@@ -22,6 +22,7 @@ describe('server-sent events', () => {
       ['service-requests'],
       ['agendas', 'board'],
       ['service-levels'],
+      ['preventive-runs'],
     ]);
     expect(queryKeysForTopic('agendas')).toEqual([['agendas'], ['service-requests']]);
     expect(queryKeysForTopic('service-levels')).toEqual([['service-levels']]);

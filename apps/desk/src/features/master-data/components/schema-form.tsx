@@ -1,6 +1,7 @@
 import {
   Button,
   Checkbox,
+  Code,
   Fieldset,
   Group,
   MultiSelect,
@@ -11,7 +12,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { FieldSpec } from '../form/field-spec';
 import { valueAt, withValueAt } from '../form/form-values';
 import { JsonField } from './json-field';
@@ -46,14 +47,30 @@ function errorFor(errors: Record<string, string>, path: string, includeEntries: 
 
 /** A form generated from a kind's field specs; values are the record as JSON. */
 export function SchemaForm({ specs, values, onChange, errors, readOnly }: SchemaFormProps) {
-  const { t } = useTranslation('masterData');
+  const { t, i18n } = useTranslation('masterData');
   const label = (name: string) => t(`fields.${name}`, { defaultValue: humanize(name) });
+  // A group's legend may differ from a field of the same name (a plan's meter rule, its meter).
+  const legend = (name: string) => t(`groups.${name}`, { defaultValue: label(name) });
   const set = (path: string, value: unknown) => onChange(withValueAt(values, path, value));
+  /** How to fill a field that needs it (a recurrence rule), by its path without list indices; examples in <code>. */
+  const help = (path: string) => {
+    const key = `help.${path.replace(/\.\d+(?=\.|$)/g, '')}`;
+    return i18n.exists(key, { ns: 'masterData' }) ? (
+      <Trans t={t} i18nKey={key} components={{ code: <Code /> }} />
+    ) : undefined;
+  };
 
   const renderField = (spec: FieldSpec, base: string) => {
     const path = base ? `${base}.${spec.name}` : spec.name;
     const value = valueAt(values, path);
-    const common = { label: label(spec.name), required: spec.required, readOnly, 'data-path': path };
+    const description = help(path);
+    const common = {
+      label: label(spec.name),
+      required: spec.required,
+      readOnly,
+      'data-path': path,
+      ...(description ? { description } : {}),
+    };
     switch (spec.type) {
       case 'text':
         return spec.multiline ? (
@@ -182,12 +199,25 @@ export function SchemaForm({ specs, values, onChange, errors, readOnly }: Schema
             onChange={(next) => set(path, next)}
           />
         );
-      case 'object':
+      case 'object': {
+        // A rule across the group (a plan needs a calendar or a meter rule) is said on the group.
+        const groupError = errorFor(errors, path, false);
         return (
-          <Fieldset key={path} legend={common.label} data-path={path}>
-            <Stack gap="sm">{spec.fields.map((child) => renderField(child, path))}</Stack>
+          <Fieldset key={path} legend={legend(spec.name)} data-path={path}>
+            <Stack gap="sm">
+              {groupError && (
+                <div
+                  role="alert"
+                  style={{ color: 'var(--mantine-color-error)', fontSize: 'var(--mantine-font-size-sm)' }}
+                >
+                  {groupError}
+                </div>
+              )}
+              {spec.fields.map((child) => renderField(child, path))}
+            </Stack>
           </Fieldset>
         );
+      }
       case 'objectArray': {
         const items = Array.isArray(value) ? (value as unknown[]) : [];
         const listError = errorFor(errors, path, false);

@@ -7,7 +7,7 @@ export const NAV_SECTIONS: readonly { id: string; kinds: readonly MasterDataKind
     kinds: ['unit', 'zone', 'technician', 'professional-role', 'skill', 'warehouse', 'calendar'],
   },
   { id: 'customers', kinds: ['customer', 'site', 'asset', 'contract'] },
-  { id: 'catalogue', kinds: ['condition', 'asset-model', 'item'] },
+  { id: 'catalogue', kinds: ['condition', 'asset-model', 'item', 'maintenance-plan'] },
   { id: 'settings', kinds: ['parameters', 'notification-rule', 'escalation-chain'] },
   { id: 'administration', kinds: [] },
 ];
@@ -28,6 +28,7 @@ export const WORK_LINKS: readonly { id: string; to: string; roles?: readonly Rol
     to: '/app/service-levels',
     roles: ['admin', 'manager', 'dispatcher', 'auditor'],
   },
+  { id: 'preventive', to: '/app/preventive', roles: ['admin', 'manager', 'dispatcher', 'auditor'] },
   { id: 'myAgenda', to: '/app/my/agenda', roles: ['technician'] },
   { id: 'map', to: '/app/map' },
   { id: 'availability', to: '/app/availability' },

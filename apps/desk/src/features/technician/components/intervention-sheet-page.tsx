@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../../shared/components/problem-alert';
 import { useInterventionSheet } from '../hooks/use-intervention-sheet';
 import { useOnlineStatus } from '../hooks/use-online-status';
 import { useViewer } from '../hooks/use-viewer';
+import { mayRecordMeterReading } from '../sheet/may-record-meter-reading';
 import { AssetSection } from './asset-section';
 import { AttachmentsSection } from './attachments-section';
 import { ConditionsSection } from './conditions-section';
@@ -19,8 +20,8 @@ import { SiteSection } from './site-section';
 
 /**
  * The intervention sheet: everything a technician needs on site, in the order they need it —
- * what and when, what to do now, where and whom to call, the machine, how to fix it, what the
- * contract covers, what was done before, the documents.
+ * what and when, what to do now, where and whom to call, the machine (and a reading of its
+ * meters), how to fix it, what the contract covers, what was done before, the documents.
  */
 export function InterventionSheetPage() {
   const { t } = useTranslation('technician');
@@ -60,7 +61,13 @@ export function InterventionSheetPage() {
           </Group>
           <SheetActions sheet={sheet.data} viewer={viewer} online={online} />
           <SiteSection sheet={sheet.data} />
-          {sheet.data.asset && <AssetSection asset={sheet.data.asset} />}
+          {sheet.data.asset && (
+            <AssetSection
+              asset={sheet.data.asset}
+              mayRecordReading={mayRecordMeterReading(viewer)}
+              online={online}
+            />
+          )}
           <ConditionsSection conditions={sheet.data.conditions} />
           <ContractSection contract={sheet.data.contract} />
           <HistorySection interventions={sheet.data.previousInterventions} />
