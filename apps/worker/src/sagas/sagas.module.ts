@@ -21,7 +21,7 @@ import {
 } from '@fieldstream/infrastructure';
 import { BullmqSlaTimers, BullmqTimers, JobScheduler, deliveryTimerSettings } from '@fieldstream/queue';
 import type { ReadStore } from '@fieldstream/read-store';
-import { Inject, Injectable, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { WORKER_CLOCK } from '../worker-clock';
 import { DeliveryJobHandler } from './delivery.job-handler';
 import { EscalationJobHandler } from './escalation.job-handler';
@@ -39,12 +39,17 @@ import { PreventiveRunJobHandler } from './preventive-run.job-handler';
 import { PreventiveTimer } from './preventive-timer';
 import { SlaAlarmJobHandler } from './sla-alarm.job-handler';
 
-/** Closes the scheduler's Redis connections with the worker. */
+/** Closes the scheduler's Redis connections and the senders' pooled connections with the worker. */
 @Injectable()
-class SchedulerCloser implements OnModuleDestroy {
-  constructor(@Inject(SAGA_SCHEDULER) private readonly scheduler: JobScheduler) {}
-  async onModuleDestroy(): Promise<void> {
+class SchedulerCloser implements OnApplicationShutdown {
+  constructor(
+    @Inject(SAGA_SCHEDULER) private readonly scheduler: JobScheduler,
+    private readonly deliveries: Deliveries,
+  ) {}
+  // After every beforeApplicationShutdown: the jobs and the followers have stopped using them.
+  async onApplicationShutdown(): Promise<void> {
     await this.scheduler.close();
+    await this.deliveries.close();
   }
 }
 
@@ -56,7 +61,7 @@ function follower(
   reads: ReadStore,
   streamPrefixes: string[],
   handle: (recorded: RecordedEvent) => Promise<unknown>,
-  eventTypes?: string[],
+  options: { eventTypes?: string[]; concurrency: number },
 ): LogFollower {
   const logger = new Logger(name);
   return new LogFollower({
@@ -64,7 +69,10 @@ function follower(
     events,
     reads,
     streamPrefixes,
-    ...(eventTypes && { eventTypes }),
+    ...(options.eventTypes && { eventTypes: options.eventTypes }),
+    // Each stream's events in order, different streams side by side: the sagas wait on stores
+    // and Redis far more than they compute.
+    concurrency: options.concurrency,
     handle: async (recorded) => {
       await handle(recorded);
     },
@@ -156,7 +164,9 @@ function follower(
       provide: SLA_FOLLOWER,
       inject: [EVENT_STORE, READ_STORE, SlaClocks],
       useFactory: (events: EventStore, reads: ReadStore, clocks: SlaClocks) =>
-        follower('sla-follower', events, reads, ['service-request-'], (recorded) => clocks.follow(recorded)),
+        follower('sla-follower', events, reads, ['service-request-'], (recorded) => clocks.follow(recorded), {
+          concurrency: 8,
+        }),
     },
     {
       provide: ESCALATION_FOLLOWER,
@@ -168,7 +178,7 @@ function follower(
           reads,
           ['service-level-'],
           (recorded) => escalations.onSlaEvent(recorded),
-          ['SlaThresholdReached', 'SlaBreached'],
+          { eventTypes: ['SlaThresholdReached', 'SlaBreached'], concurrency: 8 },
         ),
     },
     {
@@ -181,6 +191,7 @@ function follower(
           reads,
           ['service-request-', 'service-level-', ESCALATION_STREAM_PREFIX],
           (recorded) => notifier.handle(recorded),
+          { concurrency: 16 },
         ),
     },
     {
@@ -202,8 +213,15 @@ function follower(
       provide: PREVENTIVE_FOLLOWER,
       inject: [EVENT_STORE, READ_STORE, PreventivePlanner],
       useFactory: (events: EventStore, reads: ReadStore, planner: PreventivePlanner) =>
-        follower('preventive-meters', events, reads, [METER_STREAM_PREFIX], (recorded) =>
-          planner.onReading(recorded),
+        follower(
+          'preventive-meters',
+          events,
+          reads,
+          [METER_STREAM_PREFIX],
+          (recorded) => planner.onReading(recorded),
+          {
+            concurrency: 4,
+          },
         ),
     },
     PreventiveTimer,

@@ -11,6 +11,8 @@ export type OutboundMessage = {
 /** A channel's sender (SMTP, an SMS gateway...): resolves once the provider took the message. */
 export interface ChannelSender {
   send(message: OutboundMessage): Promise<{ providerMessageId?: string }>;
+  /** Lets go of pooled connections, when the process stops. */
+  close?(): void | Promise<void>;
 }
 
 /** The channels this installation can use; one left out is not configured. */

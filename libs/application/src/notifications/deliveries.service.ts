@@ -34,6 +34,11 @@ export class Deliveries {
     this.now = options.now ?? (() => new Date());
   }
 
+  /** Closes the senders' connections (the worker stopping). */
+  async close(): Promise<void> {
+    await Promise.all(Object.values(this.options.senders).map((sender) => sender?.close?.()));
+  }
+
   /** Whether this installation reaches people through a channel (its sender is configured). */
   supports(channel: DeliveryRequest['channel']): boolean {
     return this.options.senders[channel] !== undefined;

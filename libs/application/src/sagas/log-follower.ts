@@ -23,6 +23,8 @@ export interface LogFollowerOptions {
   eventTypes?: readonly string[];
   /** Must be safe to call twice for one event: delivery is at least once. */
   handle(recorded: RecordedEvent): Promise<void>;
+  /** Events handled at once, each stream's in order (default 1: one at a time). */
+  concurrency?: number;
   log?: { warn(message: string): void; error(message: string): void };
   /** First and longest wait before following again after a failure. */
   retry?: { initialDelayMs?: number; maxDelayMs?: number };
@@ -112,16 +114,54 @@ export class LogFollower {
     };
     // Saves what was followed when the log goes quiet, not only when the next event arrives.
     const idleSaver = setInterval(() => void save().catch(() => undefined), CHECKPOINT_EVERY_MS);
+    // Events of one stream are handled in order, events of different streams side by side (up to
+    // `concurrency`); the checkpoint only moves past an event once every event before it is done.
+    const concurrency = this.options.concurrency ?? 1;
+    const waiting: number[] = [];
+    const finished = new Set<number>();
+    const chains = new Map<string, Promise<void>>();
+    const running = new Set<Promise<void>>();
+    let failure: { error: unknown } | undefined;
+    const advance = () => {
+      while (waiting.length > 0 && finished.has(waiting[0]!)) {
+        const position = waiting.shift()!;
+        finished.delete(position);
+        this.position = position;
+        unsaved = true;
+      }
+    };
     try {
       for await (const recorded of subscription) {
-        await this.options.handle(recorded);
-        this.position = recorded.position;
-        unsaved = true;
+        if (failure) break;
+        while (running.size >= concurrency) await Promise.race(running);
+        if (failure) break;
+        const key = recorded.streamName;
+        waiting.push(recorded.position);
+        const task = (chains.get(key) ?? Promise.resolve())
+          .then(() => this.options.handle(recorded))
+          .then(
+            () => {
+              finished.add(recorded.position);
+              advance();
+            },
+            (error: unknown) => {
+              failure ??= { error };
+            },
+          );
+        chains.set(key, task);
+        running.add(task);
+        void task.finally(() => {
+          running.delete(task);
+          if (chains.get(key) === task) chains.delete(key);
+        });
         if (Date.now() - savedAt >= CHECKPOINT_EVERY_MS) await save();
         if (this.stopped) break;
       }
+      await Promise.all(running);
+      if (failure) throw failure.error;
       await save();
     } finally {
+      await Promise.allSettled(running);
       clearInterval(idleSaver);
       await subscription.close();
     }
