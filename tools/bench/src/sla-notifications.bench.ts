@@ -375,7 +375,7 @@ async function notificationsVersusRaw({ options, config, worker, redis, sink }: 
   const deliveryJob = worker.timings.mean('scheduleOnce notifications');
   const attempt = worker.timings.mean('deliveries.attempt');
   line(
-    `    notifier (one event at a time): ${ms(handled.ms)} per event, so at most ${whole(1000 / handled.ms)}/s; of which ` +
+    `    notifier (16 streams at a time, as the worker): ${ms(handled.ms)} per event; of which ` +
       `Deliveries.schedule ${ms(scheduling.ms)}, itself ${ms(deliveryJob.ms)} in JobScheduler.scheduleOnce`,
   );
   line(

@@ -62,6 +62,12 @@ const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
  */
 export class Notifier {
   private readonly now: () => Date;
+  /**
+   * One inbox write at a time per user in this process: events of different requests are told
+   * side by side, and their notifications to one user would otherwise race for the user's inbox
+   * stream (optimistic concurrency) and retry over and over.
+   */
+  private readonly inboxTurns = new Map<string, Promise<unknown>>();
 
   constructor(private readonly options: NotifierOptions) {
     this.now = options.now ?? (() => new Date());
@@ -233,27 +239,29 @@ export class Notifier {
     const at = this.now().toISOString();
     const context = { ...systemContext(at, recorded.metadata.correlationId), causationId: recorded.id };
     if (channels.has('inbox')) {
-      await executeCommand(
-        this.options.events,
-        inboxStreamName(recipient.userId),
-        inboxDecider,
-        {
-          type: 'receive',
-          userId: recipient.userId,
-          at,
-          notification: {
-            notificationId: nameBasedUuid(`${recorded.id}:${recipient.userId}:inbox`),
-            topic,
-            severity: worded.severity,
-            title: worded.title,
-            body: worded.body,
-            requestId: request.id,
-            reference: facts.reference,
-            sourceEventId: recorded.id,
-            ...(facts.escalation && { escalation: facts.escalation }),
+      await this.inTurn(recipient.userId, () =>
+        executeCommand(
+          this.options.events,
+          inboxStreamName(recipient.userId),
+          inboxDecider,
+          {
+            type: 'receive',
+            userId: recipient.userId,
+            at,
+            notification: {
+              notificationId: nameBasedUuid(`${recorded.id}:${recipient.userId}:inbox`),
+              topic,
+              severity: worded.severity,
+              title: worded.title,
+              body: worded.body,
+              requestId: request.id,
+              reference: facts.reference,
+              sourceEventId: recorded.id,
+              ...(facts.escalation && { escalation: facts.escalation }),
+            },
           },
-        },
-        { ...context, idempotencyKey: `notify-${recorded.id}` },
+          { ...context, idempotencyKey: `notify-${recorded.id}` },
+        ),
       );
     }
     if (recipient.preferences.mutedTopics.includes(topic)) return;
@@ -279,6 +287,17 @@ export class Notifier {
         },
         recorded.metadata.correlationId,
       );
+    }
+  }
+
+  private async inTurn<T>(userId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.inboxTurns.get(userId) ?? Promise.resolve();
+    const turn = previous.then(work, work);
+    this.inboxTurns.set(userId, turn);
+    try {
+      return await turn;
+    } finally {
+      if (this.inboxTurns.get(userId) === turn) this.inboxTurns.delete(userId);
     }
   }
 

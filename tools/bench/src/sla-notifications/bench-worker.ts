@@ -210,6 +210,8 @@ export class BenchWorker {
       events: this.events,
       reads: this.reads,
       streamPrefixes: ['service-request-', 'service-level-', ESCALATION_STREAM_PREFIX],
+      // As the worker's sagas module follows: 16 streams at a time, each in order.
+      concurrency: 16,
       handle: async (recorded) => {
         await this.timings.time('notifier.handle', () => this.notifier.handle(recorded));
       },
