@@ -110,7 +110,7 @@ export class SlaClocks {
   /** Follows the request events after the last one its service-level stream followed. */
   private async catchUp(requestId: string): Promise<void> {
     const { state } = await loadStream(this.options.events, serviceLevelStreamName(requestId), slaDecider);
-    for (let from = state.requestRevision + 1; ; ) {
+    for (let from = state.requestRevision + 1; ;) {
       const page = await this.options.events.readStream(serviceRequestStreamName(requestId), {
         fromRevision: from,
         maxCount: PAGE,

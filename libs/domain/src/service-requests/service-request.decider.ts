@@ -383,7 +383,10 @@ export const serviceRequestDecider: Decider<ServiceRequestState, ServiceRequestC
         case 'setOut': {
           assignmentOf(state, command.technicianCode);
           // Set out twice (a phone retrying offline), or already on site: nothing new.
-          if (state.onTheWay.includes(command.technicianCode) || state.startedBy.includes(command.technicianCode))
+          if (
+            state.onTheWay.includes(command.technicianCode) ||
+            state.startedBy.includes(command.technicianCode)
+          )
             return [];
           if (command.etaMinutes !== undefined) minutes(command.etaMinutes, 'etaMinutes', true);
           return [

@@ -42,7 +42,11 @@ export const userProfileSchema = z
     phone: z
       .string()
       .transform((value) => value.replace(/[\s.-]/g, ''))
-      .pipe(z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'A phone number in international form, e.g. +39 347 1234567'))
+      .pipe(
+        z
+          .string()
+          .regex(/^\+[1-9][0-9]{6,14}$/, 'A phone number in international form, e.g. +39 347 1234567'),
+      )
       .optional(),
     /** The user's own switches for notifications; absent means the defaults. */
     notifications: notificationPreferencesSchema.optional(),
