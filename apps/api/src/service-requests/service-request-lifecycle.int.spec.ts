@@ -140,6 +140,15 @@ describe('a service request walked from open to close over HTTP', () => {
     });
     expect(received.status).toBe(201);
 
+    // Rossi sets out, saying he needs about 25 minutes; setting out again changes nothing.
+    const departed = await act(suite.api, technician, 'POST', `${id}/on-the-way`, { etaMinutes: 25 });
+    expect(departed.status).toBe('assigned');
+    expect(departed.assignments[0]).toMatchObject({ departedAt: expect.any(String), etaMinutes: 25 });
+    const again = await act(suite.api, technician, 'POST', `${id}/on-the-way`, {});
+    expect(again.version).toBe(departed.version);
+    seen = await lookAt(id);
+    expect(seen.types.slice(-1)).toEqual(['ServiceRequestTechnicianOnTheWay']);
+
     // On site: Rossi starts work himself.
     const started = await act(suite.api, technician, 'POST', `${id}/start`, {});
     expect(started.status).toBe('in-progress');
@@ -208,6 +217,7 @@ describe('a service request walked from open to close over HTTP', () => {
       'ServiceRequestOpened',
       'ServiceRequestAccepted',
       'ServiceRequestTechniciansAssigned',
+      'ServiceRequestTechnicianOnTheWay',
       'ServiceRequestWorkStarted',
       'ServiceRequestNoteAdded',
       'ServiceRequestClosed',

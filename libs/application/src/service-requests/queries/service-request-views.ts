@@ -73,6 +73,8 @@ export function toSummary(document: ServiceRequestDocument, names: RequestNames)
       start: assignment.start,
       end: assignment.end,
       durationMinutes: assignment.durationMinutes,
+      ...present('departedAt', assignment.departedAt),
+      ...present('etaMinutes', assignment.etaMinutes),
       ...present('startedAt', assignment.startedAt),
     })),
     ...present('plannedStart', document.plannedStart),
