@@ -278,11 +278,17 @@ export async function measureBoard(
     if (options.screenshot && scroll.ms !== null)
       await page.screenshot({ path: options.screenshot.replace(/(\.png)?$/, '-scrolled.png') });
     await cdp.detach();
-    // Outside the timed part: the answer the page drew holds every row and appointment.
-    const answer = await boardAnswer;
+    // Outside the timed part: the answer the page drew holds every row and appointment. Chromium
+    // may still have dropped the body under load ("No data found for resource"); the count line
+    // the page showed (waited for above) then stands for it.
+    const answer = await boardAnswer.catch((error: unknown) => {
+      if (/No data found for resource/.test(String(error))) return null;
+      throw error;
+    });
     if (
-      answer.technicians.length !== expected.technicians ||
-      answer.appointments.length !== expected.appointments
+      answer &&
+      (answer.technicians.length !== expected.technicians ||
+        answer.appointments.length !== expected.appointments)
     )
       throw new Error(
         `the page drew ${answer.technicians.length} technicians and ${answer.appointments.length} appointments, ` +

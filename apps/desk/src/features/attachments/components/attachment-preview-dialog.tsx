@@ -40,7 +40,7 @@ export function AttachmentPreviewDialog({
         <ProblemAlert error={blob.error} />
       ) : !url ? (
         <Center p="lg">
-          <Loader size="sm" aria-label={t('preview.loading')} />
+          <Loader role="status" size="sm" aria-label={t('preview.loading')} />
         </Center>
       ) : kind === 'image' ? (
         <Image

@@ -66,7 +66,7 @@ export function AttachmentsTab({
           onDelete={setDeleting}
         />
       ) : (
-        <Loader size="sm" aria-label={t('list.loading')} />
+        <Loader role="status" size="sm" aria-label={t('list.loading')} />
       )}
       {previewing && previewingKind && (
         <AttachmentPreviewDialog

@@ -87,7 +87,7 @@ export function ToDispatchList({
           <Title order={2} fz="h4" id={headingId}>
             {t('toDispatch.title')}
           </Title>
-          {list.isFetching && <Loader size="xs" aria-label={t('toDispatch.loading')} />}
+          {list.isFetching && <Loader role="status" size="xs" aria-label={t('toDispatch.loading')} />}
         </Group>
         <TextInput
           size="xs"

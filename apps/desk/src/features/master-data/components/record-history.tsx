@@ -14,7 +14,7 @@ export function RecordHistory({ plural, code, active }: { plural: string; code: 
   const { t, i18n } = useTranslation('masterData');
   const history = useRecordHistory(plural, code, active);
   if (history.error) return <ProblemAlert error={history.error} />;
-  if (!history.data) return <Loader size="sm" aria-label={t('history.loading')} />;
+  if (!history.data) return <Loader role="status" size="sm" aria-label={t('history.loading')} />;
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
   const entries = [...history.data].sort((a, b) => b.version - a.version);
   return (

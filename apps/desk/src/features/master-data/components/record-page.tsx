@@ -76,7 +76,7 @@ export function RecordPage() {
 
   if (!form) return <Alert color="red">{t('record.unknownKind', { plural })}</Alert>;
   if (!creating && record.error && !record.data) return <ProblemAlert error={record.error} />;
-  if (!creating && !record.data) return <Loader size="sm" aria-label={t('record.loading')} />;
+  if (!creating && !record.data) return <Loader role="status" size="sm" aria-label={t('record.loading')} />;
 
   const document = record.data;
   const values: Values = draft ?? (creating ? initialFormValues(form.specs) : (document?.record ?? {}));

@@ -181,7 +181,7 @@ export function RequestSlaPanel({ requestId }: { requestId: string }) {
       ) : error ? (
         <ProblemAlert error={error} />
       ) : (
-        <Loader size="sm" aria-label={t('panel.loading')} />
+        <Loader role="status" size="sm" aria-label={t('panel.loading')} />
       )}
     </Paper>
   );

@@ -307,8 +307,14 @@ describe('request detail', () => {
       target: { value: 'Call first' },
     });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add note' }));
-    const done = await screen.findByRole('status');
-    expect(done.textContent).toContain('Done: Add a note.');
+    // Loaders are statuses too: the notice is the one saying it is done.
+    const done = await waitFor(() => {
+      const notice = screen
+        .getAllByRole('status')
+        .find((element) => element.textContent?.includes('Done: Add a note.'));
+      expect(notice).toBeDefined();
+      return notice!;
+    });
     fireEvent.click(within(done).getByRole('button', { name: 'Close the message' }));
     await waitFor(() => expect(screen.queryByText('Done: Add a note.')).toBeNull());
 

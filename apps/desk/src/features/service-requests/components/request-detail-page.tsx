@@ -50,7 +50,7 @@ export function RequestDetailPage() {
         overrides={{ notFound: { title: t('detail.notFound.title'), body: t('detail.notFound.body') } }}
       />
     );
-  if (!data) return <Loader size="sm" aria-label={t('detail.loading')} />;
+  if (!data) return <Loader role="status" size="sm" aria-label={t('detail.loading')} />;
   return (
     <Stack gap="md">
       <Group justify="space-between">

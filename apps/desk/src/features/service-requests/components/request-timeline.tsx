@@ -17,7 +17,7 @@ export function RequestTimeline({ requestId }: { requestId: string }) {
       {timeline.error ? (
         <ProblemAlert error={timeline.error} />
       ) : !timeline.data ? (
-        <Loader size="sm" aria-label={t('timeline.loading')} />
+        <Loader role="status" size="sm" aria-label={t('timeline.loading')} />
       ) : timeline.data.length === 0 ? (
         <Text size="sm">{t('timeline.empty')}</Text>
       ) : (

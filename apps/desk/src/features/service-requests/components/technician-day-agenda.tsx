@@ -69,7 +69,7 @@ export function TechnicianDayAgenda({
           name,
           day: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full' }).format(new Date(start)),
         })}
-        {fetching && <Loader size="xs" ml="xs" aria-label={t('agendas.loading')} />}
+        {fetching && <Loader role="status" size="xs" ml="xs" aria-label={t('agendas.loading')} />}
       </Text>
       {error && <ProblemAlert error={error} />}
       <div className={classes.root}>

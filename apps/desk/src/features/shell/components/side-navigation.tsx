@@ -40,7 +40,7 @@ export function SideNavigation({ onNavigate }: { onNavigate?: () => void }) {
             link(entry.to, t(`navigation.links.${entry.id}`)),
           )}
         </div>
-        {kinds.isPending && <Loader size="xs" aria-label={t('navigation.loading')} />}
+        {kinds.isPending && <Loader role="status" size="xs" aria-label={t('navigation.loading')} />}
         {NAV_SECTIONS.map((section) => {
           const entries = section.kinds.flatMap((name) => {
             const kind = readable.get(name);

@@ -14,7 +14,7 @@ export function StockMovementsList({
   const { t, i18n } = useTranslation('stock');
   const movements = useStockMovements(warehouseCode);
   if (movements.error) return <ProblemAlert error={movements.error} />;
-  if (!movements.data) return <Loader size="sm" aria-label={t('movements.loading')} />;
+  if (!movements.data) return <Loader role="status" size="sm" aria-label={t('movements.loading')} />;
   if (movements.data.length === 0) return <Text size="sm">{t('movements.empty')}</Text>;
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3, signDisplay: 'auto' });

@@ -67,7 +67,7 @@ export function StockPage() {
       {levels.error ? (
         <ProblemAlert error={levels.error} />
       ) : !levels.data ? (
-        <Loader size="sm" aria-label={t('levels.loading')} />
+        <Loader role="status" size="sm" aria-label={t('levels.loading')} />
       ) : (
         <>
           <Text size="sm" aria-live="polite">

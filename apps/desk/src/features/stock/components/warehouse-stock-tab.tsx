@@ -40,7 +40,7 @@ export function WarehouseStockTab({
             caption={t('levels.caption', { warehouse: warehouseCode })}
           />
         ) : (
-          <Loader size="sm" aria-label={t('levels.loading')} />
+          <Loader role="status" size="sm" aria-label={t('levels.loading')} />
         )}
       </section>
       {types.length > 0 && (

@@ -51,13 +51,13 @@ export function InterventionSheetPage() {
         />
       )}
       {!sheet.data ? (
-        !sheet.error && <Loader aria-label={t('sheet.loading')} />
+        !sheet.error && <Loader role="status" aria-label={t('sheet.loading')} />
       ) : (
         <>
           <SheetHeader request={sheet.data.request} />
           <Group gap="sm" aria-live="polite">
             <LastUpdated at={sheet.dataUpdatedAt} />
-            {sheet.isFetching && <Loader size="xs" aria-label={t('sheet.loading')} />}
+            {sheet.isFetching && <Loader role="status" size="xs" aria-label={t('sheet.loading')} />}
           </Group>
           <SheetActions sheet={sheet.data} viewer={viewer} online={online} />
           <SiteSection sheet={sheet.data} />

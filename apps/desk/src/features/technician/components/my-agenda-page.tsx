@@ -118,14 +118,14 @@ export function MyAgendaPage() {
           />
           <Group gap="sm" justify="space-between" aria-live="polite">
             {agenda.data && <LastUpdated at={agenda.dataUpdatedAt} />}
-            {agenda.isFetching && <Loader size="xs" aria-label={t('agenda.loading')} />}
+            {agenda.isFetching && <Loader role="status" size="xs" aria-label={t('agenda.loading')} />}
           </Group>
           {agenda.error && <ProblemAlert error={agenda.error} />}
           {view === 'list' ? (
             agenda.data ? (
               <AgendaList agenda={agenda.data} forTechnician={forTechnician} />
             ) : (
-              !agenda.error && <Loader aria-label={t('agenda.loading')} />
+              !agenda.error && <Loader role="status" aria-label={t('agenda.loading')} />
             )
           ) : (
             <AgendaCalendar

@@ -18,7 +18,7 @@ export function ApiKeysPanel({ canWrite }: { canWrite: boolean }) {
   const [reason, setReason] = useState('');
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   if (keys.error) return <ProblemAlert error={keys.error} />;
-  if (!keys.data) return <Loader size="sm" aria-label={t('keys.loading')} />;
+  if (!keys.data) return <Loader role="status" size="sm" aria-label={t('keys.loading')} />;
   return (
     <Stack>
       {canWrite && (

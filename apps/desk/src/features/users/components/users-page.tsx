@@ -39,7 +39,7 @@ export function UsersPage() {
           ) : users.data ? (
             <UsersTable users={users.data} canWrite={canWrite} />
           ) : (
-            <Loader size="sm" aria-label={t('users.loading')} />
+            <Loader role="status" size="sm" aria-label={t('users.loading')} />
           )}
         </Tabs.Panel>
         <Tabs.Panel value="keys" pt="md">
