@@ -10,6 +10,7 @@ import type { EventStore } from '@fieldstream/event-store';
 import { systemContext } from '../commands/command-context';
 import { executeCommand, loadStream } from '../commands/execute-command';
 import { ForbiddenError } from '../errors';
+import { foldStreamsByPrefix } from '../sagas/fold-streams';
 import type { ChannelSenders, DeliveryTimers } from './channel-senders';
 
 export interface DeliveriesOptions {
@@ -128,28 +129,17 @@ export class Deliveries {
 
   /** Sets the job of every delivery still pending, from the streams (Redis may have lost them). */
   async rederive(): Promise<number> {
-    const pending = new Map<string, string>();
-    let after: number | undefined;
-    for (;;) {
-      const page = await this.options.events.readAll({
-        ...(after !== undefined && { after }),
-        maxCount: 1000,
-        streamPrefixes: [DELIVERY_STREAM_PREFIX],
-      });
-      for (const recorded of page) {
-        const deliveryId = recorded.streamName.slice(DELIVERY_STREAM_PREFIX.length);
-        if (recorded.type === 'NotificationDeliveryScheduled')
-          pending.set(deliveryId, String(recorded.data['notBefore']));
-        else if (recorded.type === 'NotificationDeliveryRequeued')
-          pending.set(deliveryId, recorded.data['at'] as string);
-        else if (recorded.type === 'NotificationDeliverySent' || recorded.type === 'NotificationDeliveryDead')
-          pending.delete(deliveryId);
-      }
-      if (page.length < 1000) break;
-      after = page[page.length - 1]!.position;
-    }
+    const deliveries = await foldStreamsByPrefix(
+      this.options.events,
+      DELIVERY_STREAM_PREFIX,
+      deliveryDecider,
+    );
+    // A requeued delivery's time has passed: it is due at once, as when it was requeued.
+    const pending = [...deliveries]
+      .filter(([, state]) => state.status === 'pending' && state.request)
+      .map(([deliveryId, state]) => [deliveryId, state.request!.notBefore] as const);
     for (const [deliveryId, notBefore] of pending)
       await this.options.timers.set(deliveryId, new Date(notBefore));
-    return pending.size;
+    return pending.length;
   }
 }

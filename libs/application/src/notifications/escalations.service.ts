@@ -1,10 +1,9 @@
 import {
   ESCALATION_STREAM_PREFIX,
   type EscalationChain,
-  type EscalationEvent,
-  type EscalationState,
   type Principal,
   type SlaClockName,
+  type SlaState,
   escalationChainFor,
   escalationDecider,
   escalationStreamName,
@@ -14,11 +13,16 @@ import {
   slaDecider,
 } from '@fieldstream/domain';
 import type { EventStore, RecordedEvent } from '@fieldstream/event-store';
-import { type MasterDataDocument, masterDataCollection } from '@fieldstream/projections';
+import {
+  type MasterDataDocument,
+  SERVICE_REQUESTS_COLLECTION,
+  masterDataCollection,
+} from '@fieldstream/projections';
 import type { ReadStore } from '@fieldstream/read-store';
 import { systemContext } from '../commands/command-context';
 import { executeCommand, loadStream } from '../commands/execute-command';
 import { ForbiddenError } from '../errors';
+import { foldStreamsByPrefix } from '../sagas/fold-streams';
 import type { Directory } from './directory';
 import { DEFAULT_NOTIFY_MAX_AGE_MS } from './notifier.service';
 
@@ -142,27 +146,11 @@ export class Escalations {
 
   /** Sets every open acknowledgement timer again from the escalation streams (Redis lost). */
   async rederiveTimers(): Promise<number> {
-    const states = new Map<string, EscalationState>();
-    let after: number | undefined;
-    for (;;) {
-      const page = await this.options.events.readAll({
-        ...(after !== undefined && { after }),
-        maxCount: 1000,
-        streamPrefixes: [ESCALATION_STREAM_PREFIX],
-      });
-      for (const recorded of page) {
-        const requestId = recorded.streamName.slice(ESCALATION_STREAM_PREFIX.length);
-        states.set(
-          requestId,
-          escalationDecider.evolve(states.get(requestId) ?? escalationDecider.initialState, {
-            type: recorded.type,
-            data: recorded.data,
-          } as unknown as EscalationEvent),
-        );
-      }
-      if (page.length < 1000) break;
-      after = page[page.length - 1]!.position;
-    }
+    const states = await foldStreamsByPrefix(
+      this.options.events,
+      ESCALATION_STREAM_PREFIX,
+      escalationDecider,
+    );
     let timers = 0;
     for (const [requestId, state] of states) {
       const next = nextAcknowledgementDeadline(state);
@@ -173,9 +161,7 @@ export class Escalations {
     return timers;
   }
 
-  private clockOf(
-    state: Awaited<ReturnType<typeof loadStream<import('@fieldstream/domain').SlaState, never>>>['state'],
-  ): SlaClockName {
+  private clockOf(state: SlaState): SlaClockName {
     return state.clocks.find((clock) => !clock.stopped)?.clock ?? 'restoration';
   }
 
@@ -246,7 +232,7 @@ export class Escalations {
     const sla = await loadStream(this.options.events, serviceLevelStreamName(requestId), slaDecider);
     const policy = sla.state.policy;
     if (!policy) return undefined;
-    const request = await this.options.reads.collection('service_requests').get(requestId);
+    const request = await this.options.reads.collection(SERVICE_REQUESTS_COLLECTION).get(requestId);
     const unitCode = typeof request?.['unitCode'] === 'string' ? request['unitCode'] : undefined;
     const chains = await this.options.reads
       .collection<MasterDataDocument>(masterDataCollection('escalation-chain'))

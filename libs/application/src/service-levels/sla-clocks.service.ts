@@ -1,6 +1,5 @@
 import {
   type ServiceRequestEvent,
-  type SlaEvent,
   type SlaState,
   SERVICE_LEVEL_STREAM_PREFIX,
   nextSlaAlarm,
@@ -12,6 +11,7 @@ import type { EventStore, RecordedEvent } from '@fieldstream/event-store';
 import type { ReadStore } from '@fieldstream/read-store';
 import { systemContext } from '../commands/command-context';
 import { executeCommand, loadStream } from '../commands/execute-command';
+import { foldStreamsByPrefix } from '../sagas/fold-streams';
 import { ServiceCalendars } from './service-calendar';
 import { slaPolicyFor } from './sla-policy-for';
 import type { SlaTimers } from './sla-timers';
@@ -126,30 +126,16 @@ export class SlaClocks {
    * a read model that may lag): what the worker does on start, so timers lost with Redis come back.
    */
   async rederiveTimers(onProgress?: (progress: RederiveProgress) => void): Promise<RederiveProgress> {
-    const states = new Map<string, SlaState>();
-    let after: number | undefined;
     let events = 0;
-    for (;;) {
-      const page = await this.options.events.readAll({
-        ...(after !== undefined && { after }),
-        maxCount: PAGE,
-        streamPrefixes: [SERVICE_LEVEL_STREAM_PREFIX],
-      });
-      for (const recorded of page) {
-        const requestId = recorded.streamName.slice(SERVICE_LEVEL_STREAM_PREFIX.length);
-        const state = states.get(requestId) ?? slaDecider.initialState;
-        states.set(
-          requestId,
-          slaDecider.evolve(state, { type: recorded.type, data: recorded.data } as unknown as SlaEvent),
-        );
-      }
-      events += page.length;
-      if (page.length > 0) {
-        after = page[page.length - 1]!.position;
-        onProgress?.({ events, requests: states.size, timers: 0 });
-      }
-      if (page.length < PAGE) break;
-    }
+    const states = await foldStreamsByPrefix(
+      this.options.events,
+      SERVICE_LEVEL_STREAM_PREFIX,
+      slaDecider,
+      (progress) => {
+        events = progress.events;
+        onProgress?.({ events, requests: progress.streams, timers: 0 });
+      },
+    );
     let timers = 0;
     const running = [...states].filter(([, state]) => nextSlaAlarm(state) !== undefined);
     const queue = running[Symbol.iterator]();
