@@ -11,3 +11,4 @@ export * from './dispatch/board-contract';
 export * from './service-levels/sla-contract';
 export * from './notifications/notifications-contract';
 export * from './preventive/preventive-contract';
+export * from './notifications/notification-endpoints-contract';

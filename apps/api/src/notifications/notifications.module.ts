@@ -5,10 +5,17 @@ import {
   EscalationQueries,
   Escalations,
   InboxQueries,
+  NotificationEndpointsService,
   NotificationSettingsService,
 } from '@fieldstream/application';
 import type { EventStore } from '@fieldstream/event-store';
-import { APP_CONFIG, type AppConfig, EVENT_STORE, READ_STORE } from '@fieldstream/infrastructure';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  EVENT_STORE,
+  READ_STORE,
+  resolveVapidKeys,
+} from '@fieldstream/infrastructure';
 import {
   BullmqTimers,
   ESCALATION_TIMER_SETTINGS,
@@ -21,6 +28,7 @@ import { NOTIFICATION_COMMAND_HANDLERS } from './commands';
 import { EscalationsController } from './escalations.controller';
 import { InboxController } from './inbox.controller';
 import { NotificationDeliveriesController } from './notification-deliveries.controller';
+import { NotificationEndpointsController } from './notification-endpoints.controller';
 import { NOTIFICATION_QUERY_HANDLERS } from './queries';
 
 /** The BullMQ scheduler the API sets the sagas' timers with (a requeued delivery's job). */
@@ -42,7 +50,12 @@ class SchedulerCloser implements OnModuleDestroy {
  * acknowledgement, setting timers in the worker's queues (same queues, job names and ids).
  */
 @Module({
-  controllers: [InboxController, EscalationsController, NotificationDeliveriesController],
+  controllers: [
+    InboxController,
+    NotificationEndpointsController,
+    EscalationsController,
+    NotificationDeliveriesController,
+  ],
   providers: [
     {
       provide: NOTIFICATION_SCHEDULER,
@@ -84,6 +97,16 @@ class SchedulerCloser implements OnModuleDestroy {
       inject: [EVENT_STORE, READ_STORE],
       useFactory: (events: EventStore, reads: ReadStore) =>
         new NotificationSettingsService({ events, reads }),
+    },
+    {
+      provide: NotificationEndpointsService,
+      inject: [EVENT_STORE, APP_CONFIG],
+      useFactory: async (events: EventStore, config: AppConfig) =>
+        new NotificationEndpointsService({
+          events,
+          vapidPublicKey: (await resolveVapidKeys(config.notifications.vapid, config.dataDir)).publicKey,
+          allowHttpEndpoints: config.notifications.allowHttpEndpoints,
+        }),
     },
     {
       provide: EscalationQueries,

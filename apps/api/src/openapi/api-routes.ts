@@ -54,9 +54,16 @@ import {
   markReadAnswerSchema,
   markReadBodySchema,
   notificationSettingsSchema,
+  notificationWebhookAnswerSchema,
+  notificationWebhookSchema,
+  pushDeviceSchema,
+  pushDevicesSchema,
+  registerPushDeviceBodySchema,
+  setNotificationWebhookBodySchema,
   requestEscalationSchema,
 } from '@fieldstream/api-contract';
 import { z } from 'zod';
+import { MAX_PUSH_DEVICES } from '@fieldstream/domain';
 import { readerLanguageQuerySchema } from '../service-requests/reader-language';
 import { preventivePaths } from '../preventive/preventive.controller';
 import { serviceLevelPaths } from '../service-levels/service-levels.controller';
@@ -77,6 +84,13 @@ const notificationSettings: NamedSchema = {
   schema: notificationSettingsSchema,
 };
 const requestEscalation: NamedSchema = { name: 'RequestEscalation', schema: requestEscalationSchema };
+const pushDevice: NamedSchema = { name: 'PushDevice', schema: pushDeviceSchema };
+const pushDevices: NamedSchema = { name: 'PushDevices', schema: pushDevicesSchema };
+const webhook: NamedSchema = { name: 'NotificationWebhook', schema: notificationWebhookSchema };
+const webhookAnswer: NamedSchema = {
+  name: 'NotificationWebhookAnswer',
+  schema: notificationWebhookAnswerSchema,
+};
 
 /** What every command on a request answers. */
 const commandAnswer: ApiResponse = {
@@ -553,6 +567,83 @@ export const API_ROUTES: readonly ApiRoute[] = [
     body: { ...notificationSettings, required: true },
     responses: [{ status: 200, description: 'The settings as stored.', body: notificationSettings }],
     problems: [400, 403],
+  },
+  {
+    method: 'get',
+    path: notificationPaths.pushDevices,
+    operationId: 'getMyPushDevices',
+    tag: 'Notifications',
+    summary: 'My browsers that receive push notifications, and the key to subscribe one more',
+    description:
+      "`publicKey` is the server's VAPID public key: a browser subscribes with it as `applicationServerKey`, then registers the subscription here. Machine credentials have none (403).",
+    responses: [{ status: 200, description: 'The devices.', body: pushDevices }],
+    problems: [403],
+  },
+  {
+    method: 'post',
+    path: notificationPaths.pushDevices,
+    operationId: 'registerMyPushDevice',
+    tag: 'Notifications',
+    summary: "Registers this browser's push subscription",
+    description: `The body is \`PushSubscription.toJSON()\` and an optional \`label\`. An https endpoint (plain http only where the server allows it). Registering the same subscription again changes nothing (200); a user has ${MAX_PUSH_DEVICES} devices at most, and one more lets the oldest go.`,
+    body: { name: 'RegisterPushDeviceBody', schema: registerPushDeviceBodySchema, required: true },
+    responses: [
+      { status: 201, description: 'Registered.', body: pushDevice },
+      { status: 200, description: 'Registered already.', body: pushDevice },
+    ],
+    problems: [400, 403],
+  },
+  {
+    method: 'delete',
+    path: openApiPath(notificationPaths.pushDevice),
+    operationId: 'removeMyPushDevice',
+    tag: 'Notifications',
+    summary: 'Stops push notifications to one of my browsers',
+    responses: [{ status: 204, description: 'Removed.' }],
+    problems: [403, 404],
+  },
+  {
+    method: 'get',
+    path: notificationPaths.webhook,
+    operationId: 'getMyNotificationWebhook',
+    tag: 'Notifications',
+    summary: 'My webhook and its signing secret',
+    description:
+      'Each notification the rules send me through `webhook` is POSTed there as JSON (`type`, `timestamp`, `data`), signed per the Standard Webhooks specification: `webhook-id` (the same on every retry), `webhook-timestamp`, `webhook-signature` (`v1,` and the HMAC-SHA256 of id, timestamp and body with the secret). Retried with back-off on timeouts, 408, 429 and 5xx; another 4xx gives up.',
+    responses: [{ status: 200, description: '`webhook: null` when none is set.', body: webhookAnswer }],
+    problems: [403],
+  },
+  {
+    method: 'put',
+    path: notificationPaths.webhook,
+    operationId: 'setMyNotificationWebhook',
+    tag: 'Notifications',
+    summary: 'Sets the URL my notifications are POSTed to',
+    description:
+      'An https URL (plain http only where the server allows it). The signing secret is made the first time and kept when the URL changes.',
+    body: { name: 'SetNotificationWebhookBody', schema: setNotificationWebhookBodySchema, required: true },
+    responses: [{ status: 200, description: 'The webhook.', body: webhook }],
+    problems: [400, 403],
+  },
+  {
+    method: 'post',
+    path: notificationPaths.rotateWebhookSecret,
+    operationId: 'rotateMyNotificationWebhookSecret',
+    tag: 'Notifications',
+    summary: "Replaces my webhook's signing secret",
+    description:
+      'The old secret stops signing at once: give the receiver the new one. 400 when no webhook is set.',
+    responses: [{ status: 200, description: 'The webhook with its new secret.', body: webhook }],
+    problems: [400, 403],
+  },
+  {
+    method: 'delete',
+    path: notificationPaths.webhook,
+    operationId: 'removeMyNotificationWebhook',
+    tag: 'Notifications',
+    summary: 'Removes my webhook',
+    responses: [{ status: 204, description: 'Removed (or there was none).' }],
+    problems: [403],
   },
   {
     method: 'get',

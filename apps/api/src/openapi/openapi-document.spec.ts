@@ -8,6 +8,7 @@ import { ProposalsController } from '../dispatch/proposals.controller';
 import { EscalationsController } from '../notifications/escalations.controller';
 import { InboxController } from '../notifications/inbox.controller';
 import { NotificationDeliveriesController } from '../notifications/notification-deliveries.controller';
+import { NotificationEndpointsController } from '../notifications/notification-endpoints.controller';
 import { ServiceLevelsController } from '../service-levels/service-levels.controller';
 import { ServiceHistoryController } from '../service-requests/service-history.controller';
 import { ServiceRequestCommandsController } from '../service-requests/service-request-commands.controller';
@@ -210,13 +211,14 @@ describe('the OpenAPI document', () => {
       ...controllerRoutes(ProposalsController),
       ...controllerRoutes(DispatchBoardController),
       ...controllerRoutes(ServiceLevelsController),
+      ...controllerRoutes(NotificationEndpointsController),
       ...controllerRoutes(InboxController),
       ...controllerRoutes(EscalationsController),
       ...controllerRoutes(NotificationDeliveriesController),
       ...controllerRoutes(PreventiveController),
       ...controllerRoutes(AuthController).filter((route) => route === 'post /auth/login'),
     ].sort();
-    expect(served).toHaveLength(44);
+    expect(served).toHaveLength(51);
     const listed = operations(document)
       .map(({ path, method }) => `${method} ${path}`)
       .sort();

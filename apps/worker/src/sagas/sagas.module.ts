@@ -112,10 +112,10 @@ function follower(
     {
       provide: Deliveries,
       inject: [EVENT_STORE, SAGA_SCHEDULER, APP_CONFIG, WORKER_CLOCK],
-      useFactory: (events: EventStore, scheduler: JobScheduler, config: AppConfig, now: Clock) =>
+      useFactory: async (events: EventStore, scheduler: JobScheduler, config: AppConfig, now: Clock) =>
         new Deliveries({
           events,
-          senders: createChannelSenders(config),
+          senders: await createChannelSenders(config, events, now),
           timers: new BullmqTimers(scheduler, deliveryTimerSettings(config.notifications), now),
           maxAttempts: config.notifications.attempts,
           now,

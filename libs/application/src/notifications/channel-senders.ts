@@ -1,12 +1,25 @@
-import type { ExternalChannel } from '@fieldstream/domain';
+import type { ExternalChannel, NotificationTopic } from '@fieldstream/domain';
 
 /** One message on its way out: the delivery's id travels with it so a receiver can de-duplicate. */
 export type OutboundMessage = {
   deliveryId: string;
+  /** The address as scheduled (a mailbox, a phone number, a webhook's URL, a user's browsers). */
   to: string;
   subject: string;
   text: string;
+  /** The recipient: push and webhooks find the user's current devices and secret by it. */
+  userId: string;
+  topic: NotificationTopic;
+  requestId?: string;
 };
+
+/**
+ * A refusal that trying again will not change (the receiver said the address is wrong, the user
+ * has no device left): the delivery is given up at once instead of retried for hours.
+ */
+export class PermanentDeliveryError extends Error {
+  override readonly name = 'PermanentDeliveryError';
+}
 
 /** A channel's sender (SMTP, an SMS gateway...): resolves once the provider took the message. */
 export interface ChannelSender {

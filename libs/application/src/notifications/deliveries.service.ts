@@ -11,7 +11,7 @@ import { systemContext } from '../commands/command-context';
 import { executeCommand, loadStream } from '../commands/execute-command';
 import { ForbiddenError } from '../errors';
 import { foldStreamsByPrefix } from '../sagas/fold-streams';
-import type { ChannelSenders, DeliveryTimers } from './channel-senders';
+import { type ChannelSenders, type DeliveryTimers, PermanentDeliveryError } from './channel-senders';
 
 export interface DeliveriesOptions {
   events: EventStore;
@@ -91,6 +91,9 @@ export class Deliveries {
         to: request.address,
         subject: request.subject,
         text: request.body,
+        userId: request.userId,
+        topic: request.topic,
+        ...(request.requestId && { requestId: request.requestId }),
       });
       await record({
         type: 'recordSent',
@@ -100,7 +103,7 @@ export class Deliveries {
       });
       return 'sent';
     } catch (error) {
-      const lastAttempt = attempt >= this.options.maxAttempts;
+      const lastAttempt = attempt >= this.options.maxAttempts || error instanceof PermanentDeliveryError;
       await record({
         type: 'recordFailure',
         at: this.now().toISOString(),

@@ -6,3 +6,6 @@ export * from './deliveries.service';
 export * from './notifier.service';
 export * from './escalations.service';
 export * from './queries';
+export * from './notification-endpoints.service';
+export * from './push-channel';
+export * from './webhook-channel';

@@ -5,84 +5,85 @@ import type { ReadStore } from '@fieldstream/read-store';
 /**
  * What a new installation tells whom until an administrator writes rules of their own (any active
  * rule replaces all of these): the technicians their work, the desk what needs it, the managers
- * the breaches, the customer the steps of their requests.
+ * the breaches, the customer the steps of their requests. Push and webhooks reach only those who
+ * registered a browser or a webhook themselves; a personal webhook hears everything the inbox does.
  */
 export const DEFAULT_NOTIFICATION_RULES: readonly NotificationRule[] = [
   {
     name: 'New request to the desk',
     topic: 'request-opened',
     audiences: ['unit-dispatchers'],
-    channels: ['inbox'],
+    channels: ['inbox', 'webhook'],
     priorities: [],
   },
   {
     name: 'Assignments to the technicians and the customer',
     topic: 'assignment',
     audiences: ['technicians', 'customer-users'],
-    channels: ['inbox', 'push', 'email'],
+    channels: ['inbox', 'push', 'email', 'webhook'],
     priorities: [],
   },
   {
     name: 'Reschedules to the technician and the customer',
     topic: 'reschedule',
     audiences: ['technicians', 'customer-users'],
-    channels: ['inbox', 'push', 'email'],
+    channels: ['inbox', 'push', 'email', 'webhook'],
     priorities: [],
   },
   {
     name: 'Unassignments to the technician',
     topic: 'unassignment',
     audiences: ['technicians'],
-    channels: ['inbox', 'push'],
+    channels: ['inbox', 'push', 'webhook'],
     priorities: [],
   },
   {
     name: 'Renounces to the desk',
     topic: 'renounce',
     audiences: ['unit-dispatchers'],
-    channels: ['inbox', 'email'],
+    channels: ['inbox', 'push', 'email', 'webhook'],
     priorities: [],
   },
   {
     name: 'The customer told the technician is on the way',
     topic: 'technician-on-the-way',
     audiences: ['customer-users'],
-    channels: ['inbox', 'email', 'sms'],
+    channels: ['inbox', 'push', 'email', 'sms', 'webhook'],
     priorities: [],
   },
   {
     name: 'Suspensions to the technicians and the customer',
     topic: 'suspension',
     audiences: ['technicians', 'customer-users'],
-    channels: ['inbox', 'email'],
+    channels: ['inbox', 'push', 'email', 'webhook'],
     priorities: [],
   },
   {
     name: 'Closures to the customer and the desk',
     topic: 'closure',
     audiences: ['customer-users', 'unit-dispatchers'],
-    channels: ['inbox', 'email'],
+    channels: ['inbox', 'push', 'email', 'webhook'],
     priorities: [],
   },
   {
     name: 'Cancellations to the technicians',
     topic: 'cancellation',
     audiences: ['technicians', 'customer-users'],
-    channels: ['inbox', 'push', 'email'],
+    channels: ['inbox', 'push', 'email', 'webhook'],
     priorities: [],
   },
   {
     name: 'SLA alarms to the desk',
     topic: 'sla-alarm',
     audiences: ['unit-dispatchers'],
-    channels: ['inbox'],
+    channels: ['inbox', 'webhook'],
     priorities: [],
   },
   {
     name: 'SLA breaches to the desk and the managers',
     topic: 'sla-breach',
     audiences: ['unit-dispatchers', 'unit-managers'],
-    channels: ['inbox', 'email'],
+    channels: ['inbox', 'push', 'email', 'webhook'],
     priorities: [],
   },
 ];

@@ -6,6 +6,8 @@ import {
   deliverableFrom,
   inboxDecider,
   inboxStreamName,
+  notificationEndpointsDecider,
+  notificationEndpointsStreamName,
   notificationTopicOf,
   serviceRequestReference,
 } from '@fieldstream/domain';
@@ -19,7 +21,7 @@ import {
 } from '@fieldstream/projections';
 import type { ReadStore } from '@fieldstream/read-store';
 import { systemContext } from '../commands/command-context';
-import { executeCommand } from '../commands/execute-command';
+import { executeCommand, loadStream } from '../commands/execute-command';
 import { nameBasedUuid } from '../commands/stream-names';
 import { waitForReadModels } from '../commands/wait-for-projection';
 import type { Deliveries } from './deliveries.service';
@@ -268,7 +270,7 @@ export class Notifier {
     for (const channel of EXTERNAL_CHANNELS) {
       // A channel this installation has no sender for is not tried: no dead letter for every event.
       if (!channels.has(channel) || !this.options.deliveries.supports(channel)) continue;
-      const address = this.addressOf(recipient, channel);
+      const address = await this.addressOf(recipient, channel);
       if (!address) continue;
       await this.options.deliveries.schedule(
         {
@@ -302,16 +304,34 @@ export class Notifier {
   }
 
   /** Where a channel reaches the user, if they have one and want it. */
-  private addressOf(recipient: Recipient, channel: ExternalChannel): string | undefined {
+  private async addressOf(recipient: Recipient, channel: ExternalChannel): Promise<string | undefined> {
     switch (channel) {
       case 'email':
         return recipient.preferences.email ? recipient.email : undefined;
       case 'sms':
         return recipient.preferences.sms ? recipient.phone : undefined;
-      // Push subscriptions and personal webhooks come with the devices that register them.
-      case 'push':
+      // The browsers and the webhook the user registered themselves (read when sent, too).
+      case 'push': {
+        if (!recipient.preferences.push) return undefined;
+        const { devices } = await this.endpointsOf(recipient.userId);
+        return devices.length > 0
+          ? devices
+              .map((device) => device.label)
+              .join(', ')
+              .slice(0, 200)
+          : undefined;
+      }
       case 'webhook':
-        return undefined;
+        return (await this.endpointsOf(recipient.userId)).webhook?.url;
     }
+  }
+
+  private async endpointsOf(userId: string) {
+    const { state } = await loadStream(
+      this.options.events,
+      notificationEndpointsStreamName(userId),
+      notificationEndpointsDecider,
+    );
+    return state;
   }
 }

@@ -4,3 +4,4 @@ export * from './inbox.decider';
 export * from './notification-delivery.decider';
 export * from './escalation.decider';
 export * from './escalation-chains';
+export * from './notification-endpoints.decider';

@@ -175,6 +175,37 @@ export const ENVIRONMENT_VARIABLES = [
     description: 'Wait before the first retry of a failed delivery; doubled at each next one.',
   },
   {
+    name: 'VAPID_PUBLIC_KEY',
+    usedBy: ['api', 'worker'],
+    description:
+      'The web-push VAPID public key (base64url; `npx web-push generate-vapid-keys` makes a pair). Unset: a pair is made on first start and kept in $DATA_DIR/vapid-keys.json. Changing it silences every subscribed browser until it subscribes again.',
+  },
+  {
+    name: 'VAPID_PRIVATE_KEY',
+    usedBy: ['api', 'worker'],
+    description: 'The private half of VAPID_PUBLIC_KEY (both or neither).',
+  },
+  {
+    name: 'VAPID_SUBJECT',
+    defaultValue: 'mailto:fieldstream@localhost',
+    usedBy: ['worker'],
+    description:
+      "Who push services contact about this server's messages: a mailto: or https: URL (RFC 8292). Apple's push service refuses a localhost one: set a real address in production.",
+  },
+  {
+    name: 'NOTIFY_ALLOW_HTTP_ENDPOINTS',
+    defaultValue: 'false',
+    usedBy: ['api'],
+    description:
+      'true: users may register plain-http webhook URLs and push endpoints (a receiver on this machine, tests). Otherwise only https is accepted, so notifications never cross the network in the clear.',
+  },
+  {
+    name: 'PUBLIC_URL',
+    usedBy: ['worker'],
+    description:
+      'The address people open the desk at (https://fieldstream.example.com): links in webhook notifications point there. Unset: no links.',
+  },
+  {
     name: 'REDIS_SERVER_BIN',
     defaultValue: 'redis-server',
     usedBy: ['launcher', 'tests'],
@@ -323,6 +354,19 @@ export const environmentSchema = z.object({
     .max(30, 'must be at most 30')
     .default(8),
   NOTIFY_RETRY_MS: positiveMs.default(30_000),
+  VAPID_PUBLIC_KEY: nonEmpty
+    .regex(/^[A-Za-z0-9_-]{87}$/, 'must be a base64url P-256 public key (87 characters)')
+    .optional(),
+  VAPID_PRIVATE_KEY: nonEmpty
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a base64url P-256 private key (43 characters)')
+    .optional(),
+  VAPID_SUBJECT: nonEmpty
+    .refine((value) => /^(mailto:\S+@\S+|https:\/\/\S+)$/.test(value), 'must be a mailto: or https: URL')
+    .default('mailto:fieldstream@localhost'),
+  NOTIFY_ALLOW_HTTP_ENDPOINTS: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  PUBLIC_URL: nonEmpty
+    .refine((value) => /^https?:\/\/\S+$/.test(value), 'must be an http:// or https:// URL')
+    .optional(),
 });
 
 export type EventStoreConfig = { kind: 'sqlite'; file: string } | { kind: 'esdb'; connectionString: string };
@@ -362,6 +406,11 @@ export interface AppConfig {
     smsGatewayToken: string | null;
     attempts: number;
     retryMs: number;
+    /** Null halves: a pair is made and kept in the data directory. */
+    vapid: { publicKey: string | null; privateKey: string | null; subject: string };
+    allowHttpEndpoints: boolean;
+    /** The desk's public address, for links in notifications; null when unknown. */
+    publicUrl: string | null;
   };
   attachments: { directory: string; maxBytes: number };
 }
@@ -400,6 +449,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     );
   }
   const e = parsed.data;
+  if ((e.VAPID_PUBLIC_KEY === undefined) !== (e.VAPID_PRIVATE_KEY === undefined)) {
+    const missing = e.VAPID_PUBLIC_KEY === undefined ? 'VAPID_PUBLIC_KEY' : 'VAPID_PRIVATE_KEY';
+    throw new ConfigError([
+      {
+        variable: missing,
+        message: 'VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are set together (a key pair), or neither',
+      },
+    ]);
+  }
   const absolute = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
   const dataDir = absolute(e.DATA_DIR);
   const eventStore: EventStoreConfig = e.ESDB_URL
@@ -438,6 +496,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       smsGatewayToken: e.SMS_GATEWAY_TOKEN ?? null,
       attempts: e.NOTIFY_ATTEMPTS,
       retryMs: e.NOTIFY_RETRY_MS,
+      vapid: {
+        publicKey: e.VAPID_PUBLIC_KEY ?? null,
+        privateKey: e.VAPID_PRIVATE_KEY ?? null,
+        subject: e.VAPID_SUBJECT,
+      },
+      allowHttpEndpoints: e.NOTIFY_ALLOW_HTTP_ENDPOINTS === 'true',
+      publicUrl: e.PUBLIC_URL ?? null,
     },
     attachments: {
       directory: e.ATTACHMENTS_DIR ? absolute(e.ATTACHMENTS_DIR) : resolve(dataDir, 'attachments'),

@@ -12,7 +12,7 @@ import { ESCALATION_STREAM_PREFIX } from '@fieldstream/domain';
 import type { EventStore } from '@fieldstream/event-store';
 import {
   type AppConfig,
-  createChannelSenders,
+  SmtpEmailSender,
   createEventStore,
   createReadStore,
 } from '@fieldstream/infrastructure';
@@ -99,7 +99,10 @@ export class BenchWorker {
     this.clocks = new SlaClocks({ events, reads, timers });
     this.deliveries = new Deliveries({
       events,
-      senders: createChannelSenders(config),
+      // E-mail only: the bench measures the pipeline to an SMTP server; nobody has a browser here.
+      senders: config.notifications.smtpUrl
+        ? { email: new SmtpEmailSender(config.notifications.smtpUrl, config.notifications.mailFrom) }
+        : {},
       timers: new BullmqTimers(scheduler, deliveryTimerSettings(config.notifications)),
       maxAttempts: config.notifications.attempts,
     });

@@ -1,6 +1,6 @@
 import type { ChannelSender } from '@fieldstream/application';
 import { DELIVERY_STREAM_PREFIX } from '@fieldstream/domain';
-import { type AppConfig, createChannelSenders } from '@fieldstream/infrastructure';
+import { type AppConfig, SmtpEmailSender } from '@fieldstream/infrastructure';
 import { bullConnection } from '@fieldstream/queue';
 import { Worker } from 'bullmq';
 import nodemailer from 'nodemailer';
@@ -236,7 +236,9 @@ export async function rawSmtpSends(
           return {};
         },
       }
-    : createChannelSenders(config).email;
+    : config.notifications.smtpUrl
+      ? new SmtpEmailSender(config.notifications.smtpUrl, config.notifications.mailFrom)
+      : undefined;
   if (!sender) throw new Error('no e-mail sender: SMTP_URL is not set');
   const acks = new Map<string, ProducerAck>();
   const run = `${pooled ? 'pooled' : 'raw'}-${Date.now().toString(36)}`;
@@ -250,6 +252,8 @@ export async function rawSmtpSends(
         to: DISPATCHER_EMAIL,
         subject: `Raw ${index}`,
         text: 'Raw send',
+        userId: 'bench',
+        topic: 'assignment',
       });
       acks.set(id, { id, sentAt, ackAt: now() });
     }

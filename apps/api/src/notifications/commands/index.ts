@@ -1,6 +1,12 @@
 import { AcknowledgeEscalationHandler } from './acknowledge-escalation.command';
 import { ChangeNotificationSettingsHandler } from './change-notification-settings.command';
 import { MarkNotificationsReadHandler } from './mark-notifications-read.command';
+import {
+  RemoveNotificationWebhookHandler,
+  RotateNotificationWebhookSecretHandler,
+  SetNotificationWebhookHandler,
+} from './notification-webhook.commands';
+import { RegisterPushDeviceHandler, RemovePushDeviceHandler } from './push-device.commands';
 import { RequeueDeliveryHandler } from './requeue-delivery.command';
 
 /** Every notification command handler, registered by the module. */
@@ -9,4 +15,9 @@ export const NOTIFICATION_COMMAND_HANDLERS = [
   ChangeNotificationSettingsHandler,
   AcknowledgeEscalationHandler,
   RequeueDeliveryHandler,
+  RegisterPushDeviceHandler,
+  RemovePushDeviceHandler,
+  SetNotificationWebhookHandler,
+  RotateNotificationWebhookSecretHandler,
+  RemoveNotificationWebhookHandler,
 ];

@@ -1,6 +1,7 @@
 import { GetNotificationSettingsHandler } from './get-notification-settings.query';
 import { GetRequestEscalationHandler } from './get-request-escalation.query';
 import { ReadDeliveryLogHandler } from './read-delivery-log.query';
+import { GetNotificationWebhookHandler, GetPushDevicesHandler } from './notification-endpoints.queries';
 import { ReadInboxHandler } from './read-inbox.query';
 
 /** Every notification query handler, registered by the module. */
@@ -9,4 +10,6 @@ export const NOTIFICATION_QUERY_HANDLERS = [
   GetNotificationSettingsHandler,
   GetRequestEscalationHandler,
   ReadDeliveryLogHandler,
+  GetPushDevicesHandler,
+  GetNotificationWebhookHandler,
 ];
