@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark in turn (`npm run bench`). Each prints its own figures, the baseline it
 # measured in the same run and PASS/MISS per target; this script only sequences them and gathers
-# their PASS/MISS lines at the end. `npm run bench -- append|rebuild|lag|query|import|service-requests|proposals|board|sla-notifications`
+# their PASS/MISS lines at the end. `npm run bench -- append|rebuild|lag|query|import|service-requests|proposals|board|sla-notifications|event-stream|mqtt`
 # runs one, and passes it any further arguments (`npm run bench -- sla-notifications --requests 20000`).
 # Figures are never asserted in tests.
 set -uo pipefail
@@ -37,6 +37,8 @@ fi
 [[ $only == all || $only == proposals ]] && run "dispatch proposals for 5,000 technicians" tools/bench/src/proposals.bench.ts
 [[ $only == all || $only == board ]] && run "dispatch board time to interactive in Chromium" tools/bench/src/board.bench.ts
 [[ $only == all || $only == sla-notifications ]] && run "SLA timers for 100,000 open clocks, notifications vs raw BullMQ" tools/bench/src/sla-notifications.bench.ts
+[[ $only == all || $only == event-stream ]] && run "event stream over HTTP vs the store read directly" tools/bench/src/event-stream.bench.ts
+[[ $only == all || $only == mqtt ]] && run "MQTT ingestion into request updates, and an alarm storm" tools/bench/src/mqtt-ingestion.bench.ts
 
 log "Summary"
 printf '  %s\n' "${results[@]}"

@@ -8,6 +8,7 @@ source tools/scripts/lib/ensure.sh
 
 ensure_node_modules
 ensure_redis_server
+ensure_mosquitto
 
 dist=apps/desk/dist/index.html
 if [ ! -f "$dist" ] || [ -n "$(find apps/desk/src apps/desk/index.html libs/api-contract/src libs/domain/src -newer "$dist" -print -quit 2>/dev/null)" ]; then

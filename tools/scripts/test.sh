@@ -8,6 +8,7 @@ source tools/scripts/lib/ensure.sh
 
 ensure_node_modules
 ensure_redis_server   # tests start their own redis-server instances on free ports
+ensure_mosquitto      # and their own MQTT brokers
 ensure_chromium
 
 rm -rf test-output/jest

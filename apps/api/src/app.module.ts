@@ -4,7 +4,10 @@ import { APP_FILTER } from '@nestjs/core';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
 import { AvailabilityModule } from './availability/availability.module';
+import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { ApplicationCqrsModule } from './cqrs/application-cqrs.module';
+import { EventStreamModule } from './event-stream/event-stream.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { ImportModule } from './import/import.module';
 import { LiveUpdatesModule } from './live/live-updates.module';
@@ -13,7 +16,9 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { ServiceRequestsModule } from './service-requests/service-requests.module';
+import { DevicesModule } from './devices/devices.module';
 import { DispatchModule } from './dispatch/dispatch.module';
+import { PortalModule } from './portal/portal.module';
 import { PreventiveModule } from './preventive/preventive.module';
 import { ServiceLevelsModule } from './service-levels/service-levels.module';
 import { StockModule } from './stock/stock.module';
@@ -45,7 +50,12 @@ export class AppModule {
         DispatchModule,
         ServiceLevelsModule,
         PreventiveModule,
+        PortalModule,
+        DevicesModule,
+        CalendarFeedsModule,
         NotificationsModule,
+        EventStreamModule,
+        ExportsModule,
         OpenApiModule,
         ...(options.features ?? []),
       ],

@@ -6,6 +6,7 @@ import { type NextFunction, type Request, type Response, json } from 'express';
 import { type ApiModuleOptions, AppModule } from './app.module';
 import { serveDesk } from './desk/desk-static';
 import { MalformedBodyError } from './problem/problem-mapping';
+import { loggablePath } from './request/loggable-path';
 
 export const API_PREFIX = 'api';
 
@@ -38,7 +39,7 @@ export async function createApiApp(
         {
           msg: 'request',
           method: request.method,
-          path: request.originalUrl,
+          path: loggablePath(request.originalUrl),
           status: response.statusCode,
           durationMs: Number(process.hrtime.bigint() - started) / 1e6,
         },

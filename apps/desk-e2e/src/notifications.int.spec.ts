@@ -274,7 +274,7 @@ describe('notifications in a real browser against the real system', () => {
     // The address the administrator gave the account.
     expect(await dispatcher.getByRole('textbox', { name: 'E-mail' }).inputValue()).toBe(DISPATCHER_EMAIL);
     await phone.fill('call me');
-    await dispatcher.getByRole('button', { name: 'Save' }).click();
+    await dispatcher.getByRole('button', { name: 'Save', exact: true }).click();
     await dispatcher.getByTestId('settings-invalid').waitFor();
     expect(await phone.getAttribute('aria-invalid')).toBe('true');
     await saveScreenshot(dispatcher, 'notifications-settings-invalid');
@@ -292,7 +292,7 @@ describe('notifications in a real browser against the real system', () => {
     await dispatcher.getByRole('option', { name: 'Europe/London' }).click();
     await dispatcher.getByRole('checkbox', { name: 'Reschedules' }).check({ force: true });
     await expectNoSeriousA11yViolations(dispatcher, 'notification settings');
-    await dispatcher.getByRole('button', { name: 'Save' }).click();
+    await dispatcher.getByRole('button', { name: 'Save', exact: true }).click();
     await dispatcher.getByRole('status').getByText('Settings saved.').waitFor();
     await saveScreenshot(dispatcher, 'notifications-settings-saved');
 
@@ -307,7 +307,7 @@ describe('notifications in a real browser against the real system', () => {
     expect(stored.phone?.replace(/[\s.-]/g, '')).toBe('+393471234567');
     // What a later visit shows is what was stored.
     await dispatcher.reload();
-    await dispatcher.getByRole('button', { name: 'Save' }).waitFor();
+    await dispatcher.getByRole('button', { name: 'Save', exact: true }).waitFor();
     expect(await dispatcher.getByRole('textbox', { name: /^Mobile phone/ }).inputValue()).toBe(stored.phone);
     expect(await dispatcher.getByRole('combobox', { name: /^Time zone/ }).inputValue()).toBe('Europe/London');
     expect(await dispatcher.getByRole('checkbox', { name: 'Reschedules' }).isChecked()).toBe(true);

@@ -6,6 +6,7 @@ import { AppProviders } from './app/app-providers';
 import { appRoutes } from './app/app-routes';
 import { createQueryClient } from './app/create-query-client';
 import { createI18n } from './app/i18n/create-i18n';
+import { startServiceWorker } from './app/start-service-worker';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -20,3 +21,5 @@ createRoot(container).render(
     </AppProviders>
   </StrictMode>,
 );
+
+startServiceWorker();

@@ -6,6 +6,7 @@ import { JobWorkersService } from './jobs/job-workers.service';
 import { PROJECTIONS, ProjectionRunnerService } from './projections/projection-runner.service';
 import { WorkerStatusPublisher } from './status/worker-status.publisher';
 import { WorkerLifecycle } from './worker-lifecycle.service';
+import { DevicesModule } from './devices/devices.module';
 import { SagasModule } from './sagas/sagas.module';
 import { WORKER_CLOCK, systemClock } from './worker-clock';
 
@@ -18,8 +19,8 @@ export interface WorkerModuleOptions {
   now?: () => Date;
 }
 
-/** The sagas every worker runs unless a test names its own features. */
-export const BUILT_IN_FEATURES: Type[] = [SagasModule];
+/** The sagas and the devices' intake every worker runs unless a test names its own features. */
+export const BUILT_IN_FEATURES: Type[] = [SagasModule, DevicesModule];
 
 @Module({})
 export class WorkerModule {

@@ -25,3 +25,8 @@ export * from './service-levels';
 export * from './sagas/log-follower';
 export * from './notifications';
 export * from './preventive';
+export * from './devices';
+export * from './event-stream';
+export * from './calendar-feeds';
+export * from './portal';
+export * from './exports';

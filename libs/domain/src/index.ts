@@ -13,3 +13,6 @@ export * from './dispatch';
 export * from './service-levels';
 export * from './notifications';
 export * from './preventive';
+export * from './devices';
+export * from './calendar-feeds';
+export * from './exports';

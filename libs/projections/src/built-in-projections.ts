@@ -1,3 +1,6 @@
+import { calendarFeedsProjection } from './calendar-feeds/calendar-feeds.projection';
+import { feedAppointmentsProjection } from './calendar-feeds/feed-appointments.projection';
+import { devicesProjection } from './devices/devices.projection';
 import { masterDataProjection } from './master-data/master-data.projection';
 import { inboxProjection } from './notifications/inbox.projection';
 import { notificationDeliveriesProjection } from './notifications/notification-deliveries.projection';
@@ -22,4 +25,7 @@ export const builtInProjections: readonly AnyProjection[] = [
   inboxProjection as unknown as AnyProjection,
   notificationDeliveriesProjection as unknown as AnyProjection,
   requestEscalationsProjection as unknown as AnyProjection,
+  calendarFeedsProjection as unknown as AnyProjection,
+  feedAppointmentsProjection as unknown as AnyProjection,
+  devicesProjection as unknown as AnyProjection,
 ];

@@ -13,4 +13,6 @@ export * from './users';
 export * from './stock';
 export * from './service-requests';
 export * from './service-levels';
+export * from './devices';
 export * from './notifications';
+export * from './calendar-feeds';

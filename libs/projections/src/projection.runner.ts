@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { EventStore, EventSubscription } from '@fieldstream/event-store';
 import { CheckpointConflictError, type ReadStore } from '@fieldstream/read-store';
 import { EventBatchReader } from './event-batch.reader';
@@ -110,6 +111,8 @@ export class ProjectionRunner {
   start(): void {
     if (this.abort) throw new Error('ProjectionRunner is already running');
     const abort = new AbortController();
+    // Each projection's subscription listens to it: more than Node's default ten is no leak.
+    setMaxListeners(this.workers.length + 1, abort.signal);
     this.abort = abort;
     this.loops = this.workers.map((worker) => worker.run(abort.signal));
   }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..', '..');
 
 /** The board bench starts a whole system and a browser: under CI's parallel load it needs longer. */
-const TIMEOUT_MS: Record<string, number> = { 'board.bench.ts': 240_000 };
+const TIMEOUT_MS: Record<string, number> = { 'board.bench.ts': 240_000, 'mqtt-ingestion.bench.ts': 240_000 };
 
 function runBenchmark(script: string, args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, script), ...args], {
@@ -55,6 +55,8 @@ describe('benchmarks run to their verdict on a tiny load', () => {
       ['--requests', '2000', '--firing', '200', '--window-seconds', '3', '--notifications', '50'],
       {},
     ],
+    ['event-stream.bench.ts', ['--events', '2000', '--rounds', '1'], {}],
+    ['mqtt-ingestion.bench.ts', ['--assets', '3', '--cycles', '3', '--storm', '300'], {}],
   ])(
     '%s',
     (script, args, env) => {

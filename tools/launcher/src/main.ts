@@ -1,4 +1,5 @@
 import { loadConfigOrExit } from '@fieldstream/infrastructure';
+import { ensureMqtt } from './ensure-mqtt';
 import { ensureRedis } from './ensure-redis';
 import { startSystem, type SystemProcess } from './start-system';
 
@@ -28,6 +29,12 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const redis = await ensureRedis(config.redisUrl, config.dataDir, config.redisServerBin);
   if (redis.stop) process.stdout.write(`Started redis-server on 6379 (data in ${config.dataDir}/redis)\n`);
+  const broker = await ensureMqtt(config.devices.mqttUrl, config.dataDir);
+  process.stdout.write(`${broker.note}\n`);
+  const stopServices = async () => {
+    await broker.stop?.();
+    await redis.stop?.();
+  };
 
   let system: Awaited<ReturnType<typeof startSystem>> | undefined;
   let stopping = false;
@@ -36,7 +43,7 @@ async function main(): Promise<void> {
     stopping = true;
     process.stdout.write(`\n${signal}: stopping Fieldstream...\n`);
     await system?.stop();
-    await redis.stop?.();
+    await stopServices();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -47,10 +54,14 @@ async function main(): Promise<void> {
       port: config.port,
       dataDir: config.dataDir,
       redisUrl: redis.url,
+      env: {
+        ...(broker.url && { MQTT_URL: broker.url }),
+        MQTT_CLIENT_ID: process.env['MQTT_CLIENT_ID'] ?? broker.clientId,
+      },
       log: printLine,
     });
   } catch (error) {
-    await redis.stop?.();
+    await stopServices();
     throw error;
   }
   process.stdout.write(`\nFieldstream is running at ${system.url}/\nPress Ctrl-C to stop.\n\n`);
@@ -60,7 +71,7 @@ async function main(): Promise<void> {
   if (!crash || stopping) return;
   stopping = true;
   process.stderr.write(`\n${crash.report}\n`);
-  await redis.stop?.();
+  await stopServices();
   process.exit(1);
 }
 

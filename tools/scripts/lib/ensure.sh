@@ -31,6 +31,8 @@ ensure_debian_package() {
 }
 
 ensure_redis_server() { ensure_debian_package redis-server redis-server; }
+# Debian installs the broker in /usr/sbin, outside a non-root PATH.
+ensure_mosquitto() { [ -x /usr/sbin/mosquitto ] || ensure_debian_package mosquitto mosquitto; }
 ensure_chromium() {
   ensure_debian_package chromium chromium
   # Without fonts pages render as boxes in screenshots.

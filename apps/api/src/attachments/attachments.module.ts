@@ -1,6 +1,7 @@
 import { MasterDataService } from '@fieldstream/application';
 import type { AttachmentStore } from '@fieldstream/attachment-store';
-import { APP_CONFIG, type AppConfig, createAttachmentStore } from '@fieldstream/infrastructure';
+import { APP_CONFIG, type AppConfig, READ_STORE, createAttachmentStore } from '@fieldstream/infrastructure';
+import type { ReadStore } from '@fieldstream/read-store';
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { MasterDataModule } from '../master-data/master-data.module';
@@ -28,11 +29,13 @@ import { ATTACHMENT_STORE, AttachmentsService } from './attachments.service';
     },
     {
       provide: AttachmentsService,
-      inject: [ATTACHMENT_STORE, MasterDataService],
-      useFactory: (store: AttachmentStore, masterData: MasterDataService) =>
-        new AttachmentsService(store, masterData),
+      inject: [ATTACHMENT_STORE, MasterDataService, READ_STORE],
+      useFactory: (store: AttachmentStore, masterData: MasterDataService, reads: ReadStore) =>
+        new AttachmentsService(store, masterData, reads),
     },
   ],
+  // The portal keeps the photos customers send with their requests in the same store.
+  exports: [ATTACHMENT_STORE, AttachmentsService],
 })
 export class AttachmentsModule implements OnApplicationShutdown {
   constructor(@Inject(ATTACHMENT_STORE) private readonly store: AttachmentStore) {}

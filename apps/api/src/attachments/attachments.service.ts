@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { FieldValidationError, ForbiddenError, MasterDataService } from '@fieldstream/application';
+import {
+  FieldValidationError,
+  ForbiddenError,
+  MasterDataService,
+  REQUEST_ATTACHMENT_KIND,
+  assertRequestInReach,
+} from '@fieldstream/application';
 import type { AttachmentInfo, AttachmentStore, OpenedAttachment } from '@fieldstream/attachment-store';
 import {
   type Principal,
@@ -9,17 +15,24 @@ import {
   masterDataKind,
   masterDataKindByPlural,
 } from '@fieldstream/domain';
+import type { ReadStore } from '@fieldstream/read-store';
 
 export const ATTACHMENT_STORE = 'ATTACHMENT_STORE';
+
+/** How the API names a service request as an owner: its files are the photos its customer sent. */
+const REQUEST_OWNERS = 'service-requests';
 
 /**
  * Attachments belong to a master-data record (an asset's manual, a site's map, a condition's
  * wiring diagram): whoever may read the record may read them, whoever may change it may add them.
+ * A service request's files are the photos its customer sent through the portal: the desk and
+ * the technicians who reach the request read them here, the customer in the portal.
  */
 export class AttachmentsService {
   constructor(
     private readonly store: AttachmentStore,
     private readonly masterData: MasterDataService,
+    private readonly reads: ReadStore,
   ) {}
 
   async upload(
@@ -84,6 +97,7 @@ export class AttachmentsService {
     owner: { ownerKind: string; ownerCode: string },
     action: 'read' | 'write',
   ) {
+    if (owner.ownerKind === REQUEST_OWNERS) return this.requestOwner(principal, owner.ownerCode, action);
     const kind = masterDataKindByPlural(owner.ownerKind);
     if (!kind) {
       throw new FieldValidationError(`Unknown owner kind ${owner.ownerKind}`, [
@@ -96,9 +110,25 @@ export class AttachmentsService {
     }
     return kind.name;
   }
+
+  /**
+   * A request's files: read by whoever reaches the request at the desk; sent by its customer
+   * through the portal only (an administrator may still remove one that should not be there).
+   */
+  private async requestOwner(principal: Principal, requestId: string, action: 'read' | 'write') {
+    if (principal.role === 'customer') {
+      throw new ForbiddenError("A customer sees their request's photos in the portal: /api/portal/requests");
+    }
+    await assertRequestInReach(this.reads, principal, requestId);
+    if (action === 'write' && principal.role !== 'admin') {
+      throw new ForbiddenError("A request's files are the photos its customer sends through the portal");
+    }
+    return REQUEST_ATTACHMENT_KIND;
+  }
 }
 
 /** Stored attachments name their owner's kind; the API speaks in plurals. */
 function pluralOf(kindName: string): string {
+  if (kindName === REQUEST_ATTACHMENT_KIND) return REQUEST_OWNERS;
   return isMasterDataKindName(kindName) ? masterDataKind(kindName).plural : kindName;
 }

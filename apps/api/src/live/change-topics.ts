@@ -12,6 +12,7 @@ import {
 } from '@fieldstream/domain';
 import type { RecordedEvent } from '@fieldstream/event-store';
 import {
+  devicesProjection,
   inboxProjection,
   masterDataProjection,
   notificationDeliveriesProjection,
@@ -25,8 +26,8 @@ import {
 
 /**
  * What changed, as coarse as the desk's queries: a kind of master data, stock, the accounts,
- * service requests, technicians' agendas, service levels, escalations, the delivery log, or one
- * user's inbox.
+ * service requests, technicians' agendas, service levels, escalations, devices, the delivery log,
+ * or one user's inbox.
  */
 export interface ChangeTopic {
   topic: string;
@@ -59,6 +60,7 @@ export function changeTopicOf(event: RecordedEvent): ChangeTopic | undefined {
     return { topic: 'agendas', projection: technicianAgendaProjection.name };
   if (event.type.startsWith('Sla'))
     return { topic: 'service-levels', projection: serviceLevelsProjection.name };
+  if (event.type.startsWith('Device')) return { topic: 'devices', projection: devicesProjection.name };
   if (INBOX_TYPES.has(event.type) && event.streamName.startsWith(INBOX_STREAM_PREFIX)) {
     // Whose inbox the stream says; nobody else may even learn that it changed.
     const userId = event.streamName.slice(INBOX_STREAM_PREFIX.length);
@@ -82,7 +84,7 @@ export function changeKeyOf(topic: ChangeTopic): string {
  * only says "re-read", never what changed.
  */
 const SERVICE_WORK_AUDIENCE: Record<
-  'service-requests' | 'agendas' | 'service-levels' | 'escalations',
+  'service-requests' | 'agendas' | 'service-levels' | 'escalations' | 'devices',
   ReadonlySet<Principal['role']>
 > = {
   'service-requests': new Set([
@@ -99,6 +101,8 @@ const SERVICE_WORK_AUDIENCE: Record<
   'service-levels': new Set(['admin', 'dispatcher', 'manager', 'auditor']),
   // Escalations raised and taken in hand: the same audience as the alarms that raise them.
   escalations: new Set(['admin', 'dispatcher', 'manager', 'auditor']),
+  // What machines say (the remote diagnosis): whoever follows the requests they open.
+  devices: new Set(['admin', 'dispatcher', 'manager', 'auditor', 'technician', 'customer']),
 };
 
 /** A principal hears of changes only to what they may read (and never which record changed). */
@@ -113,7 +117,8 @@ export function mayHear(principal: Principal, topic: ChangeTopic): boolean {
     topic.topic === 'service-requests' ||
     topic.topic === 'agendas' ||
     topic.topic === 'service-levels' ||
-    topic.topic === 'escalations'
+    topic.topic === 'escalations' ||
+    topic.topic === 'devices'
   )
     return SERVICE_WORK_AUDIENCE[topic.topic].has(principal.role);
   // The delivery log names people's addresses: those who may read it.

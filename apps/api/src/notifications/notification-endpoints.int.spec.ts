@@ -93,6 +93,27 @@ describe('push devices and webhooks over HTTP', () => {
     expect(after.devices).toEqual([]);
   });
 
+  it('moves a browser to the user who signs in on it and turns push on', async () => {
+    const browser = subscription('https://fcm.googleapis.com/fcm/send/shared-kiosk');
+    const first = await call('POST', '/api/me/push-devices', tokens.dispatcherRm, {
+      ...browser,
+      label: 'Kiosk',
+    });
+    expect(first.status).toBe(201);
+    // The next person on the same browser: the previous user's notifications stop coming to it.
+    expect(
+      (await call('POST', '/api/me/push-devices', tokens.manager, { ...browser, label: 'Kiosk' })).status,
+    ).toBe(201);
+    const previous = pushDevicesSchema.parse(
+      await (await call('GET', '/api/me/push-devices', tokens.dispatcherRm)).json(),
+    );
+    expect(previous.devices).toEqual([]);
+    const now = pushDevicesSchema.parse(
+      await (await call('GET', '/api/me/push-devices', tokens.manager)).json(),
+    );
+    expect(now.devices.map((d) => d.label)).toEqual(['Kiosk']);
+  });
+
   it('refuses a subscription with bad keys or a plain-http endpoint, naming the field, and keeps nothing', async () => {
     const good = subscription('https://updates.push.services.mozilla.com/wpush/v2/xyz');
     const cases: [unknown, string][] = [

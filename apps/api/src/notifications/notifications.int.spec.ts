@@ -152,7 +152,12 @@ describe('notifications over HTTP', () => {
       // Each reader sees their own: the technician and the customer their assignment, the
       // managers the breach and level 2, the other desk nothing.
       expect((await inbox(tokens.technicianMi)).notifications.map((n) => n.topic)).toEqual(['assignment']);
-      expect((await inbox(tokens.customerAcme)).notifications.map((n) => n.topic)).toEqual(['assignment']);
+      const customer = (await inbox(tokens.customerAcme)).notifications;
+      expect(customer.map((n) => n.topic)).toEqual(['assignment']);
+      // The customer hears who is coming by first name only; the technician reads the full name.
+      expect(customer[0]!.body).toContain('Mario');
+      expect(customer[0]!.body).not.toContain('Rossi');
+      expect((await inbox(tokens.technicianMi)).notifications[0]!.body).toContain('Mario Rossi');
       const managers = await inbox(tokens.manager);
       expect(managers.notifications.map((n) => n.topic).sort()).toEqual(['escalation', 'sla-breach']);
       expect(managers.notifications.find((n) => n.topic === 'escalation')!.escalation).toEqual({
@@ -382,18 +387,32 @@ describe('notifications over HTTP', () => {
       });
     });
 
-    it('is read by whoever reads the request, and acknowledged by those alerted, the desk and management', async () => {
+    it('is read by whoever reads the request at the desk, and acknowledged by those alerted, the desk and management', async () => {
       const may = async (token: string) => (await escalation(token, escalated)).canAcknowledge;
       expect(await may(tokens.dispatcherMi)).toBe(true);
       expect(await may(tokens.manager)).toBe(true);
       // Readers of the request who were not alerted and are neither desk nor management.
       expect(await may(tokens.technicianMi)).toBe(false);
-      expect(await may(tokens.customerAcme)).toBe(false);
       expect(await may(tokens.auditor)).toBe(false);
-      for (const stranger of [tokens.customerBeta, tokens.dispatcherRm]) {
-        const response = await api.call('GET', `/api/service-requests/${escalated}/escalation`, stranger);
-        expect(response.status).toBe(404);
-      }
+      // The customer follows the request in the portal: who was alerted inside is not theirs to read.
+      const customer = await api.call(
+        'GET',
+        `/api/service-requests/${escalated}/escalation`,
+        tokens.customerAcme,
+      );
+      expect(customer.status).toBe(403);
+      const stranger = await api.call(
+        'GET',
+        `/api/service-requests/${escalated}/escalation`,
+        tokens.dispatcherRm,
+      );
+      expect(stranger.status).toBe(404);
+      const otherCustomer = await api.call(
+        'GET',
+        `/api/service-requests/${escalated}/escalation`,
+        tokens.customerBeta,
+      );
+      expect(otherCustomer.status).toBe(403);
       expect(await escalation(tokens.dispatcherMi, quiet)).toEqual({
         requestId: quiet,
         chainCode: null,
@@ -412,7 +431,8 @@ describe('notifications over HTTP', () => {
       const refused = await problem(await acknowledge(tokens.technicianMi, escalated, {}));
       expect(refused).toMatchObject({ status: 403, body: { code: 'forbidden' } });
       expect((await acknowledge(tokens.dispatcherRm, escalated, {})).status).toBe(404);
-      expect((await acknowledge(tokens.customerBeta, escalated)).status).toBe(404);
+      // Customers have no say on the desk's escalations at all, theirs or others'.
+      expect((await acknowledge(tokens.customerBeta, escalated)).status).toBe(403);
       expect((await acknowledge('', escalated)).status).toBe(401);
       const badNote = await problem(await acknowledge(tokens.dispatcherMi, escalated, { note: 5 }));
       expect([badNote.status, fields(badNote.body)]).toEqual([400, ['note']]);

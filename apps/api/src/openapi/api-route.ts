@@ -9,10 +9,11 @@ export interface NamedSchema {
 }
 
 /** Request headers the document describes once (`components.parameters`) and routes refer to. */
-export type RequestHeader = 'If-Match' | 'Idempotency-Key' | 'Accept-Language';
+export type RequestHeader = 'If-Match' | 'Idempotency-Key' | 'Accept-Language' | 'Last-Event-ID';
 
 /** Response headers the document describes once (`components.headers`). */
-export type ResponseHeader = 'ETag' | 'Location';
+export type ResponseHeader =
+  'ETag' | 'Location' | 'Link' | 'Fieldstream-Next-Position' | 'Fieldstream-Head-Position';
 
 /** Problem statuses with a shared description (`components.responses`). */
 export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 422 | 423;
@@ -22,6 +23,8 @@ export interface ApiResponse {
   description: string;
   /** The JSON body; absent for an empty answer. */
   body?: NamedSchema;
+  /** A body that is not JSON (an iCalendar file): its media type. */
+  text?: string;
   headers?: readonly ResponseHeader[];
 }
 

@@ -54,6 +54,8 @@ import {
   markReadAnswerSchema,
   markReadBodySchema,
   notificationSettingsSchema,
+  deviceDiagnosisSchema,
+  signalAnswerSchema,
   notificationWebhookAnswerSchema,
   notificationWebhookSchema,
   pushDeviceSchema,
@@ -63,11 +65,16 @@ import {
   requestEscalationSchema,
 } from '@fieldstream/api-contract';
 import { z } from 'zod';
-import { MAX_PUSH_DEVICES } from '@fieldstream/domain';
+import { MAX_PUSH_DEVICES, deviceSignalSchema } from '@fieldstream/domain';
+import { devicePaths } from '../devices/devices.controller';
 import { readerLanguageQuerySchema } from '../service-requests/reader-language';
 import { preventivePaths } from '../preventive/preventive.controller';
 import { serviceLevelPaths } from '../service-levels/service-levels.controller';
 import { notificationPaths } from '../notifications/notification-paths';
+import { CALENDAR_FEED_ROUTES } from '../calendar-feeds/calendar-feed-api-routes';
+import { EVENT_STREAM_ROUTES } from '../event-stream/event-stream-api-routes';
+import { EXPORT_ROUTES } from '../exports/exports-api-routes';
+import { PORTAL_ROUTES } from '../portal/portal-api-routes';
 import type { ApiResponse, ApiRoute, NamedSchema } from './api-route';
 
 /*
@@ -476,6 +483,51 @@ export const API_ROUTES: readonly ApiRoute[] = [
     problems: [400, 403, 404, 409],
   },
   {
+    method: 'post',
+    path: openApiPath(devicePaths.signals),
+    operationId: 'recordDeviceSignal',
+    tag: 'Devices',
+    summary: 'A device reports: an anomaly, its clearing, a status, a heartbeat or a meter reading',
+    description:
+      "With a device API key bound to the asset (or as an integration or administrator). The same signals as over MQTT (`<prefix>/assets/{code}/{kind}`, the body without `kind`); the JSON Schema is at `/api/devices/signal-schema.json`. An anomaly is raised once per episode; its repeats are counted (`counted`) and recorded together; a status is recorded when it changes or every few minutes; heartbeats every few minutes. An anomaly whose code the catalogue knows (a condition's `deviceCode`) opens a request for the asset, or is added to the one its device already has open. A meter reading going back is 409 `reading_goes_back`.",
+    body: { name: 'DeviceSignal', schema: deviceSignalSchema, required: true },
+    responses: [
+      {
+        status: 200,
+        description: 'What became of the signal.',
+        body: { name: 'SignalAnswer', schema: signalAnswerSchema },
+      },
+    ],
+    problems: [400, 403, 404, 409],
+  },
+  {
+    method: 'get',
+    path: openApiPath(devicePaths.device),
+    operationId: 'getAssetDevice',
+    tag: 'Devices',
+    summary: "An asset's device: presence, last state, active anomalies, recent signals (remote diagnosis)",
+    description:
+      "For whoever may read the asset (404 otherwise, as for a missing asset). `presence` is `silent` once the watchdog found the device quiet for longer than the asset's `heartbeatMinutes` allows.",
+    responses: [
+      {
+        status: 200,
+        description: 'The device.',
+        body: { name: 'DeviceDiagnosis', schema: deviceDiagnosisSchema },
+      },
+    ],
+    problems: [404],
+  },
+  {
+    method: 'get',
+    path: devicePaths.schema,
+    operationId: 'getDeviceSignalSchema',
+    tag: 'Devices',
+    summary: 'The JSON Schema of device signals (HTTP bodies and MQTT payloads)',
+    public: true,
+    responses: [{ status: 200, description: 'A JSON Schema document.' }],
+    problems: [],
+  },
+  {
     method: 'get',
     path: preventivePaths.runs,
     operationId: 'listPreventiveRuns',
@@ -705,4 +757,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
     ],
     problems: [403, 404, 409],
   },
+  ...CALENDAR_FEED_ROUTES,
+  ...EVENT_STREAM_ROUTES,
+  ...EXPORT_ROUTES,
+  ...PORTAL_ROUTES,
 ];

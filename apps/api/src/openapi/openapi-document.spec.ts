@@ -3,12 +3,20 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod, type Type } from '@nestjs/common';
 import { z } from 'zod';
 import { AuthController } from '../auth/auth.controller';
+import { CalendarFeedIcsController } from '../calendar-feeds/calendar-feed-ics.controller';
+import { CalendarFeedsAdminController } from '../calendar-feeds/calendar-feeds-admin.controller';
+import { MyCalendarFeedsController } from '../calendar-feeds/my-calendar-feeds.controller';
+import { DevicesController } from '../devices/devices.controller';
+import { EventStreamController } from '../event-stream/event-stream.controller';
+import { InterventionExportsController } from '../exports/intervention-exports.controller';
 import { DispatchBoardController } from '../dispatch/dispatch-board.controller';
 import { ProposalsController } from '../dispatch/proposals.controller';
 import { EscalationsController } from '../notifications/escalations.controller';
 import { InboxController } from '../notifications/inbox.controller';
 import { NotificationDeliveriesController } from '../notifications/notification-deliveries.controller';
 import { NotificationEndpointsController } from '../notifications/notification-endpoints.controller';
+import { PortalBookController } from '../portal/portal-book.controller';
+import { PortalRequestsController } from '../portal/portal-requests.controller';
 import { ServiceLevelsController } from '../service-levels/service-levels.controller';
 import { ServiceHistoryController } from '../service-requests/service-history.controller';
 import { ServiceRequestCommandsController } from '../service-requests/service-request-commands.controller';
@@ -202,7 +210,7 @@ describe('the OpenAPI document', () => {
     expect(login['security']).toEqual([]);
   });
 
-  it('lists every route the service-request, dispatch, service-level, notification and preventive controllers and the login serve, and no other', () => {
+  it('lists every route the service-request, dispatch, service-level, notification, preventive, calendar-feed, event-stream, and portal controllers and the login serve, and no other', () => {
     const served = [
       ...controllerRoutes(ServiceRequestsController),
       ...controllerRoutes(ServiceRequestCommandsController),
@@ -216,9 +224,17 @@ describe('the OpenAPI document', () => {
       ...controllerRoutes(EscalationsController),
       ...controllerRoutes(NotificationDeliveriesController),
       ...controllerRoutes(PreventiveController),
+      ...controllerRoutes(DevicesController),
+      ...controllerRoutes(MyCalendarFeedsController),
+      ...controllerRoutes(CalendarFeedsAdminController),
+      ...controllerRoutes(CalendarFeedIcsController),
+      ...controllerRoutes(EventStreamController),
+      ...controllerRoutes(InterventionExportsController),
+      ...controllerRoutes(PortalRequestsController),
+      ...controllerRoutes(PortalBookController),
       ...controllerRoutes(AuthController).filter((route) => route === 'post /auth/login'),
     ].sort();
-    expect(served).toHaveLength(51);
+    expect(served).toHaveLength(78);
     const listed = operations(document)
       .map(({ path, method }) => `${method} ${path}`)
       .sort();

@@ -63,6 +63,17 @@ const REQUEST_HEADERS: Record<RequestHeader, { key: string; parameter: Json }> =
       schema: { type: 'string', examples: ['it-IT,it;q=0.9,en;q=0.8'] },
     },
   },
+  'Last-Event-ID': {
+    key: 'LastEventId',
+    parameter: {
+      name: 'Last-Event-ID',
+      in: 'header',
+      required: false,
+      description:
+        'Sent by a reconnecting event-stream client: the id (log position) of the last event it received. The stream resumes after it, and it wins over `after`.',
+      schema: { type: 'string', pattern: '^[0-9]+$' },
+    },
+  },
 };
 
 const RESPONSE_HEADERS: Record<ResponseHeader, Json> = {
@@ -71,6 +82,19 @@ const RESPONSE_HEADERS: Record<ResponseHeader, Json> = {
     schema: { type: 'string', examples: ['"3"'] },
   },
   Location: { description: 'Where the request lives.', schema: { type: 'string', format: 'uri-reference' } },
+  Link: {
+    description: 'The next page: `<…?after=<position>&…>; rel="next"` (RFC 8288).',
+    schema: { type: 'string' },
+  },
+  'Fieldstream-Next-Position': {
+    description: "The next page's `after`: past every event this page read, shown or not.",
+    schema: { type: 'string', pattern: '^[0-9]+$' },
+  },
+  'Fieldstream-Head-Position': {
+    description:
+      "The log's last position when the page was read; a next position at or past it means caught up.",
+    schema: { type: 'string', pattern: '^[0-9]+$' },
+  },
 };
 
 const PATH_PARAMETERS: Record<string, string> = {
@@ -78,6 +102,8 @@ const PATH_PARAMETERS: Record<string, string> = {
   technicianCode: "The technician's code.",
   code: "The record's code.",
   deliveryId: "The delivery's id.",
+  feedId: "The calendar feed's id.",
+  token: "The calendar feed's secret token, as its URL gives it.",
 };
 
 /** A zod schema as JSON Schema 2020-12 (the dialect of OpenAPI 3.1), without its `$schema` line. */
@@ -159,6 +185,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], version: strin
               },
             }
           : {}),
+        ...(response.text ? { content: { [response.text]: { schema: { type: 'string' } } } } : {}),
       };
     }
     const problems = new Set<ProblemStatus>(route.problems);

@@ -1,6 +1,7 @@
 import { PROBLEM_CONTENT_TYPE } from '@fieldstream/api-contract';
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { loggablePath } from '../request/loggable-path';
 import { toProblem } from './problem-mapping';
 
 /** Every error leaves the API as `application/problem+json`. */
@@ -15,7 +16,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const { problem, serverFault } = toProblem(error, request.originalUrl ?? request.url);
     if (serverFault) {
       this.logger.error(
-        { msg: `${request.method} ${request.originalUrl}: ${problem.title}`, status: problem.status },
+        {
+          msg: `${request.method} ${loggablePath(request.originalUrl)}: ${problem.title}`,
+          status: problem.status,
+        },
         error instanceof Error ? error.stack : String(error),
       );
     }

@@ -241,13 +241,15 @@ describe('service levels over HTTP', () => {
       });
     });
 
-    it('answers whoever reads the request, and 404 to anyone else, as for a missing request', async () => {
+    it('answers whoever reads the request at the desk, 404 to anyone else, as for a missing request, and 403 to customers', async () => {
       const { tokens } = suite;
       const path = `/api/service-requests/${ids.breached}/service-level`;
-      for (const reader of [tokens.customerAcme, tokens.dispatcherMi, tokens.manager, tokens.auditor]) {
+      for (const reader of [tokens.dispatcherMi, tokens.manager, tokens.auditor]) {
         expect(await serviceLevel(reader, ids.breached)).toMatchObject({ standing: 'breached' });
       }
-      expect(await status(tokens.customerBeta, path)).toBe(404);
+      // The service's own alarms and penalties are not the customer's view: the portal shows their contract's times.
+      expect(await status(tokens.customerAcme, path)).toBe(403);
+      expect(await status(tokens.customerBeta, path)).toBe(403);
       expect(await status(tokens.dispatcherRm, path)).toBe(404);
       // A technician reads the requests they work on only.
       expect(await status(tokens.technicianMi, path)).toBe(404);

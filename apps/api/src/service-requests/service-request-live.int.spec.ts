@@ -1,6 +1,6 @@
 import type { ServiceRequestDetail } from '@fieldstream/api-contract';
 import { withOrganisationApi } from '../testing/organisation-fixture';
-import { act, getJson, openRequest } from './testing/service-request-calls';
+import { act, getJson } from './testing/service-request-calls';
 import { nextTopics, serverSentEvents, topicsUntil } from '../testing/server-sent-events';
 
 // Each test walks a request through several commands, each waiting for the read models: on a
@@ -22,11 +22,12 @@ describe('service requests: live updates', () => {
     const desk = await listen(suite.tokens.dispatcherMi, aborts[0]!);
     const customer = await listen(suite.tokens.customerAcme, aborts[1]!);
     try {
-      const request = await openRequest(suite.api, suite.tokens.customerAcme, {
-        customerCode: 'ACME',
+      const opened = await suite.api.call('POST', '/api/portal/requests', suite.tokens.customerAcme, {
         siteCode: 'S-ACME-1',
         description: 'No hot water',
       });
+      expect(opened.status).toBe(201);
+      const request = (await opened.json()) as { id: string };
       expect(await nextTopics(desk)).toEqual(['service-requests']);
       expect(await nextTopics(customer)).toEqual(['service-requests']);
       // By the time the notice arrives, the to-do list shows the request.

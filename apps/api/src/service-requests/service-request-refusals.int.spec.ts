@@ -236,27 +236,41 @@ describe('service requests: refusals', () => {
     expect(await eventsOf(request.id)).toBe(before);
   });
 
-  it('keeps customers to opening and reading their own requests', async () => {
-    const own = await openRequest(suite.api, suite.tokens.customerAcme, {
-      customerCode: 'ACME',
+  it('keeps customers out of the desk’s request views: they open and follow theirs in the portal', async () => {
+    const opened = await suite.api.call('POST', '/api/portal/requests', suite.tokens.customerAcme, {
       siteCode: 'S-ACME-1',
       description: 'Radiator cold in the meeting room',
     });
+    expect(opened.status).toBe(201);
+    const own = (await opened.json()) as { id: string; source: string; status: string };
     expect(own).toMatchObject({ source: 'portal', status: 'open' });
+    // The desk's opening, list, request, timeline and commands: refused, not answered as missing.
+    const desk = await suite.api.call('POST', '/api/service-requests', suite.tokens.customerAcme, {
+      customerCode: 'ACME',
+      siteCode: 'S-ACME-1',
+      description: 'Radiator cold again',
+    });
+    expect(desk.status).toBe(403);
+    expect((await desk.json()).detail).toContain('/api/portal/requests');
+    for (const path of ['', `/${own.id}`, `/${own.id}/timeline`, `/${own.id}/sheet`]) {
+      expect(
+        (await suite.api.call('GET', `/api/service-requests${path}`, suite.tokens.customerAcme)).status,
+      ).toBe(403);
+    }
     expect(
       (await suite.api.call('POST', `/api/service-requests/${own.id}/accept`, suite.tokens.customerAcme, {}))
         .status,
     ).toBe(403);
     expect(
-      (await suite.api.call('GET', `/api/service-requests/${own.id}`, suite.tokens.customerBeta)).status,
+      (await suite.api.call('GET', `/api/portal/requests/${own.id}`, suite.tokens.customerBeta)).status,
     ).toBe(404);
-    const list = await getJson<{ items: { customerCode: string }[] }>(
+    // The desk sees what the customer opened.
+    const list = await getJson<{ items: { id: string; source: string }[] }>(
       suite.api,
-      suite.tokens.customerAcme,
-      '/api/service-requests',
+      suite.tokens.dispatcherMi,
+      '/api/service-requests?source=portal',
     );
-    expect(list.items.length).toBeGreaterThan(0);
-    expect(new Set(list.items.map((item) => item.customerCode))).toEqual(new Set(['ACME']));
+    expect(list.items.map((item) => item.id)).toContain(own.id);
   });
 
   it('needs credentials', async () => {

@@ -7,7 +7,7 @@ import {
   serviceRequestListQuerySchema,
   serviceRequestPaths,
 } from '@fieldstream/api-contract';
-import type { CommandContext } from '@fieldstream/application';
+import { type CommandContext, ForbiddenError } from '@fieldstream/application';
 import type { Principal } from '@fieldstream/domain';
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
@@ -38,13 +38,20 @@ export class ServiceRequestsController {
     private readonly answers: ServiceRequestAnswers,
   ) {}
 
-  /** 201 with the new request; 200 with the earlier one when its external reference or Idempotency-Key was seen. */
+  /**
+   * 201 with the new request; 200 with the earlier one when its external reference or
+   * Idempotency-Key was seen. A customer opens through the portal, whose answer is made for them
+   * (this one names technicians and routing).
+   */
   @Post()
   async open(
     @Body() body: unknown,
     @RequestCommandContext() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ServiceRequestDetail> {
+    if (context.actor.role === 'customer') {
+      throw new ForbiddenError('A customer opens requests in the portal: POST /api/portal/requests');
+    }
     const input = openServiceRequestBodySchema.parse(body ?? {});
     const result = await this.commandBus.execute(new OpenServiceRequestCommand(context, input));
     response.status(result.created === false ? 200 : 201);

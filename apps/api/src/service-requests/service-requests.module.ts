@@ -40,5 +40,7 @@ import { TechnicianAgendaController } from './technician-agenda.controller';
     ...SERVICE_REQUEST_COMMAND_HANDLERS,
     ...SERVICE_REQUEST_QUERY_HANDLERS,
   ],
+  // The portal opens and comments through the same commands, and answers once the same read models show it.
+  exports: [ServiceRequestCommands, ServiceRequestReadModels],
 })
 export class ServiceRequestsModule {}

@@ -3,6 +3,7 @@ import { availabilityRoute } from '../features/availability/routes';
 import { importRoute } from '../features/import/routes';
 import { mapRoute } from '../features/map/routes';
 import { notificationRoutes } from '../features/notifications/routes';
+import { portalRoutes } from '../features/portal/routes';
 import { preventiveRoute } from '../features/preventive/routes';
 import { serviceLevelsRoute } from '../features/service-levels/routes';
 import { serviceRequestRoutes } from '../features/service-requests/routes';
@@ -47,6 +48,7 @@ export const appChildRoutes: RouteObject[] = [
   preventiveRoute,
   ...notificationRoutes,
   ...technicianRoutes,
+  ...portalRoutes,
 ];
 
 /** Shared by the browser router and the tests' memory router, so both see the same tree. */

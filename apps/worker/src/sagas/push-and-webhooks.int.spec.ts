@@ -188,7 +188,8 @@ describe('web push and signed webhooks', () => {
       title: expect.stringMatching(/^SR-[0-9A-F]{8} pianificata /),
       body: expect.stringContaining('Caldaia in blocco'),
       topic: 'assignment',
-      url: `/app/service-requests/${requestId}`,
+      // Rossi is a technician: his own sheet of the request.
+      url: `/app/my/requests/${requestId}`,
     });
     const deliveryId = (pushed.payload as { tag: string }).tag;
     // Signed with the server's VAPID key for this push service's origin (RFC 8292).
@@ -238,10 +239,18 @@ describe('web push and signed webhooks', () => {
         userId: users['rossi'],
         topic: 'assignment',
         requestId,
-        link: `https://desk.fieldstream.test/app/service-requests/${requestId}`,
+        link: `https://desk.fieldstream.test/app/my/requests/${requestId}`,
       },
     });
-    expect((await deliveryLog(rossiCalls[0]!.id)).map((event) => event.type)).toEqual([
+    // The receiver took it before the worker wrote so: the log says it a moment later.
+    const rossiLog = await waitFor(
+      async () => {
+        const log = await deliveryLog(rossiCalls[0]!.id);
+        return log.some((event) => event.type === 'NotificationDeliverySent') && log;
+      },
+      { description: 'Rossi’s webhook delivery recorded as sent' },
+    );
+    expect(rossiLog.map((event) => event.type)).toEqual([
       'NotificationDeliveryScheduled',
       'NotificationDeliveryFailed',
       'NotificationDeliveryFailed',

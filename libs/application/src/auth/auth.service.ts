@@ -86,7 +86,8 @@ function sessionUser(document: UserDocument): SessionUser {
   };
 }
 
-function principalOf(document: UserDocument): Principal {
+/** The principal a user acts as, from their read-model document (also whose feed a calendar fetches). */
+export function principalOf(document: UserDocument): Principal {
   const { binding } = document.profile;
   return {
     id: document._id,

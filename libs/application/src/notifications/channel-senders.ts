@@ -11,6 +11,8 @@ export type OutboundMessage = {
   userId: string;
   topic: NotificationTopic;
   requestId?: string;
+  /** The desk path the recipient opens it at (`/app/requests/…`, a technician's or customer's own). */
+  link?: string;
 };
 
 /**

@@ -94,6 +94,7 @@ export class Deliveries {
         userId: request.userId,
         topic: request.topic,
         ...(request.requestId && { requestId: request.requestId }),
+        ...(request.link && { link: request.link }),
       });
       await record({
         type: 'recordSent',

@@ -9,3 +9,4 @@ export * from './queries';
 export * from './notification-endpoints.service';
 export * from './push-channel';
 export * from './webhook-channel';
+export * from './desk-request-path';

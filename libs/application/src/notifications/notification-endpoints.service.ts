@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   type NotificationWebhookView,
   type PushDeviceView,
@@ -90,6 +90,7 @@ export class NotificationEndpointsService {
       userId: context.actor.id,
       device,
     });
+    await this.claimBrowser(context, device.deviceId);
     return {
       device: deviceView(device),
       created: events.some((event) => event.type === 'PushDeviceRegistered'),
@@ -156,6 +157,45 @@ export class NotificationEndpointsService {
       ...(rotate && { rotate: true }),
     });
     return outcome.state.webhook!;
+  }
+
+  /**
+   * A browser is one person's: when someone else signs in on it and turns push on, it stops
+   * receiving the previous user's notifications (who may have signed out without turning them
+   * off). The browser's last owner is kept in `push-browser-<deviceId>`.
+   */
+  private async claimBrowser(context: CommandContext, deviceId: string): Promise<void> {
+    const stream = `push-browser-${deviceId}`;
+    const [last] = await this.options.events.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    const previous = typeof last?.data['userId'] === 'string' ? last.data['userId'] : undefined;
+    if (previous === context.actor.id) return;
+    await this.options.events.appendToStream(stream, [
+      {
+        id: randomUUID(),
+        type: 'PushBrowserClaimed',
+        data: {
+          deviceId,
+          userId: context.actor.id,
+          at: context.at,
+          ...(previous && { previousUserId: previous }),
+        },
+        metadata: {
+          correlationId: context.correlationId,
+          causationId: context.causationId ?? context.correlationId,
+          actorId: context.actor.id,
+          actorRole: context.actor.role,
+          occurredAt: context.at,
+        },
+      },
+    ]);
+    if (!previous) return;
+    await executeCommand(
+      this.options.events,
+      notificationEndpointsStreamName(previous),
+      notificationEndpointsDecider,
+      { type: 'removePushDevice', userId: previous, deviceId, at: context.at, reason: 'moved' },
+      context,
+    );
   }
 
   private async stateOf(principal: Principal): Promise<NotificationEndpointsState> {

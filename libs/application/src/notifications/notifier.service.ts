@@ -27,6 +27,8 @@ import { waitForReadModels } from '../commands/wait-for-projection';
 import type { Deliveries } from './deliveries.service';
 import type { Directory, Recipient, RequestParties } from './directory';
 import type { NotificationRules } from './notification-rules';
+import { firstNameOf } from '../portal/first-name';
+import { deskRequestPath } from './desk-request-path';
 import { type NotificationFacts, wordNotification } from './notification-templates';
 
 /**
@@ -237,7 +239,15 @@ export class Notifier {
     recipient: Recipient,
     channels: ReadonlySet<NotificationChannel>,
   ): Promise<void> {
-    const worded = wordNotification(facts, recipient.language, recipient.preferences.timeZone);
+    // A customer is told who is coming by first name only, as the portal does.
+    const told =
+      recipient.role === 'customer'
+        ? {
+            ...facts,
+            technicianNames: (facts.technicianNames ?? []).flatMap((name) => firstNameOf(name) ?? []),
+          }
+        : facts;
+    const worded = wordNotification(told, recipient.language, recipient.preferences.timeZone);
     const at = this.now().toISOString();
     const context = { ...systemContext(at, recorded.metadata.correlationId), causationId: recorded.id };
     if (channels.has('inbox')) {
@@ -282,6 +292,7 @@ export class Notifier {
           subject: worded.title,
           body: worded.body,
           requestId: request.id,
+          link: deskRequestPath(recipient.role, request.id),
           sourceEventId: recorded.id,
           notBefore: new Date(
             deliverableFrom(recipient.preferences, topic, this.now().getTime()),

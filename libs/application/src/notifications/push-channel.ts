@@ -56,7 +56,7 @@ export class PushChannel implements ChannelSender {
       body: message.text.slice(0, MAX_BODY_CHARS),
       tag: message.deliveryId,
       topic: message.topic,
-      url: message.requestId ? `/app/service-requests/${message.requestId}` : '/app/inbox',
+      url: message.link ?? '/app/inbox',
     };
     const options: PushOptions = {
       // A topic is at most 32 base64url characters: the delivery's id without its dashes.

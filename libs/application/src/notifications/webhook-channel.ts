@@ -48,10 +48,7 @@ export class WebhookChannel implements ChannelSender {
         title: message.subject,
         body: message.text,
         ...(message.requestId && { requestId: message.requestId }),
-        ...(message.requestId &&
-          this.publicUrl && {
-            link: new URL(`/app/service-requests/${message.requestId}`, this.publicUrl).toString(),
-          }),
+        ...(message.link && this.publicUrl && { link: new URL(message.link, this.publicUrl).toString() }),
       },
     };
     await this.transport.post(state.webhook, message.deliveryId, timestamp, JSON.stringify(payload));

@@ -13,6 +13,8 @@ export type DeliveryRequest = {
   subject: string;
   body: string;
   requestId?: string;
+  /** Where in the desk the recipient opens what it is about (their role's page of the request). */
+  link?: string;
   sourceEventId: string;
   /** Not before this instant (quiet hours). */
   notBefore: string;

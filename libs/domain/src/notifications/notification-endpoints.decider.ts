@@ -23,8 +23,11 @@ export type NotificationWebhook = {
   secretRotatedAt: string;
 };
 
-/** Why a device stopped receiving: its user removed it, its push service said it is gone, or a newer one took its place. */
-export type PushDeviceRemovalReason = 'removed' | 'expired' | 'replaced';
+/**
+ * Why a device stopped receiving: its user removed it, its push service said it is gone, a newer
+ * one took its place, or another user signed in on that browser and registered it as theirs.
+ */
+export type PushDeviceRemovalReason = 'removed' | 'expired' | 'replaced' | 'moved';
 
 export type NotificationEndpointsEvent =
   | { type: 'PushDeviceRegistered'; data: PushDevice & { userId: string } }
@@ -132,8 +135,9 @@ export const notificationEndpointsDecider: Decider<
       }
       case 'removePushDevice': {
         if (!state.devices.some((d) => d.deviceId === command.deviceId)) {
-          // The push service's "gone" may come twice (two deliveries at once): nothing is left to do.
-          if (command.reason === 'expired') return [];
+          // The push service's "gone" may come twice (two deliveries at once), a browser move be
+          // told twice: nothing is left to do.
+          if (command.reason !== 'removed') return [];
           throw new DomainError('not_found', 'You have no such device', { field: 'deviceId' });
         }
         return [

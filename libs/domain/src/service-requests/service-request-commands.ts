@@ -38,6 +38,18 @@ export interface ServiceRequestActuals {
   resolution: string;
 }
 
+/** A device's word on a request: an anomaly raised, repeated or cleared, the device silent or back. */
+export type DeviceSignalOnRequest = {
+  assetCode: string;
+  kind: 'raised' | 'repeated' | 'cleared' | 'went-silent' | 'back-online';
+  code?: string;
+  /** Repeats counted (`repeated`), or 1. */
+  count?: number;
+  message?: string;
+  /** When the episode began (`cleared`), or the silence (`back-online`). */
+  since?: string;
+};
+
 export type ServiceRequestCommand =
   | {
       type: 'open';
@@ -92,6 +104,8 @@ export type ServiceRequestCommand =
   | { type: 'startWork'; at: string; technicianCode: string }
   | { type: 'addConditionFound'; at: string; technicianCode: string; conditionCode: string }
   | { type: 'addNote'; at: string; text: string }
+  /** What the asset's device said about the trouble this request follows (also after closing: a fix confirmed). */
+  | { type: 'recordDeviceSignal'; at: string; signal: DeviceSignalOnRequest }
   | { type: 'openFollowUp'; at: string; followUpRequestId: string; reason: string }
   | { type: 'close'; at: string; actuals: ServiceRequestActuals }
   | { type: 'reopen'; at: string; reason: string; reopenWindowDays: number };

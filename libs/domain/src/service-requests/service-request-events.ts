@@ -1,4 +1,5 @@
 import type {
+  DeviceSignalOnRequest,
   ServiceRequestActuals,
   ServiceRequestContact,
   ServiceRequestPriority,
@@ -100,6 +101,10 @@ export type ServiceRequestEvent =
     }
   | { type: 'ServiceRequestWorkStarted'; data: Base & { technicianCode: string } }
   | { type: 'ServiceRequestNoteAdded'; data: Base & { text: string } }
+  | {
+      type: 'ServiceRequestDeviceSignalRecorded';
+      data: Base & DeviceSignalOnRequest & { afterClosing: boolean };
+    }
   | { type: 'ServiceRequestFollowUpOpened'; data: Base & { followUpRequestId: string; reason: string } }
   | {
       type: 'ServiceRequestClosed';
@@ -129,6 +134,7 @@ export const SERVICE_REQUEST_EVENT_TYPES: readonly ServiceRequestEventType[] = [
   'ServiceRequestTechnicianOnTheWay',
   'ServiceRequestWorkStarted',
   'ServiceRequestNoteAdded',
+  'ServiceRequestDeviceSignalRecorded',
   'ServiceRequestFollowUpOpened',
   'ServiceRequestClosed',
   'ServiceRequestReopened',

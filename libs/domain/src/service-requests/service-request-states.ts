@@ -59,6 +59,8 @@ export const SERVICE_REQUEST_TRANSITIONS = {
   startWork: { from: ['assigned', 'in-progress'], to: ['in-progress'] },
   addConditionFound: { from: ['in-progress'], to: ['in-progress'] },
   addNote: { from: SERVICE_REQUEST_STATES, to: SERVICE_REQUEST_STATES },
+  // A device's clearing may come after the request closed: it confirms the fix.
+  recordDeviceSignal: { from: SERVICE_REQUEST_STATES, to: SERVICE_REQUEST_STATES },
   openFollowUp: { from: ['in-progress', 'closed'], to: ['in-progress', 'closed'] },
   close: { from: ['in-progress'], to: ['closed'] },
   // A reopened request goes back to dispatch, its old assignments gone.
@@ -70,6 +72,9 @@ export type ServiceRequestCommandType = keyof typeof SERVICE_REQUEST_TRANSITIONS
 export const SERVICE_REQUEST_COMMAND_TYPES = Object.keys(
   SERVICE_REQUEST_TRANSITIONS,
 ) as ServiceRequestCommandType[];
+
+/** Commands only the system issues (a device's signals, through its saga): never offered to people. */
+export const SYSTEM_ONLY_COMMANDS: ReadonlySet<ServiceRequestCommandType> = new Set(['recordDeviceSignal']);
 
 /** The commands a request in `state` accepts, in table order (for messages and for screens). */
 export function allowedCommands(state: ServiceRequestStatusOrNone): ServiceRequestCommandType[] {

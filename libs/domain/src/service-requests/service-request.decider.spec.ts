@@ -74,9 +74,9 @@ describe('service request state machine', () => {
       .given(HISTORIES.closed)
       .when(SAMPLE_COMMANDS.cancel)
       .thenThrows(DomainError, (e) => {
-        expect(e.details['allowed']).toEqual(['addNote', 'openFollowUp', 'reopen']);
+        expect(e.details['allowed']).toEqual(['addNote', 'recordDeviceSignal', 'openFollowUp', 'reopen']);
         expect(e.message).toBe(
-          'A request in state "closed" cannot cancel; allowed: addNote, openFollowUp, reopen',
+          'A request in state "closed" cannot cancel; allowed: addNote, recordDeviceSignal, openFollowUp, reopen',
         );
         return true;
       });

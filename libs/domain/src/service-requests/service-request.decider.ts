@@ -13,6 +13,8 @@ export interface ServiceRequestState {
   status: ServiceRequestStatusOrNone;
   requestId?: string;
   externalReference?: string;
+  /** The machine the request is about, when it names one. */
+  assetCode?: string;
   conditionCodes: string[];
   /** Planned assignments by technician code. */
   assignments: Record<string, Assignment>;
@@ -145,6 +147,7 @@ export const serviceRequestDecider: Decider<ServiceRequestState, ServiceRequestC
             ...(event.data.externalReference !== undefined && {
               externalReference: event.data.externalReference,
             }),
+            ...(event.data.assetCode !== undefined && { assetCode: event.data.assetCode }),
             conditionCodes: [...event.data.conditionCodes],
           };
         case 'ServiceRequestAccepted':
@@ -198,6 +201,7 @@ export const serviceRequestDecider: Decider<ServiceRequestState, ServiceRequestC
               : [...state.startedBy, event.data.technicianCode],
           };
         case 'ServiceRequestNoteAdded':
+        case 'ServiceRequestDeviceSignalRecorded':
           return state;
         case 'ServiceRequestFollowUpOpened':
           return {
@@ -425,6 +429,25 @@ export const serviceRequestDecider: Decider<ServiceRequestState, ServiceRequestC
               ];
         case 'addNote':
           return [{ type: 'ServiceRequestNoteAdded', data: { ...base, text: text(command.text, 'text') } }];
+        case 'recordDeviceSignal': {
+          const signal = command.signal;
+          text(signal.assetCode, 'signal.assetCode');
+          if (state.assetCode !== undefined && state.assetCode !== signal.assetCode) {
+            refuse('other_asset', `This request is about ${state.assetCode}, not ${signal.assetCode}`, {
+              field: 'signal.assetCode',
+            });
+          }
+          return [
+            {
+              type: 'ServiceRequestDeviceSignalRecorded',
+              data: {
+                ...base,
+                ...signal,
+                afterClosing: status === 'closed' || status === 'resolved-remotely',
+              },
+            },
+          ];
+        }
         case 'openFollowUp':
           text(command.followUpRequestId, 'followUpRequestId');
           if (state.followUpRequestIds.includes(command.followUpRequestId)) return [];

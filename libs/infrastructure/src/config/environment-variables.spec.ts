@@ -41,6 +41,13 @@ describe('loadConfig', () => {
         allowHttpEndpoints: false,
         publicUrl: null,
       },
+      devices: {
+        mqttUrl: null,
+        mqttTopicPrefix: 'fieldstream/v1',
+        mqttClientId: 'fieldstream-worker',
+        mqttSharedGroup: null,
+        repeatWindowMs: 30_000,
+      },
       deskDist: '/srv/fieldstream/apps/desk/dist',
       bodyLimit: '1mb',
       workerStatusIntervalMs: 2000,

@@ -201,15 +201,55 @@ export const ENVIRONMENT_VARIABLES = [
   },
   {
     name: 'PUBLIC_URL',
+    usedBy: ['api', 'worker'],
+    description:
+      'The address people open the desk at (https://fieldstream.example.com): links in webhook notifications and calendar feeds point there, and calendar feed URLs start there. Unset: no links, and feed URLs use the address the desk reached the API at.',
+  },
+  {
+    name: 'MQTT_URL',
     usedBy: ['worker'],
     description:
-      'The address people open the desk at (https://fieldstream.example.com): links in webhook notifications point there. Unset: no links.',
+      'The MQTT broker devices publish to (mqtt://user:password@host:1883, or mqtts://). The worker subscribes to <MQTT_TOPIC_PREFIX>/assets/+/+ with QoS 1 and a persistent session, acknowledging each message once it is recorded. Unset: devices report over HTTP only.',
+  },
+  {
+    name: 'MQTT_TOPIC_PREFIX',
+    defaultValue: 'fieldstream/v1',
+    usedBy: ['worker'],
+    description:
+      'The topics devices publish under: <prefix>/assets/<assetCode>/<anomaly|cleared|status|heartbeat|meter>.',
+  },
+  {
+    name: 'MQTT_CLIENT_ID',
+    defaultValue: 'fieldstream-worker',
+    usedBy: ['worker'],
+    description:
+      "The worker's MQTT client id: the broker keeps its session (and queues messages) under it while the worker is away. Give each worker its own.",
+  },
+  {
+    name: 'MQTT_SHARED_GROUP',
+    usedBy: ['worker'],
+    description:
+      'With several workers: subscribe as a shared subscription of this group ($share/<group>/...), so that each message goes to one of them. Unset: a plain subscription.',
+  },
+  {
+    name: 'DEVICE_REPEAT_WINDOW_MS',
+    defaultValue: '30000',
+    usedBy: ['api', 'worker'],
+    description:
+      'Repeats of an anomaly already raised are counted and recorded together at most this often (an alarm storm makes one record per window, not one per message).',
   },
   {
     name: 'REDIS_SERVER_BIN',
     defaultValue: 'redis-server',
     usedBy: ['launcher', 'tests'],
     description: 'redis-server binary used by `npm start` (when no Redis answers) and by the tests.',
+  },
+  {
+    name: 'MOSQUITTO_BIN',
+    defaultValue: '/usr/sbin/mosquitto',
+    usedBy: ['tests'],
+    description:
+      'The Mosquitto binary the tests start their own MQTT brokers with (Debian installs it in /usr/sbin).',
   },
   {
     name: 'API_PORT',
@@ -322,6 +362,7 @@ export const environmentSchema = z.object({
   WORKER_STATUS_INTERVAL_MS: positiveMs.default(2000),
   SHUTDOWN_TIMEOUT_MS: positiveMs.default(10_000),
   REDIS_SERVER_BIN: nonEmpty.default('redis-server'),
+  MOSQUITTO_BIN: nonEmpty.default('/usr/sbin/mosquitto'),
   AUTH_TOKEN_SECRET: nonEmpty.min(32, 'must be at least 32 characters').optional(),
   AUTH_TOKEN_TTL_SECONDS: z.coerce
     .number()
@@ -367,6 +408,18 @@ export const environmentSchema = z.object({
   PUBLIC_URL: nonEmpty
     .refine((value) => /^https?:\/\/\S+$/.test(value), 'must be an http:// or https:// URL')
     .optional(),
+  MQTT_URL: nonEmpty
+    .refine(
+      (value) => /^(mqtts?|wss?|tcp|ssl):\/\/\S+$/.test(value),
+      'must be an mqtt://, mqtts://, ws:// or wss:// URL',
+    )
+    .optional(),
+  MQTT_TOPIC_PREFIX: nonEmpty
+    .regex(/^[^#+]+[^/#+]$/, 'must be a topic without wildcards or a trailing slash')
+    .default('fieldstream/v1'),
+  MQTT_CLIENT_ID: nonEmpty.max(64, 'must be at most 64 characters').default('fieldstream-worker'),
+  MQTT_SHARED_GROUP: nonEmpty.regex(/^[^/#+]+$/, 'must be a name without / # +').optional(),
+  DEVICE_REPEAT_WINDOW_MS: positiveMs.default(30_000),
 });
 
 export type EventStoreConfig = { kind: 'sqlite'; file: string } | { kind: 'esdb'; connectionString: string };
@@ -413,6 +466,14 @@ export interface AppConfig {
     publicUrl: string | null;
   };
   attachments: { directory: string; maxBytes: number };
+  devices: {
+    /** Null: no MQTT ingestion (HTTP only). */
+    mqttUrl: string | null;
+    mqttTopicPrefix: string;
+    mqttClientId: string;
+    mqttSharedGroup: string | null;
+    repeatWindowMs: number;
+  };
 }
 
 export interface ConfigIssue {
@@ -507,6 +568,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     attachments: {
       directory: e.ATTACHMENTS_DIR ? absolute(e.ATTACHMENTS_DIR) : resolve(dataDir, 'attachments'),
       maxBytes: e.ATTACHMENT_MAX_BYTES,
+    },
+    devices: {
+      mqttUrl: e.MQTT_URL ?? null,
+      mqttTopicPrefix: e.MQTT_TOPIC_PREFIX,
+      mqttClientId: e.MQTT_CLIENT_ID,
+      mqttSharedGroup: e.MQTT_SHARED_GROUP ?? null,
+      repeatWindowMs: e.DEVICE_REPEAT_WINDOW_MS,
     },
   };
 }

@@ -28,6 +28,12 @@ import notificationsEn from '../../features/notifications/i18n/en.json';
 import notificationsIt from '../../features/notifications/i18n/it.json';
 import preventiveEn from '../../features/preventive/i18n/en.json';
 import preventiveIt from '../../features/preventive/i18n/it.json';
+import calendarFeedsEn from '../../features/calendar-feeds/i18n/en.json';
+import calendarFeedsIt from '../../features/calendar-feeds/i18n/it.json';
+import devicesEn from '../../features/devices/i18n/en.json';
+import devicesIt from '../../features/devices/i18n/it.json';
+import portalEn from '../../features/portal/i18n/en.json';
+import portalIt from '../../features/portal/i18n/it.json';
 import commonEn from '../../shared/i18n/en.json';
 import commonIt from '../../shared/i18n/it.json';
 
@@ -50,6 +56,9 @@ export const resources = {
     serviceLevels: serviceLevelsEn,
     notifications: notificationsEn,
     preventive: preventiveEn,
+    calendarFeeds: calendarFeedsEn,
+    devices: devicesEn,
+    portal: portalEn,
   },
   it: {
     common: commonIt,
@@ -68,6 +77,9 @@ export const resources = {
     serviceLevels: serviceLevelsIt,
     notifications: notificationsIt,
     preventive: preventiveIt,
+    calendarFeeds: calendarFeedsIt,
+    devices: devicesIt,
+    portal: portalIt,
   },
 } as const;
 
@@ -88,4 +100,7 @@ export const NAMESPACES = [
   'serviceLevels',
   'notifications',
   'preventive',
+  'calendarFeeds',
+  'devices',
+  'portal',
 ] as const;

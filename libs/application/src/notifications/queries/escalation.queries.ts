@@ -11,7 +11,11 @@ import {
 import type { ReadStore } from '@fieldstream/read-store';
 import { waitForReadModels } from '../../commands/wait-for-projection';
 import { requestNotFound } from '../../service-requests/commands/request-stream';
-import { isWithinReach, requestReach } from '../../service-requests/queries/service-request-access';
+import {
+  isWithinReach,
+  refuseCustomer,
+  requestReach,
+} from '../../service-requests/queries/service-request-access';
 import type { Escalations } from '../escalations.service';
 import { userNames } from './user-names';
 
@@ -91,6 +95,8 @@ export class EscalationQueries {
   }
 
   private async requireReach(principal: Principal, requestId: string): Promise<void> {
+    // Who at the desk was alerted and what they noted is the service's business, not the customer's.
+    refuseCustomer(principal);
     const request = await this.options.reads
       .collection<ServiceRequestDocument>(SERVICE_REQUESTS_COLLECTION)
       .findOne({ _id: requestId }, { projection: REACH_FIELDS });

@@ -87,14 +87,13 @@ describe('ServiceLevelQueries on real stores', () => {
       });
     });
 
-    it('is read by whoever reads the request (its detail decides), and missing for anyone else', async () => {
+    it('is read by whoever reads the request (its detail decides), missing for anyone else, refused to customers', async () => {
       const readers: Principal[] = [
         ACTORS.admin,
         ACTORS.auditor,
         ACTORS.integrator,
         ACTORS.manager,
         ACTORS.dispatcherMi,
-        ACTORS.customerAcme,
         // A device reads the requests about the assets it reports for.
         ACTORS.device,
       ];
@@ -104,11 +103,14 @@ describe('ServiceLevelQueries on real stores', () => {
       const strangers: Principal[] = [
         ACTORS.dispatcherRm,
         ACTORS.technicianMi,
-        { ...ACTORS.customerAcme, customerCode: 'BETA' },
         { ...ACTORS.device, assetCodes: ['SN-BETA-1'] },
       ];
       for (const stranger of strangers) {
         await expect(queries.forRequest(stranger, requestId)).rejects.toBeInstanceOf(NotFoundError);
+      }
+      // The service's own clocks and alarms are not the customer's view (the portal shows their contract).
+      for (const customer of [ACTORS.customerAcme, { ...ACTORS.customerAcme, customerCode: 'BETA' }]) {
+        await expect(queries.forRequest(customer, requestId)).rejects.toBeInstanceOf(ForbiddenError);
       }
       await expect(queries.forRequest(ACTORS.admin, 'no-such-request')).rejects.toMatchObject({
         resource: { kind: 'service-request', id: 'no-such-request' },

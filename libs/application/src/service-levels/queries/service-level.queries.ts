@@ -26,6 +26,7 @@ import { namesOf, recordOf } from '../../service-requests/queries/master-data-na
 import {
   isWithinReach,
   reachFilter,
+  refuseCustomer,
   requestReach,
 } from '../../service-requests/queries/service-request-access';
 import {
@@ -113,11 +114,12 @@ export class ServiceLevelQueries {
 
   /**
    * The request's standing and clocks. Readable by whoever reads the request itself (the same
-   * reach as its detail: a customer their own, a technician those they work on...), and a request
-   * out of reach answers exactly like a missing one. A request whose clocks the worker has not
+   * reach as its detail: a technician those they work on...), and a request out of reach answers
+   * exactly like a missing one; the service's own alarms are not the customer's (403). A request whose clocks the worker has not
    * followed yet answers `not-applicable` with SLA_NOT_KNOWN_YET as the reason, never a 404.
    */
   async forRequest(principal: Principal, requestId: string): Promise<RequestServiceLevel> {
+    refuseCustomer(principal);
     const [request, level] = await Promise.all([
       this.reads
         .collection<ServiceRequestDocument>(SERVICE_REQUESTS_COLLECTION)

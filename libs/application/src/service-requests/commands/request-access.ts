@@ -11,7 +11,8 @@ const DESK_AND_TECHNICIAN: readonly Role[] = ['admin', 'dispatcher', 'technician
 /**
  * Who may ever do what to an existing request. The desk plans and decides; the technician acts
  * on site for themselves (the desk may record it on their behalf); notes and follow-ups are for
- * everyone working on the request. Customers, devices and integrations only open requests.
+ * everyone working on the request. Customers, devices and integrations only open requests (and
+ * customers comment on their own, through the portal: see `mayComment`).
  */
 const ROLES_BY_ACTION: Record<ServiceRequestActionType, readonly Role[]> = {
   accept: DESK,
@@ -41,6 +42,13 @@ const OPENERS: readonly Role[] = ['admin', 'dispatcher', 'customer', 'integrator
 export function mayOpen(actor: Principal): void {
   if (!OPENERS.includes(actor.role)) {
     throw new ForbiddenError(`A ${actor.role} may not open a service request`);
+  }
+}
+
+/** A customer's comment is a customer user's, bound to their customer (the desk writes notes). */
+export function mayComment(actor: Principal): void {
+  if (actor.role !== 'customer' || !actor.customerCode) {
+    throw new ForbiddenError(`A ${actor.role} adds notes to a request, not customer comments`);
   }
 }
 

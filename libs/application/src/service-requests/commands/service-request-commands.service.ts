@@ -19,8 +19,14 @@ import {
 import { openFollowUp } from './open-follow-up';
 import { openRequest, openingRequestId, openingSource } from './open-request';
 import { requestParameters } from './organisation-parameters';
-import { actingTechnician, authorize, mayDo, mayOpen } from './request-access';
-import { type LoadedRequest, eventsOfStep, loadRequest, runOnRequest } from './request-stream';
+import { actingTechnician, authorize, mayComment, mayDo, mayOpen } from './request-access';
+import {
+  type LoadedRequest,
+  eventsOfStep,
+  loadRequest,
+  requestNotFound,
+  runOnRequest,
+} from './request-stream';
 import { rescheduleAppointment } from './reschedule-appointment';
 import { resumeRequest } from './resume-request';
 import { releaseBooking, suspendBooking } from './technician-schedules';
@@ -56,6 +62,24 @@ export class ServiceRequestCommands {
       requestId: openingRequestId(run, source, input.externalReference),
       checkReach: true,
     });
+  }
+
+  /**
+   * A customer's comment on one of their own requests, from the portal: a note in their words,
+   * which the desk reads in the timeline and the portal shows back to them. Another customer's
+   * request answers as a missing one; other roles add notes through `execute`.
+   */
+  async comment(
+    context: CommandContext,
+    requestId: string,
+    text: string,
+  ): Promise<ServiceRequestCommandResult> {
+    mayComment(context.actor);
+    const run = this.begin(context);
+    const request = await loadRequest(run.events, requestId);
+    if (request.opened.customerCode !== context.actor.customerCode) throw requestNotFound(requestId);
+    const outcome = await runOnRequest(run, requestId, { type: 'addNote', at: context.at, text });
+    return commandResult(run, requestId, outcome.version);
   }
 
   async execute(

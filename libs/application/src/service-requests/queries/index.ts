@@ -5,3 +5,4 @@ export {
 } from './service-request.queries';
 export { describeTimelineEvent, type TimelineWording, type TimelineWordingContext } from './timeline-wording';
 export type { WordingLanguage } from './wording-vocabulary';
+export { assertRequestInReach } from './service-request-access';

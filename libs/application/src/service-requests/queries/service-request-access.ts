@@ -1,8 +1,10 @@
 import { type Principal, type VisibleScope, isInScope } from '@fieldstream/domain';
-import type { ServiceRequestDocument } from '@fieldstream/projections';
+import { SERVICE_REQUESTS_COLLECTION, type ServiceRequestDocument } from '@fieldstream/projections';
 import type { Filter, ReadStore } from '@fieldstream/read-store';
 import { scopeListFilter } from '../../access/scope-filter';
 import { visibleScope } from '../../access/visible-scope';
+import { ForbiddenError } from '../../errors';
+import { requestNotFound } from '../commands/request-stream';
 
 /**
  * Which requests a principal reaches, decided once per query:
@@ -11,6 +13,9 @@ import { visibleScope } from '../../access/visible-scope';
  *   else its zone, else its site, as `isInScope` judges master data);
  * - a customer user: their customer's; a technician: those they are assigned to or worked on;
  * - a device credential: the requests about the assets it reports for, nothing without any.
+ * The desk's views built on this reach refuse customers outright (`refuseCustomer`): they name
+ * technicians in full, carry internal notes and routing; a customer follows their requests in the
+ * portal, whose answers are built for them (`PortalQueries`).
  */
 export type RequestReach =
   | { kind: 'all' }
@@ -64,4 +69,31 @@ export function isWithinReach(
     case 'scoped':
       return isInScope(reach.principal, document.scope, reach.visible);
   }
+}
+
+/**
+ * Refuses a customer user the desk's views of requests outright (403, with where to look
+ * instead), rather than answering their own request as missing.
+ */
+export function refuseCustomer(principal: Principal): void {
+  if (principal.role === 'customer') {
+    throw new ForbiddenError('A customer follows their requests in the portal: /api/portal/requests');
+  }
+}
+
+/**
+ * Whether the principal reaches this request in the desk's views (missing and out of reach both
+ * answer the same NotFound): for what hangs off a request, such as its files.
+ */
+export async function assertRequestInReach(
+  reads: ReadStore,
+  principal: Principal,
+  requestId: string,
+): Promise<void> {
+  refuseCustomer(principal);
+  const document = await reads
+    .collection<ServiceRequestDocument>(SERVICE_REQUESTS_COLLECTION)
+    .findOne({ _id: requestId }, { projection: { scope: 1, assetCode: 1 } });
+  if (document && isWithinReach(await requestReach(reads, principal), document)) return;
+  throw requestNotFound(requestId);
 }

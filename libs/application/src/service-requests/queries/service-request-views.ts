@@ -1,5 +1,5 @@
 import type { ClosureView, ServiceRequestDetail, ServiceRequestSummary } from '@fieldstream/api-contract';
-import { allowedCommands } from '@fieldstream/domain';
+import { SYSTEM_ONLY_COMMANDS, allowedCommands } from '@fieldstream/domain';
 import type { ServiceRequestDocument } from '@fieldstream/projections';
 import type { ReadStore } from '@fieldstream/read-store';
 import { type NameIndex, namesOf } from './master-data-names';
@@ -108,6 +108,7 @@ export function toDetail(document: ServiceRequestDocument, names: RequestNames):
     ...present('remoteResolution', document.remoteResolution),
     ...present('closure', document.closure),
     reopenedCount: document.reopenedCount,
-    allowedCommands: allowedCommands(document.status),
+    // What people may do: the system's own commands are not theirs to offer.
+    allowedCommands: allowedCommands(document.status).filter((command) => !SYSTEM_ONLY_COMMANDS.has(command)),
   };
 }

@@ -443,8 +443,6 @@ describe('ServiceRequestQueries on real stores', () => {
       ['an integration', PEOPLE.integrator, [R3, R1, R2, R5, R4]],
       ['the technician who worked on R1 and is planned on R3', PEOPLE.rossi, [R3, R1]],
       ['the technician planned on R5', PEOPLE.bianchi, [R5]],
-      ['a customer', PEOPLE.acme, [R1, R2, R5, R4]],
-      ['another customer', PEOPLE.beta, [R3]],
       ['a device, for its own asset', PEOPLE.betaBoiler, [R3]],
       ['a device bound to no asset', PEOPLE.mute, []],
     ] as const)('shows %s only the requests in reach', async (_who, principal, expected) => {
@@ -455,7 +453,18 @@ describe('ServiceRequestQueries on real stores', () => {
 
     it('combines scope and filters, never widening the scope', async () => {
       expect(ids(await queries.list(PEOPLE.deskMilan, query({ customerCode: 'BETA' })))).toEqual([]);
-      expect(ids(await queries.list(PEOPLE.acme, query({ q: 'caldaia' })))).toEqual([R1]);
+      expect(ids(await queries.list(PEOPLE.deskMilan, query({ q: 'caldaia' })))).toEqual([R1]);
+    });
+
+    it('refuses customers outright: they follow their requests in the portal, never in the desk’s views', async () => {
+      for (const customer of [PEOPLE.acme, PEOPLE.beta]) {
+        await expect(queries.list(customer, query())).rejects.toBeInstanceOf(ForbiddenError);
+        await expect(queries.get(customer, R1)).rejects.toBeInstanceOf(ForbiddenError);
+        await expect(queries.timeline(customer, R1, 'en')).rejects.toBeInstanceOf(ForbiddenError);
+        await expect(queries.interventionSheet(customer, R1, 'en')).rejects.toBeInstanceOf(ForbiddenError);
+        await expect(queries.assetHistory(customer, 'SN-ACME-1')).rejects.toBeInstanceOf(ForbiddenError);
+        await expect(queries.siteHistory(customer, 'S-ACME-1')).rejects.toBeInstanceOf(ForbiddenError);
+      }
     });
   });
 
@@ -488,7 +497,7 @@ describe('ServiceRequestQueries on real stores', () => {
         status: 'assigned',
         allowedCommands: expect.arrayContaining(['reschedule', 'unassign', 'startWork', 'renounce']),
       });
-      expect((await queries.get(PEOPLE.acme, R4)).cancellationReason).toBe('Duplicate');
+      expect((await queries.get(PEOPLE.deskMilan, R4)).cancellationReason).toBe('Duplicate');
     });
 
     it('answers a request out of reach exactly as a missing one', async () => {
@@ -496,7 +505,6 @@ describe('ServiceRequestQueries on real stores', () => {
       expect(missing).toBeInstanceOf(NotFoundError);
       for (const [principal, id] of [
         [PEOPLE.deskMilan, R3],
-        [PEOPLE.beta, R1],
         [PEOPLE.bianchi, R1],
         [PEOPLE.mute, R3],
         [PEOPLE.betaBoiler, R1],
@@ -555,7 +563,7 @@ describe('ServiceRequestQueries on real stores', () => {
 
     it('is as private as the request', async () => {
       await expect(queries.timeline(PEOPLE.deskRome, R1, 'en')).rejects.toBeInstanceOf(NotFoundError);
-      await expect(queries.timeline(PEOPLE.acme, R3, 'it')).rejects.toBeInstanceOf(NotFoundError);
+      await expect(queries.timeline(PEOPLE.bianchi, R1, 'it')).rejects.toBeInstanceOf(NotFoundError);
     });
   });
 
@@ -680,7 +688,7 @@ describe('ServiceRequestQueries on real stores', () => {
           summary: 'Registered.',
         },
       ]);
-      expect((await queries.assetHistory(PEOPLE.acme, 'SN-ACME-1', 'it')).changes[1]?.summary).toBe(
+      expect((await queries.assetHistory(PEOPLE.deskMilan, 'SN-ACME-1', 'it')).changes[1]?.summary).toBe(
         'Registrato.',
       );
     });
@@ -690,7 +698,7 @@ describe('ServiceRequestQueries on real stores', () => {
       expect(history.interventions.map((i) => i.id)).toEqual([R5, R4, R2, R1]);
       expect(history.changes.map((c) => c.type)).toEqual(['SiteRegistered']);
       await expect(queries.siteHistory(PEOPLE.deskRome, 'S-ACME-1')).rejects.toBeInstanceOf(NotFoundError);
-      await expect(queries.assetHistory(PEOPLE.beta, 'SN-ACME-1')).rejects.toBeInstanceOf(NotFoundError);
+      await expect(queries.assetHistory(PEOPLE.deskRome, 'SN-ACME-1')).rejects.toBeInstanceOf(NotFoundError);
       await expect(queries.assetHistory(PEOPLE.rossi, 'SN-ACME-1')).rejects.toBeInstanceOf(ForbiddenError);
     });
   });

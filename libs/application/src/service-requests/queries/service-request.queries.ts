@@ -33,7 +33,7 @@ import { oneCopyPerAppointment } from './agenda-appointments';
 import { interventionSheetOf } from './intervention-sheet';
 import { namesOf, recordOf, recordsOf } from './master-data-names';
 import { summariseRecordChange } from './record-change-summary';
-import { isWithinReach, reachFilter, requestReach } from './service-request-access';
+import { isWithinReach, reachFilter, refuseCustomer, requestReach } from './service-request-access';
 import {
   type RequestNames,
   loadRequestNames,
@@ -106,6 +106,7 @@ export class ServiceRequestQueries {
   }
 
   async list(principal: Principal, query: ServiceRequestListQuery): Promise<ServiceRequestList> {
+    refuseCustomer(principal);
     const reach = await requestReach(this.reads, principal);
     const conditions: Filter[] = [];
     const scope = reachFilter(reach);
@@ -307,6 +308,7 @@ export class ServiceRequestQueries {
     about: Filter,
     language: WordingLanguage,
   ): Promise<History> {
+    refuseCustomer(principal);
     // The record's own read rules first: out of scope or missing is NotFound, a role that may not
     // read the kind at all is Forbidden.
     const changes = await this.options.masterData.history(principal, plural, code);
@@ -331,6 +333,7 @@ export class ServiceRequestQueries {
 
   /** The request if it exists and the principal may see it; otherwise the same NotFound. */
   private async visibleRequest(principal: Principal, requestId: string): Promise<ServiceRequestDocument> {
+    refuseCustomer(principal);
     const document = await this.requests().findOne({ _id: requestId }, { projection: { searchTerms: 0 } });
     if (document && isWithinReach(await requestReach(this.reads, principal), document)) return document;
     throw requestNotFound(requestId);

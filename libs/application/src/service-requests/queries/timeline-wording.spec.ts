@@ -303,6 +303,63 @@ const EXAMPLES: Record<
       why: REMOVED_NOTE,
     },
   ],
+  ServiceRequestDeviceSignalRecorded: [
+    {
+      event: {
+        type: 'ServiceRequestDeviceSignalRecorded',
+        data: {
+          ...base,
+          assetCode: 'BOILER-7',
+          kind: 'raised',
+          code: 'E104',
+          message: 'Burner lockout',
+          afterClosing: false,
+        },
+      },
+      en: 'The device of BOILER-7 reported E104.',
+      it: 'Il dispositivo di BOILER-7 ha segnalato E104.',
+      why: 'Burner lockout',
+    },
+    {
+      event: {
+        type: 'ServiceRequestDeviceSignalRecorded',
+        data: {
+          ...base,
+          assetCode: 'BOILER-7',
+          kind: 'repeated',
+          code: 'E104',
+          count: 9999,
+          afterClosing: false,
+        },
+      },
+      en: 'The device of BOILER-7 reported E104 9999 more times.',
+      it: 'Il dispositivo di BOILER-7 ha segnalato E104 altre 9999 volte.',
+    },
+    {
+      event: {
+        type: 'ServiceRequestDeviceSignalRecorded',
+        data: { ...base, assetCode: 'BOILER-7', kind: 'cleared', code: 'E104', afterClosing: true },
+      },
+      en: 'The device of BOILER-7 cleared E104 after the request closed: the fix is confirmed.',
+      it: 'Il dispositivo di BOILER-7 ha segnalato il rientro di E104 dopo la chiusura: la riparazione è confermata.',
+    },
+    {
+      event: {
+        type: 'ServiceRequestDeviceSignalRecorded',
+        data: { ...base, assetCode: 'BOILER-7', kind: 'went-silent', since: base.at, afterClosing: false },
+      },
+      en: 'The device of BOILER-7 has been silent since 26 Nov 2026 at 09:00.',
+      it: 'Il dispositivo di BOILER-7 non dà segni di vita dal 26 nov 2026 alle 09:00.',
+    },
+    {
+      event: {
+        type: 'ServiceRequestDeviceSignalRecorded',
+        data: { ...base, assetCode: 'BOILER-7', kind: 'back-online', afterClosing: false },
+      },
+      en: 'The device of BOILER-7 is back online.',
+      it: 'Il dispositivo di BOILER-7 è di nuovo in linea.',
+    },
+  ],
   ServiceRequestFollowUpOpened: [
     {
       event: {

@@ -363,6 +363,39 @@ export function describeTimelineEvent(
           : `${who} arrived on site and started work (${t.moment(known.data.at)}).`,
       };
     }
+    case 'ServiceRequestDeviceSignalRecorded': {
+      const { assetCode, kind, code = '', count = 1, message, since, afterClosing } = known.data;
+      const device = it ? `Il dispositivo di ${assetCode}` : `The device of ${assetCode}`;
+      switch (kind) {
+        case 'raised':
+          return {
+            text: it ? `${device} ha segnalato ${code}.` : `${device} reported ${code}.`,
+            ...because(message),
+          };
+        case 'repeated':
+          return {
+            text: it
+              ? `${device} ha segnalato ${code} ${count === 1 ? 'ancora una volta' : `altre ${count} volte`}.`
+              : `${device} reported ${code} ${count === 1 ? 'once more' : `${count} more times`}.`,
+          };
+        case 'cleared':
+          return {
+            text: it
+              ? `${device} ha segnalato il rientro di ${code}${afterClosing ? ' dopo la chiusura: la riparazione è confermata' : ''}.`
+              : `${device} cleared ${code}${afterClosing ? ' after the request closed: the fix is confirmed' : ''}.`,
+            ...because(message),
+          };
+        case 'went-silent':
+          return {
+            text: it
+              ? `${device} non dà segni di vita${since ? ` ${italianArticle('dal', t.moment(since))}` : ''}.`
+              : `${device} has been silent${since ? ` since ${t.moment(since)}` : ''}.`,
+          };
+        case 'back-online':
+          return { text: it ? `${device} è di nuovo in linea.` : `${device} is back online.` };
+      }
+      break;
+    }
     case 'ServiceRequestNoteAdded': {
       const emergency = EMERGENCY_NOTE.exec(known.data.text);
       if (emergency) {

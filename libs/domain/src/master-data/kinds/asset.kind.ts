@@ -26,6 +26,16 @@ export const assetSchema = z
       )
       .max(20)
       .default([]),
+    /**
+     * How often the asset's device reports when it is connected (heartbeats, statuses...): longer
+     * silence raises a condition of its own. Absent: the device is not watched.
+     */
+    heartbeatMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .optional(),
     /** Free configuration as the technician left it (firmware, settings, fitted options). */
     configuration: z
       .record(z.string().max(100), z.union([z.string().max(500), z.number(), z.boolean()]))

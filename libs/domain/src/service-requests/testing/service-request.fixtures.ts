@@ -144,6 +144,11 @@ export const SAMPLE_COMMANDS = {
   startWork: { type: 'startWork', at, technicianCode: 'BRUNO' },
   addConditionFound: { type: 'addConditionFound', at, technicianCode: 'ANNA', conditionCode: 'LEAK' },
   addNote: { type: 'addNote', at, text: 'Customer called' },
+  recordDeviceSignal: {
+    type: 'recordDeviceSignal',
+    at,
+    signal: { assetCode: 'BOILER-7', kind: 'cleared', code: 'E-104', since: at },
+  },
   openFollowUp: { type: 'openFollowUp', at, followUpRequestId: 'SR-2', reason: 'Pump worn' },
   close: { type: 'close', at: closedAt, actuals },
   reopen: { type: 'reopen', at: '2026-03-04T10:00:00.000Z', reason: 'Fault is back', reopenWindowDays: 7 },

@@ -1,3 +1,4 @@
+import { rememberedPushDevice } from '../../notifications/push/remembered-push-device';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderDesk } from '../../../testing/render-desk';
 import { stubApiEachTest } from '../../../testing/stub-api-each-test';
@@ -82,6 +83,25 @@ describe('route guard', () => {
     const logout = api.requests.find((request) => request.url === '/api/auth/logout');
     expect(logout?.method).toBe('POST');
     expect(logout?.headers['authorization']).toBe('Bearer token-of-marco');
+  });
+
+  it('stops this browser receiving the user’s push notifications before signing out', async () => {
+    const api = await startApi((request, response) => {
+      response.writeHead(204);
+      response.end();
+    });
+    rememberedPushDevice.write('user-marco', { endpoint: 'https://push.example/abc', deviceId: 'device-1' });
+    writeStoredSession(testSession('marco'));
+    const { router } = renderDesk({ path: '/app', session: undefined });
+    fireEvent.click(await screen.findByRole('button', { name: 'User menu for marco' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Sign out' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+    const calls = api.requests.map((request) => `${request.method} ${request.url}`);
+    expect(calls).toContain('DELETE /api/me/push-devices/device-1');
+    expect(calls.indexOf('DELETE /api/me/push-devices/device-1')).toBeLessThan(
+      calls.indexOf('POST /api/auth/logout'),
+    );
+    expect(rememberedPushDevice.read('user-marco')).toBeNull();
   });
 
   it('returns to the login page with a message when a call is answered 401', async () => {

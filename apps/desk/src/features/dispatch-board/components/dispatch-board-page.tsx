@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isConflict } from '../../../shared/api/is-conflict';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
+import { SubscribeCalendarButton } from '../../calendar-feeds/components/subscribe-calendar-button';
 import { scheduleConflictOf } from '../../service-requests/commands/schedule-conflict-of';
 import { PriorityLegend } from '../../service-requests/components/priority-legend';
 import { useFormatters } from '../../service-requests/format/use-formatters';
@@ -259,7 +260,13 @@ export function DispatchBoardPage() {
         <Title order={1} fz="h2">
           {t('title')}
         </Title>
-        <PriorityLegend />
+        <Group gap="sm">
+          <SubscribeCalendarButton
+            chooseUnit
+            scope={filters.unitCode ? { kind: 'unit', code: filters.unitCode } : null}
+          />
+          <PriorityLegend />
+        </Group>
       </Group>
       <BoardFilterBar filters={filters} onChange={changeFilters} />
       <Text size="sm" c="dimmed" aria-live="polite" data-testid="board-count">

@@ -20,8 +20,15 @@ describe('queryKeysForTopic', () => {
       ['master-data', 'escalation-chains'],
       ['map'],
       ['availability'],
+      ['portal'],
     ]);
     expect(queryKeysForTopic('something-new')).toEqual([]);
+  });
+
+  it('refetches the customer portal on request and master-data notices, not on agendas (customers hear none)', () => {
+    expect(queryKeysForTopic('service-requests')).toContainEqual(['portal']);
+    expect(queryKeysForTopic('master-data/contracts')).toContainEqual(['portal']);
+    expect(queryKeysForTopic('agendas')).not.toContainEqual(['portal']);
   });
 
   it('refetches the preventive runs’ reports on request notices: a run opens its visits as requests', () => {

@@ -16,6 +16,7 @@ describe('server-sent events', () => {
       ['master-data', 'sites'],
       ['map'],
       ['availability'],
+      ['portal'],
     ]);
     expect(queryKeysForTopic('users')).toEqual([['users']]);
     expect(queryKeysForTopic('service-requests')).toEqual([
@@ -23,6 +24,7 @@ describe('server-sent events', () => {
       ['agendas', 'board'],
       ['service-levels'],
       ['preventive-runs'],
+      ['portal'],
     ]);
     expect(queryKeysForTopic('agendas')).toEqual([['agendas'], ['service-requests']]);
     expect(queryKeysForTopic('service-levels')).toEqual([['service-levels']]);

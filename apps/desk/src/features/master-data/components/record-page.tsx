@@ -20,6 +20,7 @@ import { ApiProblemError } from '../../../shared/api/api-problem-error';
 import { fieldErrorsByPath } from '../../../shared/api/field-errors-by-path';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
 import { AttachmentsTab } from '../../attachments/components/attachments-tab';
+import { DevicePanel } from '../../devices/components/device-panel';
 import { WarehouseStockTab } from '../../stock/components/warehouse-stock-tab';
 import { cleanFormValues, initialFormValues } from '../form/form-values';
 import { useKindForm } from '../hooks/use-kind-form';
@@ -43,7 +44,7 @@ const isConflict = (error: unknown) => error instanceof ApiProblemError && error
 export function RecordPage() {
   const { plural = '', code: rawCode = '' } = useParams();
   const creating = rawCode === 'new';
-  const { t } = useTranslation(['masterData', 'stock', 'attachments']);
+  const { t } = useTranslation(['masterData', 'stock', 'attachments', 'devices']);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useKindForm(plural);
@@ -255,6 +256,7 @@ export function RecordPage() {
             <Tabs.Tab value="details">{t('record.details')}</Tabs.Tab>
             <Tabs.Tab value="history">{t('record.history')}</Tabs.Tab>
             {plural === 'warehouses' && <Tabs.Tab value="stock">{t('stock:tab')}</Tabs.Tab>}
+            {plural === 'assets' && <Tabs.Tab value="device">{t('devices:tab')}</Tabs.Tab>}
             <Tabs.Tab value="attachments">{t('attachments:tab')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="details" pt="md">
@@ -273,6 +275,11 @@ export function RecordPage() {
                     : undefined
                 }
               />
+            </Tabs.Panel>
+          )}
+          {plural === 'assets' && (
+            <Tabs.Panel value="device" pt="md">
+              <DevicePanel assetCode={document.code} />
             </Tabs.Panel>
           )}
           <Tabs.Panel value="attachments" pt="md">

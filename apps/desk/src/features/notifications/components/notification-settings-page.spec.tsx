@@ -31,6 +31,10 @@ async function startApi(
   let stored: unknown = STORED;
   return server.serve((request, response) => {
     if (request.url === PATH && request.method === 'GET') return sendJson(response, 200, stored);
+    // The page's other sections (their own specs test them): no device, no webhook.
+    if (request.url === '/api/me/push-devices')
+      return sendJson(response, 200, { publicKey: 'BQ', devices: [], maxDevices: 10 });
+    if (request.url === '/api/me/notification-webhook') return sendJson(response, 200, { webhook: null });
     if (request.url === PATH && request.method === 'PUT') {
       const { status, body } = onPut(request);
       if (status < 300) stored = body;
@@ -74,6 +78,10 @@ describe('my notification settings', () => {
     expect(checkbox('Escalations').checked).toBe(false);
     expect(screen.getAllByRole('checkbox')).toHaveLength(NOTIFICATION_TOPIC_NAMES.length);
     expect(screen.queryByText(/^topics\./)).toBeNull();
+    // Push and the webhook act at once, outside the form and its Save.
+    expect(screen.getByRole('region', { name: 'Push notifications on this device' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Webhook' })).toBeTruthy();
+    expect(await screen.findByRole('textbox', { name: /^Webhook URL/ })).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import {
   Alert,
   Button,
   Checkbox,
+  Divider,
   Fieldset,
   Group,
   Loader,
@@ -23,6 +24,8 @@ import { useNotificationSettings } from '../hooks/use-notification-settings';
 import { useSaveNotificationSettings } from '../hooks/use-save-notification-settings';
 import { draftOf, draftProblems, settingsOf, type SettingsDraft } from '../settings/settings-draft';
 import { timeZoneNames } from '../settings/time-zone-names';
+import { PushDevicesSection } from './push-devices-section';
+import { WebhookSection } from './webhook-section';
 
 const CHANNELS = ['email', 'sms', 'push'] as const;
 
@@ -225,7 +228,9 @@ function SettingsForm({ initial }: { initial: NotificationSettings }) {
 /**
  * `/app/settings/notifications`, for every role: the user's own e-mail and phone, which channels
  * may reach them besides the inbox, quiet hours in their zone, and the topics they want only in the
- * inbox. Problems the API names by field appear on the fields.
+ * inbox. Problems the API names by field appear on the fields. Below the form, each in a section of
+ * its own since each acts at once rather than on Save: push in this browser and the user's devices,
+ * and their signed webhook.
  */
 export function NotificationSettingsPage() {
   const { t } = useTranslation('notifications');
@@ -244,6 +249,10 @@ export function NotificationSettingsPage() {
       ) : (
         <Loader size="sm" role="status" aria-label={t('settings.loading')} />
       )}
+      <Divider my="sm" />
+      <PushDevicesSection />
+      <Divider my="sm" />
+      <WebhookSection />
     </Stack>
   );
 }

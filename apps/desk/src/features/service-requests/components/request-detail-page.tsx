@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ProblemAlert } from '../../../shared/components/problem-alert';
+import { DevicePanel } from '../../devices/components/device-panel';
 import { RequestEscalationPanel } from '../../notifications/components/request-escalation-panel';
 import { RequestSlaPanel } from '../../service-levels/components/request-sla-panel';
 import { referenceOf } from '../format/reference-of';
@@ -12,6 +13,7 @@ import { useServiceRequest } from '../hooks/use-service-request';
 import type { DeskCommand } from '../types/desk-command';
 import { AssignmentsSection } from './assignments-section';
 import { ClosureSection } from './closure-section';
+import { CustomerPhotosSection } from './customer-photos-section';
 import { PriorityBadge } from './priority-badge';
 import { RecordLink } from './record-link';
 import { RequestActions } from './request-actions';
@@ -24,7 +26,7 @@ const requestPath = (id: string) => `/app/requests/${encodeURIComponent(id)}`;
 
 /**
  * `/app/requests/:id`: the request as it stands, what can be done to it now, its service level's
- * clocks, its escalation, and its history.
+ * clocks, its escalation, its asset's device (remote diagnosis), and its history.
  */
 export function RequestDetailPage() {
   const { id = '' } = useParams();
@@ -126,7 +128,9 @@ export function RequestDetailPage() {
         <Stack gap="md">
           <RequestSlaPanel requestId={data.id} />
           <RequestEscalationPanel requestId={data.id} reference={data.reference} />
+          {data.assetCode && <DevicePanel assetCode={data.assetCode} requestId={data.id} />}
           <RequestTimeline requestId={data.id} />
+          <CustomerPhotosSection requestId={data.id} />
         </Stack>
       </SimpleGrid>
     </Stack>

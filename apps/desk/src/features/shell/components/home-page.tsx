@@ -7,8 +7,9 @@ import { useSession } from '../../auth/hooks/use-session';
 export function HomePage({ today = new Date() }: { today?: Date }) {
   const { t } = useTranslation('shell');
   const { session } = useSession();
-  // A technician's day starts from their agenda.
+  // A technician's day starts from their agenda; a customer's from their requests in the portal.
   if (session?.user.role === 'technician') return <Navigate to="/app/my/agenda" replace />;
+  if (session?.user.role === 'customer') return <Navigate to="/app/portal" replace />;
   return (
     <Stack gap="sm" maw={720}>
       <Title order={1} fz="h2">

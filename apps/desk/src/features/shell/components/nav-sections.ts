@@ -10,12 +10,18 @@ export const NAV_SECTIONS: readonly { id: string; kinds: readonly MasterDataKind
   { id: 'catalogue', kinds: ['condition', 'asset-model', 'item', 'maintenance-plan'] },
   { id: 'settings', kinds: ['parameters', 'notification-rule', 'escalation-chain'] },
   { id: 'administration', kinds: [] },
+  { id: 'integrations', kinds: [] },
 ];
 
 /** The administration section's screens, after the master data of its section (if any). */
 export const ADMINISTRATION_LINKS: readonly { id: string; to: string; roles: readonly Role[] }[] = [
   { id: 'users', to: '/app/users', roles: ['admin', 'auditor'] },
   { id: 'notificationDeliveries', to: '/app/notification-deliveries', roles: ['admin', 'auditor'] },
+];
+
+/** The integrations section's screens: what outside systems receive. */
+export const INTEGRATION_LINKS: readonly { id: string; to: string; roles: readonly Role[] }[] = [
+  { id: 'webhooks', to: '/app/integrations/webhooks', roles: ['admin', 'auditor', 'integrator'] },
 ];
 
 /** Screens other features build; a link with `roles` shows only to those roles. */

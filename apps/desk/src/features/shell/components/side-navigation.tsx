@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../../auth/hooks/use-session';
 import { useMasterDataKinds } from '../../master-data/hooks/use-master-data-kinds';
-import { ADMINISTRATION_LINKS, NAV_SECTIONS, WORK_LINKS } from './nav-sections';
+import { PortalSideLinks } from '../../portal/components/portal-side-links';
+import { ADMINISTRATION_LINKS, INTEGRATION_LINKS, NAV_SECTIONS, WORK_LINKS } from './nav-sections';
 
 /**
  * The sections this user may open: master data they may read, grouped; administration (users, the
- * notifications' delivery log) for admins and auditors.
+ * notifications' delivery log) for admins and auditors. A customer gets the portal's places.
  */
 export function SideNavigation({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation(['shell', 'masterData']);
@@ -15,6 +16,8 @@ export function SideNavigation({ onNavigate }: { onNavigate?: () => void }) {
   const kinds = useMasterDataKinds();
   const { pathname } = useLocation();
   const role = session?.user.role;
+  // A customer's master data is their own book, which the portal shows in its own pages.
+  const customer = role === 'customer';
   const readable = new Map(
     (kinds.data ?? []).filter((kind) => kind.read !== 'none').map((kind) => [kind.kind, kind]),
   );
@@ -31,6 +34,13 @@ export function SideNavigation({ onNavigate }: { onNavigate?: () => void }) {
     />
   );
 
+  if (customer) {
+    return (
+      <ScrollArea type="auto" style={{ flex: 1 }}>
+        <PortalSideLinks onNavigate={onNavigate} />
+      </ScrollArea>
+    );
+  }
   return (
     <ScrollArea type="auto" style={{ flex: 1 }}>
       <Stack gap="md">
@@ -48,6 +58,11 @@ export function SideNavigation({ onNavigate }: { onNavigate?: () => void }) {
           });
           if (section.id === 'administration') {
             for (const entry of ADMINISTRATION_LINKS)
+              if (role && entry.roles.includes(role))
+                entries.push(link(entry.to, t(`navigation.links.${entry.id}`)));
+          }
+          if (section.id === 'integrations') {
+            for (const entry of INTEGRATION_LINKS)
               if (role && entry.roles.includes(role))
                 entries.push(link(entry.to, t(`navigation.links.${entry.id}`)));
           }

@@ -9,6 +9,7 @@ import { agendaEvents } from '../agenda/agenda-events';
 import { agendaListRange } from '../agenda/agenda-list-range';
 import { parseAgendaView } from '../agenda/parse-agenda-view';
 import { sheetLink } from '../agenda/sheet-link';
+import { SubscribeCalendarButton } from '../../calendar-feeds/components/subscribe-calendar-button';
 import { nameThenCode } from '../api/record-options-of';
 import { useAgenda } from '../hooks/use-agenda';
 import { useOnlineStatus } from '../hooks/use-online-status';
@@ -72,13 +73,26 @@ export function MyAgendaPage() {
 
   return (
     <Stack gap="md" maw={960}>
-      <Title order={1} fz="h2">
-        {!viewer.actsForAnother
-          ? t('agenda.heading')
-          : viewer.technicianCode
-            ? t('agenda.headingOf', { name: agenda.data?.technicianName ?? viewer.technicianCode })
-            : t('agenda.headingOffice')}
-      </Title>
+      <Group justify="space-between" align="center" gap="sm">
+        <Title order={1} fz="h2">
+          {!viewer.actsForAnother
+            ? t('agenda.heading')
+            : viewer.technicianCode
+              ? t('agenda.headingOf', { name: agenda.data?.technicianName ?? viewer.technicianCode })
+              : t('agenda.headingOffice')}
+        </Title>
+        <SubscribeCalendarButton
+          scope={
+            viewer.technicianCode
+              ? {
+                  kind: 'technician',
+                  code: viewer.technicianCode,
+                  ...(agenda.data?.technicianName && { name: agenda.data.technicianName }),
+                }
+              : null
+          }
+        />
+      </Group>
       {!online && <OfflineBanner />}
       {notice && (
         <Alert color="green" role="status" variant="light">

@@ -1,0 +1,3 @@
+export * from './intervention-export-queries';
+export * from './intervention-export-answers';
+export * from './intervention-export-columns';

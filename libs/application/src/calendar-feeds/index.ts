@@ -1,0 +1,3 @@
+export * from './calendar-feed-subscriptions';
+export * from './calendar-feed-publisher';
+export * from './calendar-feed-window';

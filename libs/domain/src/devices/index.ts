@@ -1,0 +1,2 @@
+export * from './device-signal.schema';
+export * from './device.decider';

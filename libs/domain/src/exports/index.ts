@@ -1,0 +1,1 @@
+export * from './intervention-export-runs.decider';

@@ -1,0 +1,2 @@
+export * from './device-document';
+export * from './devices.projection';
