@@ -23,6 +23,7 @@ import { PreventiveModule } from './preventive/preventive.module';
 import { ServiceLevelsModule } from './service-levels/service-levels.module';
 import { StockModule } from './stock/stock.module';
 import { ZonesModule } from './zones/zones.module';
+import { WebhookSubscriptionsModule } from './webhook-subscriptions/webhook-subscriptions.module';
 
 export interface ApiModuleOptions {
   /** Feature modules to mount (business modules, or a test's own). */
@@ -56,6 +57,7 @@ export class AppModule {
         NotificationsModule,
         EventStreamModule,
         ExportsModule,
+        WebhookSubscriptionsModule,
         OpenApiModule,
         ...(options.features ?? []),
       ],

@@ -5,8 +5,8 @@ import { apiFromPage } from './harness/api-from-page';
 import { openBrowserOnSystem, type BrowserSession } from './harness/browser-session';
 import { expectNoSeriousA11yViolations } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
+import { prepareAcmeInMilano } from './harness/acme-in-milano.fixture';
 import { signIn } from './harness/sign-in';
-import { E2E_ADMIN } from './harness/start-target';
 
 /**
  * Subscribing a phone's calendar, driven in the browser against the real system: a technician
@@ -90,74 +90,24 @@ async function createAndCopy(dialog: Locator): Promise<string> {
 
 describe('subscribing a calendar to an agenda', () => {
   it('prepares a technician, a dispatcher and an appointment tomorrow morning', async () => {
-    await page.goto(`${base}/login`);
-    await signIn(page, E2E_ADMIN);
-    const records: [string, Record<string, unknown>][] = [
-      [
-        'units',
-        { code: 'HQ', name: 'Head office', type: 'head-office', country: 'IT', timeZone: 'Europe/Rome' },
-      ],
-      [
-        'units',
+    await prepareAcmeInMilano(page, base, {
+      records: [['technicians', { code: 'T-A', name: 'Anna Gas', unitCode: 'MI' }]],
+      users: [
         {
-          code: 'MI',
-          name: 'Milano',
-          type: 'service-centre',
-          parentCode: 'HQ',
-          country: 'IT',
-          timeZone: 'Europe/Rome',
+          ...TECHNICIAN,
+          displayName: 'Anna Gas',
+          role: 'technician',
+          language: 'en',
+          binding: { technicianCode: 'T-A' },
+        },
+        {
+          ...DISPATCHER,
+          displayName: 'Desk Milano',
+          role: 'dispatcher',
+          language: 'en',
+          binding: { unitCode: 'MI' },
         },
       ],
-      [
-        'zones',
-        {
-          code: 'Z-MI',
-          name: 'Milano città',
-          unitCode: 'MI',
-          country: 'IT',
-          geometry: {
-            type: 'Polygon',
-            coordinates: [
-              [
-                [9.0, 45.35],
-                [9.35, 45.35],
-                [9.35, 45.6],
-                [9.0, 45.6],
-                [9.0, 45.35],
-              ],
-            ],
-          },
-          postalCodes: ['201*'],
-        },
-      ],
-      ['technicians', { code: 'T-A', name: 'Anna Gas', unitCode: 'MI' }],
-      ['customers', { code: 'ACME', name: 'ACME S.p.A.' }],
-      [
-        'sites',
-        {
-          code: 'S-ACME-1',
-          name: 'ACME Milano',
-          customerCode: 'ACME',
-          address: { street: 'Via Torino 1', city: 'Milano', postalCode: '20123', country: 'IT' },
-          location: { lat: 45.4628, lon: 9.1857 },
-          timeZone: 'Europe/Rome',
-        },
-      ],
-    ];
-    for (const [plural, record] of records) await api('POST', `/api/master-data/${plural}`, record);
-    await api('POST', '/api/users', {
-      ...TECHNICIAN,
-      displayName: 'Anna Gas',
-      role: 'technician',
-      language: 'en',
-      binding: { technicianCode: 'T-A' },
-    });
-    await api('POST', '/api/users', {
-      ...DISPATCHER,
-      displayName: 'Desk Milano',
-      role: 'dispatcher',
-      language: 'en',
-      binding: { unitCode: 'MI' },
     });
     const start = await page.evaluate(() => {
       const date = new Date();

@@ -4,8 +4,8 @@ import { apiFromPage } from './harness/api-from-page';
 import { openBrowserOnSystem, type BrowserSession } from './harness/browser-session';
 import { expectNoSeriousA11yViolations } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
+import { prepareAcmeInMilano } from './harness/acme-in-milano.fixture';
 import { signIn } from './harness/sign-in';
-import { E2E_ADMIN } from './harness/start-target';
 
 /**
  * The customer portal against the real system, on a phone: the customer prints the request label of
@@ -65,88 +65,42 @@ async function command(path: string, body: unknown = {}) {
 
 /** A centre, ACME with a site and a boiler, the boiler's model and one of its conditions, Mario, the customer's user. */
 async function prepareOrganisation(page: Page) {
-  const records: [string, Record<string, unknown>][] = [
-    [
-      'units',
-      { code: 'HQ', name: 'Head office', type: 'head-office', country: 'IT', timeZone: 'Europe/Rome' },
-    ],
-    [
-      'units',
-      {
-        code: 'MI',
-        name: 'Milano',
-        type: 'service-centre',
-        parentCode: 'HQ',
-        country: 'IT',
-        timeZone: 'Europe/Rome',
-      },
-    ],
-    [
-      'zones',
-      {
-        code: 'Z-MI',
-        name: 'Milano città',
-        unitCode: 'MI',
-        country: 'IT',
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [9.0, 45.35],
-              [9.35, 45.35],
-              [9.35, 45.6],
-              [9.0, 45.6],
-              [9.0, 45.35],
-            ],
-          ],
+  await prepareAcmeInMilano(page, base, {
+    records: [
+      ['technicians', { code: 'T-MI-1', name: 'Mario Rossi', unitCode: 'MI' }],
+      ['asset-models', { code: 'BOILER-X', name: 'Boiler X 24kW', manufacturer: 'Caldo', family: 'boilers' }],
+      [
+        'conditions',
+        {
+          code: 'E04',
+          name: 'Ignition failure (E04)',
+          category: 'fault',
+          precision: 'precise',
+          modelCodes: ['BOILER-X'],
+          expectedMinutes: 60,
         },
-        postalCodes: ['201*'],
-      },
+      ],
+      [
+        'assets',
+        {
+          code: 'SN-ACME-1',
+          name: 'Boiler hall A',
+          modelCode: 'BOILER-X',
+          siteCode: 'S-ACME-1',
+          customerCode: 'ACME',
+          ownership: 'customer',
+        },
+      ],
     ],
-    ['technicians', { code: 'T-MI-1', name: 'Mario Rossi', unitCode: 'MI' }],
-    ['asset-models', { code: 'BOILER-X', name: 'Boiler X 24kW', manufacturer: 'Caldo', family: 'boilers' }],
-    [
-      'conditions',
+    users: [
       {
-        code: 'E04',
-        name: 'Ignition failure (E04)',
-        category: 'fault',
-        precision: 'precise',
-        modelCodes: ['BOILER-X'],
-        expectedMinutes: 60,
+        username: CUSTOMER.username,
+        password: CUSTOMER.password,
+        displayName: CUSTOMER.displayName,
+        role: 'customer',
+        binding: { customerCode: 'ACME' },
       },
     ],
-    ['customers', { code: 'ACME', name: 'ACME S.p.A.' }],
-    [
-      'sites',
-      {
-        code: 'S-ACME-1',
-        name: 'ACME Milano',
-        customerCode: 'ACME',
-        address: { street: 'Via Torino 1', city: 'Milano', postalCode: '20123', country: 'IT' },
-        location: { lat: 45.4628, lon: 9.1857 },
-        timeZone: 'Europe/Rome',
-      },
-    ],
-    [
-      'assets',
-      {
-        code: 'SN-ACME-1',
-        name: 'Boiler hall A',
-        modelCode: 'BOILER-X',
-        siteCode: 'S-ACME-1',
-        customerCode: 'ACME',
-        ownership: 'customer',
-      },
-    ],
-  ];
-  for (const [plural, record] of records) await api(page, 'POST', `/api/master-data/${plural}`, record);
-  await api(page, 'POST', '/api/users', {
-    username: CUSTOMER.username,
-    password: CUSTOMER.password,
-    displayName: CUSTOMER.displayName,
-    role: 'customer',
-    binding: { customerCode: 'ACME' },
   });
 }
 
@@ -167,8 +121,6 @@ function windowAsShown(page: Page, start: string, end: string): Promise<string> 
 
 describe('the customer portal on a phone, against the real system', () => {
   it('1. the customer prints the request label of their boiler: its QR code links to the pre-filled form', async () => {
-    await desk.goto(`${base}/login`);
-    await signIn(desk, E2E_ADMIN);
     await prepareOrganisation(desk);
 
     phone = await session!.browser.context.newPage();

@@ -4,8 +4,8 @@ import { apiFromPage } from './harness/api-from-page';
 import { openBrowserOnSystem, type BrowserSession } from './harness/browser-session';
 import { expectNoSeriousA11yViolations } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
+import { prepareAcmeInMilano } from './harness/acme-in-milano.fixture';
 import { signIn } from './harness/sign-in';
-import { E2E_ADMIN } from './harness/start-target';
 
 /**
  * The remote diagnosis seen from the desk against the real system: a boiler's gateway speaks over
@@ -71,87 +71,41 @@ async function deviceWhen(done: (device: DeviceDiagnosis) => boolean, what: stri
 
 /** A centre and its zone, a customer's boiler watched every hour, and the catalogue's E104. */
 async function prepareOrganisation(page: Page) {
-  const records: [string, Record<string, unknown>][] = [
-    [
-      'units',
-      { code: 'HQ', name: 'Head office', type: 'head-office', country: 'IT', timeZone: 'Europe/Rome' },
-    ],
-    [
-      'units',
-      {
-        code: 'MI',
-        name: 'Milano',
-        type: 'service-centre',
-        parentCode: 'HQ',
-        country: 'IT',
-        timeZone: 'Europe/Rome',
-      },
-    ],
-    [
-      'zones',
-      {
-        code: 'Z-MI',
-        name: 'Milano città',
-        unitCode: 'MI',
-        country: 'IT',
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [9.0, 45.35],
-              [9.35, 45.35],
-              [9.35, 45.6],
-              [9.0, 45.6],
-              [9.0, 45.35],
-            ],
-          ],
+  await prepareAcmeInMilano(page, base, {
+    records: [
+      ['asset-models', { code: 'BOILER-X', name: 'Boiler X 24kW', manufacturer: 'Caldo', family: 'boilers' }],
+      [
+        'assets',
+        {
+          code: ASSET,
+          modelCode: 'BOILER-X',
+          siteCode: 'S-ACME-1',
+          customerCode: 'ACME',
+          ownership: 'customer',
+          heartbeatMinutes: 60,
         },
-        postalCodes: ['201*'],
-      },
+      ],
+      [
+        'conditions',
+        {
+          code: 'BURNER-LOCKOUT',
+          name: 'Burner lockout',
+          category: 'fault',
+          precision: 'precise',
+          deviceCode: 'E104',
+          modelCodes: ['BOILER-X'],
+          expectedMinutes: 60,
+        },
+      ],
     ],
-    ['asset-models', { code: 'BOILER-X', name: 'Boiler X 24kW', manufacturer: 'Caldo', family: 'boilers' }],
-    ['customers', { code: 'ACME', name: 'ACME S.p.A.' }],
-    [
-      'sites',
+    users: [
       {
-        code: 'S-ACME-1',
-        name: 'ACME Milano',
-        customerCode: 'ACME',
-        address: { street: 'Via Torino 1', city: 'Milano', postalCode: '20123', country: 'IT' },
-        location: { lat: 45.4628, lon: 9.1857 },
-        timeZone: 'Europe/Rome',
+        ...DISPATCHER,
+        displayName: 'Desk Milano',
+        role: 'dispatcher',
+        binding: { unitCode: 'MI' },
       },
     ],
-    [
-      'assets',
-      {
-        code: ASSET,
-        modelCode: 'BOILER-X',
-        siteCode: 'S-ACME-1',
-        customerCode: 'ACME',
-        ownership: 'customer',
-        heartbeatMinutes: 60,
-      },
-    ],
-    [
-      'conditions',
-      {
-        code: 'BURNER-LOCKOUT',
-        name: 'Burner lockout',
-        category: 'fault',
-        precision: 'precise',
-        deviceCode: 'E104',
-        modelCodes: ['BOILER-X'],
-        expectedMinutes: 60,
-      },
-    ],
-  ];
-  for (const [plural, record] of records) await api(page, 'POST', `/api/master-data/${plural}`, record);
-  await api(page, 'POST', '/api/users', {
-    ...DISPATCHER,
-    displayName: 'Desk Milano',
-    role: 'dispatcher',
-    binding: { unitCode: 'MI' },
   });
   const key = await api<{ apiKey: string }>(page, 'POST', '/api/api-keys', {
     name: 'Boiler gateway',
@@ -166,8 +120,6 @@ const signals = (panel: Locator): Locator => panel.getByTestId('device-signals')
 
 describe('the remote diagnosis in a real browser against the real system', () => {
   it('1. a boiler’s signals over HTTP show on the request its anomaly opened', async () => {
-    await admin.goto(`${base}/login`);
-    await signIn(admin, E2E_ADMIN);
     await prepareOrganisation(admin);
 
     await signal({ kind: 'heartbeat', firmware: '2.4.1' });

@@ -4,8 +4,8 @@ import { apiFromPage } from './harness/api-from-page';
 import { openBrowserOnSystem, type BrowserSession } from './harness/browser-session';
 import { expectNoSeriousA11yViolations, type KnownThirdPartyViolation } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
+import { prepareAcmeInMilano } from './harness/acme-in-milano.fixture';
 import { signIn } from './harness/sign-in';
-import { E2E_ADMIN } from './harness/start-target';
 
 /**
  * The dispatch board driven as a dispatcher drives it, with the mouse, against the real system:
@@ -68,93 +68,47 @@ async function acceptedRequest(page: Page, description: string, priority: string
 }
 
 async function prepareOrganisation(page: Page) {
-  const records: [string, Record<string, unknown>][] = [
-    [
-      'units',
-      { code: 'HQ', name: 'Head office', type: 'head-office', country: 'IT', timeZone: 'Europe/Rome' },
-    ],
-    [
-      'units',
-      {
-        code: 'MI',
-        name: 'Milano',
-        type: 'service-centre',
-        parentCode: 'HQ',
-        country: 'IT',
-        timeZone: 'Europe/Rome',
-      },
-    ],
-    [
-      'zones',
-      {
-        code: 'Z-MI',
-        name: 'Milano città',
-        unitCode: 'MI',
-        country: 'IT',
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [9.0, 45.35],
-              [9.35, 45.35],
-              [9.35, 45.6],
-              [9.0, 45.6],
-              [9.0, 45.35],
-            ],
-          ],
+  await prepareAcmeInMilano(page, base, {
+    records: [
+      ['skills', { code: 'GAS', name: 'Gas boilers' }],
+      ['skills', { code: 'ELEC', name: 'Electrical panels' }],
+      ['technicians', { code: 'T-A', name: 'Anna Gas', unitCode: 'MI', skills: [{ skillCode: 'GAS' }] }],
+      [
+        'technicians',
+        { code: 'T-B', name: 'Bruno Elettrico', unitCode: 'MI', skills: [{ skillCode: 'ELEC' }] },
+      ],
+      ['technicians', { code: 'T-C', name: 'Carla Gas', unitCode: 'MI', skills: [{ skillCode: 'GAS' }] }],
+      [
+        'conditions',
+        {
+          code: 'LEAK',
+          name: 'Gas leak',
+          category: 'fault',
+          precision: 'generic',
+          expectedMinutes: 60,
+          requiredSkillCodes: ['GAS'],
         },
-        postalCodes: ['201*'],
-      },
+      ],
+      [
+        'conditions',
+        {
+          code: 'PANEL-BOILER',
+          name: 'Boiler and its panel both down',
+          category: 'fault',
+          precision: 'generic',
+          expectedMinutes: 90,
+          requiredSkillCodes: ['GAS', 'ELEC'],
+        },
+      ],
     ],
-    ['skills', { code: 'GAS', name: 'Gas boilers' }],
-    ['skills', { code: 'ELEC', name: 'Electrical panels' }],
-    ['technicians', { code: 'T-A', name: 'Anna Gas', unitCode: 'MI', skills: [{ skillCode: 'GAS' }] }],
-    [
-      'technicians',
-      { code: 'T-B', name: 'Bruno Elettrico', unitCode: 'MI', skills: [{ skillCode: 'ELEC' }] },
-    ],
-    ['technicians', { code: 'T-C', name: 'Carla Gas', unitCode: 'MI', skills: [{ skillCode: 'GAS' }] }],
-    ['customers', { code: 'ACME', name: 'ACME S.p.A.' }],
-    [
-      'sites',
+    users: [
       {
-        code: 'S-ACME-1',
-        name: 'ACME Milano',
-        customerCode: 'ACME',
-        address: { street: 'Via Torino 1', city: 'Milano', postalCode: '20123', country: 'IT' },
-        location: { lat: 45.4628, lon: 9.1857 },
-        timeZone: 'Europe/Rome',
+        ...DISPATCHER,
+        displayName: 'Board Milano',
+        role: 'dispatcher',
+        binding: { unitCode: 'MI' },
       },
     ],
-    [
-      'conditions',
-      {
-        code: 'LEAK',
-        name: 'Gas leak',
-        category: 'fault',
-        precision: 'generic',
-        expectedMinutes: 60,
-        requiredSkillCodes: ['GAS'],
-      },
-    ],
-    [
-      'conditions',
-      {
-        code: 'PANEL-BOILER',
-        name: 'Boiler and its panel both down',
-        category: 'fault',
-        precision: 'generic',
-        expectedMinutes: 90,
-        requiredSkillCodes: ['GAS', 'ELEC'],
-      },
-    ],
-  ];
-  for (const [plural, record] of records) await api(page, 'POST', `/api/master-data/${plural}`, record);
-  await api(page, 'POST', '/api/users', {
-    ...DISPATCHER,
-    displayName: 'Board Milano',
-    role: 'dispatcher',
-    binding: { unitCode: 'MI' },
   });
 }
 
@@ -273,8 +227,6 @@ const card = (page: Page, reference: string) =>
 
 describe('the dispatch board, by drag and drop in a real browser against the real system', () => {
   it('1. a request dragged from the to-do list onto a technician and time is assigned; another board sees it live', async () => {
-    await desk.goto(`${base}/login`);
-    await signIn(desk, E2E_ADMIN);
     await prepareOrganisation(desk);
     await signInAs(desk, DISPATCHER);
     const first = await acceptedRequest(desk, 'Gas smell near the boiler', 'normal', ['LEAK']);

@@ -10,8 +10,8 @@ import { apiFromPage } from './harness/api-from-page';
 import { openBrowserOnSystem, type BrowserSession } from './harness/browser-session';
 import { expectNoSeriousA11yViolations } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
+import { prepareAcmeInMilano } from './harness/acme-in-milano.fixture';
 import { signIn } from './harness/sign-in';
-import { E2E_ADMIN } from './harness/start-target';
 
 /**
  * Notifications and escalations seen from the desk against the real system, the worker running the
@@ -74,100 +74,54 @@ async function signInAs(page: Page, credentials: { username: string; password: s
  * escalation chain for high priority, and the centre's dispatcher.
  */
 async function prepare(page: Page) {
-  const records: [string, Record<string, unknown>][] = [
-    [
-      'units',
-      { code: 'HQ', name: 'Head office', type: 'head-office', country: 'IT', timeZone: 'Europe/Rome' },
-    ],
-    [
-      'units',
-      {
-        code: 'MI',
-        name: 'Milano',
-        type: 'service-centre',
-        parentCode: 'HQ',
-        country: 'IT',
-        timeZone: 'Europe/Rome',
-      },
-    ],
-    [
-      'zones',
-      {
-        code: 'Z-MI',
-        name: 'Milano città',
-        unitCode: 'MI',
-        country: 'IT',
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [9.0, 45.35],
-              [9.35, 45.35],
-              [9.35, 45.6],
-              [9.0, 45.6],
-              [9.0, 45.35],
-            ],
+  await prepareAcmeInMilano(page, base, {
+    records: [
+      // No weekly hours and no holidays: the clocks run all week round the clock.
+      [
+        'calendars',
+        { code: 'SVC-24-7', name: 'Round the clock', purpose: 'service-hours', timeZone: 'Europe/Rome' },
+      ],
+      [
+        'contracts',
+        {
+          code: 'CT-ACME',
+          name: 'ACME one-minute response',
+          customerCode: 'ACME',
+          validFrom: '2020-01-01',
+          validTo: '2099-12-31',
+          serviceCalendarCode: 'SVC-24-7',
+          serviceLevels: [{ priority: 'high', responseMinutes: 1, restorationMinutes: 60 }],
+          slaThresholds: [50, 100],
+        },
+      ],
+      [
+        'escalation-chains',
+        {
+          code: 'ESC-HIGH',
+          name: 'High priority',
+          priorities: ['high'],
+          levels: [
+            {
+              percent: 50,
+              audiences: ['unit-dispatchers'],
+              channels: ['inbox', 'email'],
+              acknowledgeWithinMinutes: 1,
+            },
           ],
         },
-        postalCodes: ['201*'],
-      },
+      ],
     ],
-    ['customers', { code: 'ACME', name: 'ACME S.p.A.' }],
-    [
-      'sites',
+    users: [
       {
-        code: 'S-ACME-1',
-        name: 'ACME Milano',
-        customerCode: 'ACME',
-        address: { street: 'Via Torino 1', city: 'Milano', postalCode: '20123', country: 'IT' },
-        location: { lat: 45.4628, lon: 9.1857 },
-        timeZone: 'Europe/Rome',
+        ...DISPATCHER,
+        displayName: DISPATCHER_NAME,
+        email: DISPATCHER_EMAIL,
+        // The notifier words each message in its recipient's language.
+        language: 'en',
+        role: 'dispatcher',
+        binding: { unitCode: 'MI' },
       },
     ],
-    // No weekly hours and no holidays: the clocks run all week round the clock.
-    [
-      'calendars',
-      { code: 'SVC-24-7', name: 'Round the clock', purpose: 'service-hours', timeZone: 'Europe/Rome' },
-    ],
-    [
-      'contracts',
-      {
-        code: 'CT-ACME',
-        name: 'ACME one-minute response',
-        customerCode: 'ACME',
-        validFrom: '2020-01-01',
-        validTo: '2099-12-31',
-        serviceCalendarCode: 'SVC-24-7',
-        serviceLevels: [{ priority: 'high', responseMinutes: 1, restorationMinutes: 60 }],
-        slaThresholds: [50, 100],
-      },
-    ],
-    [
-      'escalation-chains',
-      {
-        code: 'ESC-HIGH',
-        name: 'High priority',
-        priorities: ['high'],
-        levels: [
-          {
-            percent: 50,
-            audiences: ['unit-dispatchers'],
-            channels: ['inbox', 'email'],
-            acknowledgeWithinMinutes: 1,
-          },
-        ],
-      },
-    ],
-  ];
-  for (const [plural, record] of records) await api(page, 'POST', `/api/master-data/${plural}`, record);
-  await api(page, 'POST', '/api/users', {
-    ...DISPATCHER,
-    displayName: DISPATCHER_NAME,
-    email: DISPATCHER_EMAIL,
-    // The notifier words each message in its recipient's language.
-    language: 'en',
-    role: 'dispatcher',
-    binding: { unitCode: 'MI' },
   });
 }
 
@@ -183,8 +137,6 @@ const alertItem = (page: Page, reference: string): Locator =>
 
 describe('notifications in a real browser against the real system', () => {
   it('1. the escalation reaches the dispatcher’s bell and inbox live, and is acknowledged from there', async () => {
-    await desk.goto(`${base}/login`);
-    await signIn(desk, E2E_ADMIN);
     await prepare(desk);
 
     dispatcher = await session!.browser.context.newPage();

@@ -4,8 +4,8 @@ import { apiFromPage } from './harness/api-from-page';
 import { openBrowserOnSystem, type BrowserSession } from './harness/browser-session';
 import { expectNoSeriousA11yViolations } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
+import { prepareAcmeInMilano } from './harness/acme-in-milano.fixture';
 import { signIn } from './harness/sign-in';
-import { E2E_ADMIN } from './harness/start-target';
 
 /**
  * SLA clocks seen from the desk against the real system, the worker running the real SLA saga on
@@ -55,83 +55,37 @@ async function signInAs(page: Page, credentials: { username: string; password: s
 
 /** A centre, a customer's site in it, service hours that never close and the one-minute contract. */
 async function prepareContract(page: Page) {
-  const records: [string, Record<string, unknown>][] = [
-    [
-      'units',
-      { code: 'HQ', name: 'Head office', type: 'head-office', country: 'IT', timeZone: 'Europe/Rome' },
-    ],
-    [
-      'units',
-      {
-        code: 'MI',
-        name: 'Milano',
-        type: 'service-centre',
-        parentCode: 'HQ',
-        country: 'IT',
-        timeZone: 'Europe/Rome',
-      },
-    ],
-    [
-      'zones',
-      {
-        code: 'Z-MI',
-        name: 'Milano città',
-        unitCode: 'MI',
-        country: 'IT',
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [9.0, 45.35],
-              [9.35, 45.35],
-              [9.35, 45.6],
-              [9.0, 45.6],
-              [9.0, 45.35],
-            ],
-          ],
+  await prepareAcmeInMilano(page, base, {
+    records: [
+      // No weekly hours and no holidays: the clocks run all week round the clock.
+      [
+        'calendars',
+        { code: 'SVC-24-7', name: 'Round the clock', purpose: 'service-hours', timeZone: 'Europe/Rome' },
+      ],
+      [
+        'contracts',
+        {
+          code: 'CT-ACME',
+          name: 'ACME one-minute response',
+          customerCode: 'ACME',
+          validFrom: '2020-01-01',
+          validTo: '2099-12-31',
+          serviceCalendarCode: 'SVC-24-7',
+          serviceLevels: [{ priority: 'high', responseMinutes: 1, restorationMinutes: 60 }],
+          slaThresholds: [50, 75, 90, 100],
+          slaAtRiskPercent: 50,
+          slaPausingReasonCodes: ['waiting-customer'],
         },
-        postalCodes: ['201*'],
-      },
+      ],
     ],
-    ['customers', { code: 'ACME', name: 'ACME S.p.A.' }],
-    [
-      'sites',
+    users: [
       {
-        code: 'S-ACME-1',
-        name: 'ACME Milano',
-        customerCode: 'ACME',
-        address: { street: 'Via Torino 1', city: 'Milano', postalCode: '20123', country: 'IT' },
-        location: { lat: 45.4628, lon: 9.1857 },
-        timeZone: 'Europe/Rome',
+        ...MANAGER,
+        displayName: 'Manager Milano',
+        role: 'manager',
+        binding: { unitCode: 'MI' },
       },
     ],
-    // No weekly hours and no holidays: the clocks run all week round the clock.
-    [
-      'calendars',
-      { code: 'SVC-24-7', name: 'Round the clock', purpose: 'service-hours', timeZone: 'Europe/Rome' },
-    ],
-    [
-      'contracts',
-      {
-        code: 'CT-ACME',
-        name: 'ACME one-minute response',
-        customerCode: 'ACME',
-        validFrom: '2020-01-01',
-        validTo: '2099-12-31',
-        serviceCalendarCode: 'SVC-24-7',
-        serviceLevels: [{ priority: 'high', responseMinutes: 1, restorationMinutes: 60 }],
-        slaThresholds: [50, 75, 90, 100],
-        slaAtRiskPercent: 50,
-        slaPausingReasonCodes: ['waiting-customer'],
-      },
-    ],
-  ];
-  for (const [plural, record] of records) await api(page, 'POST', `/api/master-data/${plural}`, record);
-  await api(page, 'POST', '/api/users', {
-    ...MANAGER,
-    displayName: 'Manager Milano',
-    role: 'manager',
-    binding: { unitCode: 'MI' },
   });
 }
 
@@ -160,8 +114,6 @@ const tile = (page: Page, standing: string): Locator =>
 
 describe('service levels in a real browser against the real system', () => {
   it('1. a high request reaches its 50 % alarm: the dashboard shows it at risk counting down, then breached, live', async () => {
-    await desk.goto(`${base}/login`);
-    await signIn(desk, E2E_ADMIN);
     await prepareContract(desk);
 
     manager = await session!.browser.context.newPage();

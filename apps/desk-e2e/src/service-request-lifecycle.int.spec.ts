@@ -6,8 +6,8 @@ import { chromiumPath } from './harness/chromium-path';
 import { CHROMIUM_FLAGS } from './harness/launch-chromium';
 import { expectNoSeriousA11yViolations } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
+import { prepareAcmeInMilano } from './harness/acme-in-milano.fixture';
 import { signIn } from './harness/sign-in';
-import { E2E_ADMIN } from './harness/start-target';
 
 /**
  * A service request walked from opening to closing through the screens, against the real system:
@@ -71,103 +71,57 @@ async function command(page: Page, path: string, body: unknown = {}) {
 
 /** The organisation the walk needs, created through the API as an administrator would. */
 async function prepareOrganisation(page: Page) {
-  const records: [string, Record<string, unknown>][] = [
-    [
-      'units',
-      { code: 'HQ', name: 'Head office', type: 'head-office', country: 'IT', timeZone: 'Europe/Rome' },
-    ],
-    [
-      'units',
-      {
-        code: 'MI',
-        name: 'Milano',
-        type: 'service-centre',
-        parentCode: 'HQ',
-        country: 'IT',
-        timeZone: 'Europe/Rome',
-      },
-    ],
-    [
-      'zones',
-      {
-        code: 'Z-MI',
-        name: 'Milano città',
-        unitCode: 'MI',
-        country: 'IT',
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [9.0, 45.35],
-              [9.35, 45.35],
-              [9.35, 45.6],
-              [9.0, 45.6],
-              [9.0, 45.35],
-            ],
+  await prepareAcmeInMilano(page, base, {
+    records: [
+      ['technicians', { code: 'T-MI-1', name: 'Mario Rossi', unitCode: 'MI' }],
+      ['asset-models', { code: 'BOILER-X', name: 'Boiler X 24kW', manufacturer: 'Caldo', family: 'boilers' }],
+      [
+        'assets',
+        {
+          code: 'SN-ACME-1',
+          modelCode: 'BOILER-X',
+          siteCode: 'S-ACME-1',
+          customerCode: 'ACME',
+          ownership: 'customer',
+        },
+      ],
+      ['items', { code: 'FILTER', name: 'Air filter', category: 'part' }],
+      [
+        'warehouses',
+        { code: VAN, name: 'Van of Rossi', type: 'van', unitCode: 'MI', technicianCode: 'T-MI-1' },
+      ],
+      [
+        'conditions',
+        {
+          code: 'E04',
+          name: 'Ignition failure',
+          category: 'fault',
+          precision: 'generic',
+          expectedMinutes: 45,
+          materials: [{ itemCode: 'FILTER', quantity: 1 }],
+          correctiveActions: [
+            {
+              title: 'Replace the air filter',
+              steps: [{ instruction: 'Open the casing and swap the filter.' }],
+            },
           ],
         },
-        postalCodes: ['201*'],
-      },
+      ],
     ],
-    ['technicians', { code: 'T-MI-1', name: 'Mario Rossi', unitCode: 'MI' }],
-    ['asset-models', { code: 'BOILER-X', name: 'Boiler X 24kW', manufacturer: 'Caldo', family: 'boilers' }],
-    ['customers', { code: 'ACME', name: 'ACME S.p.A.' }],
-    [
-      'sites',
+    users: [
       {
-        code: 'S-ACME-1',
-        name: 'ACME Milano',
-        customerCode: 'ACME',
-        address: { street: 'Via Torino 1', city: 'Milano', postalCode: '20123', country: 'IT' },
-        location: { lat: 45.4628, lon: 9.1857 },
-        timeZone: 'Europe/Rome',
+        ...DISPATCHER,
+        displayName: 'Desk Milano',
+        role: 'dispatcher',
+        binding: { unitCode: 'MI' },
       },
-    ],
-    [
-      'assets',
       {
-        code: 'SN-ACME-1',
-        modelCode: 'BOILER-X',
-        siteCode: 'S-ACME-1',
-        customerCode: 'ACME',
-        ownership: 'customer',
+        ...TECHNICIAN,
+        displayName: 'Mario Rossi',
+        role: 'technician',
+        binding: { technicianCode: 'T-MI-1' },
       },
     ],
-    ['items', { code: 'FILTER', name: 'Air filter', category: 'part' }],
-    [
-      'warehouses',
-      { code: VAN, name: 'Van of Rossi', type: 'van', unitCode: 'MI', technicianCode: 'T-MI-1' },
-    ],
-    [
-      'conditions',
-      {
-        code: 'E04',
-        name: 'Ignition failure',
-        category: 'fault',
-        precision: 'generic',
-        expectedMinutes: 45,
-        materials: [{ itemCode: 'FILTER', quantity: 1 }],
-        correctiveActions: [
-          {
-            title: 'Replace the air filter',
-            steps: [{ instruction: 'Open the casing and swap the filter.' }],
-          },
-        ],
-      },
-    ],
-  ];
-  for (const [plural, record] of records) await api(page, 'POST', `/api/master-data/${plural}`, record);
-  await api(page, 'POST', '/api/users', {
-    ...DISPATCHER,
-    displayName: 'Desk Milano',
-    role: 'dispatcher',
-    binding: { unitCode: 'MI' },
-  });
-  await api(page, 'POST', '/api/users', {
-    ...TECHNICIAN,
-    displayName: 'Mario Rossi',
-    role: 'technician',
-    binding: { technicianCode: 'T-MI-1' },
   });
   await api(page, 'POST', `/api/stock/${VAN}/movements`, {
     type: 'receive',
@@ -221,8 +175,6 @@ async function openDetail(page: Page, id: string) {
 
 describe('a service request from opening to closing, in real browsers against the real system', () => {
   it('1. the dispatcher opens a request with the form, accepts and assigns it; a second tab sees it live', async () => {
-    await desk.goto(`${base}/login`);
-    await signIn(desk, E2E_ADMIN);
     await prepareOrganisation(desk);
     await signInAs(desk, DISPATCHER);
 

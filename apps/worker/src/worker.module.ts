@@ -8,6 +8,7 @@ import { WorkerStatusPublisher } from './status/worker-status.publisher';
 import { WorkerLifecycle } from './worker-lifecycle.service';
 import { DevicesModule } from './devices/devices.module';
 import { SagasModule } from './sagas/sagas.module';
+import { WebhookSubscriptionsModule } from './webhook-subscriptions/webhook-subscriptions.module';
 import { WORKER_CLOCK, systemClock } from './worker-clock';
 
 export interface WorkerModuleOptions {
@@ -19,8 +20,8 @@ export interface WorkerModuleOptions {
   now?: () => Date;
 }
 
-/** The sagas and the devices' intake every worker runs unless a test names its own features. */
-export const BUILT_IN_FEATURES: Type[] = [SagasModule, DevicesModule];
+/** The sagas, the devices' intake and the webhooks every worker runs unless a test names its own features. */
+export const BUILT_IN_FEATURES: Type[] = [SagasModule, DevicesModule, WebhookSubscriptionsModule];
 
 @Module({})
 export class WorkerModule {

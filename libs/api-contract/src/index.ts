@@ -19,3 +19,4 @@ export * from './portal/portal-paths';
 export * from './portal/portal-bodies';
 export * from './portal/portal-answers';
 export * from './exports';
+export * from './webhook-subscriptions/webhook-subscriptions-contract';

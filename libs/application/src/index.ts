@@ -30,3 +30,4 @@ export * from './event-stream';
 export * from './calendar-feeds';
 export * from './portal';
 export * from './exports';
+export * from './webhook-subscriptions';

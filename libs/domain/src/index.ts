@@ -16,3 +16,4 @@ export * from './preventive';
 export * from './devices';
 export * from './calendar-feeds';
 export * from './exports';
+export * from './webhook-subscriptions';

@@ -9,3 +9,4 @@ export * from './process/run-until-signalled';
 export * from './stores/create-attachment-store';
 export * from './process/run-cli-main';
 export * from './notifications';
+export * from './webhooks';

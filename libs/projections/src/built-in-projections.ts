@@ -12,6 +12,7 @@ import { serviceLevelsProjection } from './service-levels/service-levels.project
 import { stockProjection } from './stock/stock.projection';
 import { streamCatalogueProjection } from './stream-catalogue.projection';
 import { usersProjection } from './users/users.projection';
+import { webhookSubscriptionsProjection } from './webhook-subscriptions/webhook-subscriptions.projection';
 
 /** Every projection the product runs; the worker and the rebuild CLI take them from here. */
 export const builtInProjections: readonly AnyProjection[] = [
@@ -28,4 +29,5 @@ export const builtInProjections: readonly AnyProjection[] = [
   calendarFeedsProjection as unknown as AnyProjection,
   feedAppointmentsProjection as unknown as AnyProjection,
   devicesProjection as unknown as AnyProjection,
+  webhookSubscriptionsProjection as unknown as AnyProjection,
 ];

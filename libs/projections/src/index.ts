@@ -16,3 +16,4 @@ export * from './service-levels';
 export * from './devices';
 export * from './notifications';
 export * from './calendar-feeds';
+export * from './webhook-subscriptions';

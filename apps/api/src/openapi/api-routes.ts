@@ -75,6 +75,7 @@ import { CALENDAR_FEED_ROUTES } from '../calendar-feeds/calendar-feed-api-routes
 import { EVENT_STREAM_ROUTES } from '../event-stream/event-stream-api-routes';
 import { EXPORT_ROUTES } from '../exports/exports-api-routes';
 import { PORTAL_ROUTES } from '../portal/portal-api-routes';
+import { WEBHOOK_SUBSCRIPTION_ROUTES } from '../webhook-subscriptions/webhook-subscriptions-api-routes';
 import type { ApiResponse, ApiRoute, NamedSchema } from './api-route';
 
 /*
@@ -761,4 +762,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...EVENT_STREAM_ROUTES,
   ...EXPORT_ROUTES,
   ...PORTAL_ROUTES,
+  ...WEBHOOK_SUBSCRIPTION_ROUTES,
 ];

@@ -22,6 +22,7 @@ import { ServiceHistoryController } from '../service-requests/service-history.co
 import { ServiceRequestCommandsController } from '../service-requests/service-request-commands.controller';
 import { ServiceRequestsController } from '../service-requests/service-requests.controller';
 import { TechnicianAgendaController } from '../service-requests/technician-agenda.controller';
+import { WebhookSubscriptionsController } from '../webhook-subscriptions/webhook-subscriptions.controller';
 import type { ApiRoute } from './api-route';
 import { API_ROUTES } from './api-routes';
 import { type OpenApiDocument, buildOpenApiDocument, pathParameterNames } from './openapi-document';
@@ -210,7 +211,7 @@ describe('the OpenAPI document', () => {
     expect(login['security']).toEqual([]);
   });
 
-  it('lists every route the service-request, dispatch, service-level, notification, preventive, calendar-feed, event-stream, and portal controllers and the login serve, and no other', () => {
+  it('lists every route the service-request, dispatch, service-level, notification, preventive, calendar-feed, event-stream, portal and webhook-subscription controllers and the login serve, and no other', () => {
     const served = [
       ...controllerRoutes(ServiceRequestsController),
       ...controllerRoutes(ServiceRequestCommandsController),
@@ -232,9 +233,10 @@ describe('the OpenAPI document', () => {
       ...controllerRoutes(InterventionExportsController),
       ...controllerRoutes(PortalRequestsController),
       ...controllerRoutes(PortalBookController),
+      ...controllerRoutes(WebhookSubscriptionsController),
       ...controllerRoutes(AuthController).filter((route) => route === 'post /auth/login'),
     ].sort();
-    expect(served).toHaveLength(78);
+    expect(served).toHaveLength(91);
     const listed = operations(document)
       .map(({ path, method }) => `${method} ${path}`)
       .sort();

@@ -9,6 +9,7 @@ import { serviceLevelsRoute } from '../features/service-levels/routes';
 import { serviceRequestRoutes } from '../features/service-requests/routes';
 import { stockRoute } from '../features/stock/routes';
 import { technicianRoutes } from '../features/technician/routes';
+import { webhookSubscriptionRoutes } from '../features/webhook-subscriptions/routes';
 import { Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RequireSession } from '../features/auth/components/require-session';
@@ -49,6 +50,7 @@ export const appChildRoutes: RouteObject[] = [
   ...notificationRoutes,
   ...technicianRoutes,
   ...portalRoutes,
+  ...webhookSubscriptionRoutes,
 ];
 
 /** Shared by the browser router and the tests' memory router, so both see the same tree. */

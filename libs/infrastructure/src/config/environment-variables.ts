@@ -197,7 +197,7 @@ export const ENVIRONMENT_VARIABLES = [
     defaultValue: 'false',
     usedBy: ['api'],
     description:
-      'true: users may register plain-http webhook URLs and push endpoints (a receiver on this machine, tests). Otherwise only https is accepted, so notifications never cross the network in the clear.',
+      'true: users may register plain-http webhook URLs and push endpoints, and integrators plain-http webhook subscriptions (a receiver on this machine, tests). Otherwise only https is accepted, so notifications and events never cross the network in the clear.',
   },
   {
     name: 'PUBLIC_URL',
@@ -237,6 +237,62 @@ export const ENVIRONMENT_VARIABLES = [
     usedBy: ['api', 'worker'],
     description:
       'Repeats of an anomaly already raised are counted and recorded together at most this often (an alarm storm makes one record per window, not one per message).',
+  },
+  {
+    name: 'WEBHOOK_TIMEOUT_MS',
+    defaultValue: '10000',
+    usedBy: ['api', 'worker'],
+    description:
+      "Longest wait for a webhook subscription's receiver to answer a call (an event, or the test ping); no answer in time counts as a failure, tried again.",
+  },
+  {
+    name: 'WEBHOOK_RETRY_INITIAL_MS',
+    defaultValue: '5000',
+    usedBy: ['worker'],
+    description:
+      'Wait before the first retry of an event a webhook receiver did not take (5xx, 408, 429, no answer); doubled at each next try, with jitter, up to WEBHOOK_RETRY_MAX_MS. An event is tried until it is taken or refused: a receiver down for hours is caught up when it returns.',
+  },
+  {
+    name: 'WEBHOOK_RETRY_MAX_MS',
+    defaultValue: '300000',
+    usedBy: ['worker'],
+    description:
+      'Longest wait between two tries of a webhook event (5 minutes by default): how soon deliveries resume once a receiver is back.',
+  },
+  {
+    name: 'WEBHOOK_RETRY_JITTER',
+    defaultValue: '0.2',
+    usedBy: ['worker'],
+    description:
+      'Randomness of each retry wait, as a fraction of it (0: none, 1: anywhere from nothing to twice the wait), so that many subscriptions failing together do not retry in step.',
+  },
+  {
+    name: 'WEBHOOK_FAILING_AFTER_MS',
+    defaultValue: '3600000',
+    usedBy: ['worker'],
+    description:
+      'A webhook subscription whose receiver has failed without a success for this long is marked failing (shown in the desk and the API) until its next success; deliveries go on.',
+  },
+  {
+    name: 'WEBHOOK_CONCURRENCY',
+    defaultValue: '4',
+    usedBy: ['worker'],
+    description:
+      "Streams a webhook subscription delivers side by side: each stream's events go one at a time, in order, the next only once the previous was taken (or refused).",
+  },
+  {
+    name: 'WEBHOOK_LEASE_MS',
+    defaultValue: '30000',
+    usedBy: ['worker'],
+    description:
+      "How long a worker's hold on a webhook subscription lasts in Redis unless renewed (every third of it): one worker delivers a subscription at a time, and another takes over within this time when it stops.",
+  },
+  {
+    name: 'WEBHOOK_LOG_LIMIT',
+    defaultValue: '1000',
+    usedBy: ['api', 'worker'],
+    description:
+      'Delivery attempts kept per webhook subscription for its delivery log; older ones are dropped.',
   },
   {
     name: 'REDIS_SERVER_BIN',
@@ -420,6 +476,28 @@ export const environmentSchema = z.object({
   MQTT_CLIENT_ID: nonEmpty.max(64, 'must be at most 64 characters').default('fieldstream-worker'),
   MQTT_SHARED_GROUP: nonEmpty.regex(/^[^/#+]+$/, 'must be a name without / # +').optional(),
   DEVICE_REPEAT_WINDOW_MS: positiveMs.default(30_000),
+  WEBHOOK_TIMEOUT_MS: positiveMs.default(10_000),
+  WEBHOOK_RETRY_INITIAL_MS: positiveMs.default(5_000),
+  WEBHOOK_RETRY_MAX_MS: positiveMs.default(300_000),
+  WEBHOOK_RETRY_JITTER: z.coerce
+    .number({ error: 'must be a number from 0 to 1' })
+    .min(0, 'must be from 0 to 1')
+    .max(1, 'must be from 0 to 1')
+    .default(0.2),
+  WEBHOOK_FAILING_AFTER_MS: positiveMs.default(3_600_000),
+  WEBHOOK_CONCURRENCY: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(64, 'must be at most 64')
+    .default(4),
+  WEBHOOK_LEASE_MS: positiveMs.min(1000, 'must be at least 1000').default(30_000),
+  WEBHOOK_LOG_LIMIT: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(10, 'must be at least 10')
+    .max(100_000, 'must be at most 100000')
+    .default(1000),
 });
 
 export type EventStoreConfig = { kind: 'sqlite'; file: string } | { kind: 'esdb'; connectionString: string };
@@ -473,6 +551,18 @@ export interface AppConfig {
     mqttClientId: string;
     mqttSharedGroup: string | null;
     repeatWindowMs: number;
+  };
+  /** Integrators' webhook subscriptions: how their events are delivered. */
+  webhooks: {
+    timeoutMs: number;
+    retryInitialMs: number;
+    retryMaxMs: number;
+    /** 0..1: each wait is drawn from wait × (1 ± jitter). */
+    retryJitter: number;
+    failingAfterMs: number;
+    concurrency: number;
+    leaseMs: number;
+    logLimit: number;
   };
 }
 
@@ -575,6 +665,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       mqttClientId: e.MQTT_CLIENT_ID,
       mqttSharedGroup: e.MQTT_SHARED_GROUP ?? null,
       repeatWindowMs: e.DEVICE_REPEAT_WINDOW_MS,
+    },
+    webhooks: {
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      retryInitialMs: e.WEBHOOK_RETRY_INITIAL_MS,
+      retryMaxMs: Math.max(e.WEBHOOK_RETRY_MAX_MS, e.WEBHOOK_RETRY_INITIAL_MS),
+      retryJitter: e.WEBHOOK_RETRY_JITTER,
+      failingAfterMs: e.WEBHOOK_FAILING_AFTER_MS,
+      concurrency: e.WEBHOOK_CONCURRENCY,
+      leaseMs: e.WEBHOOK_LEASE_MS,
+      logLimit: e.WEBHOOK_LOG_LIMIT,
     },
   };
 }

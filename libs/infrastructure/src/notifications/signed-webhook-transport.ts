@@ -1,8 +1,6 @@
 import { PermanentDeliveryError, type WebhookTransport } from '@fieldstream/application';
 import type { NotificationWebhook } from '@fieldstream/domain';
-import { Webhook } from 'standardwebhooks';
-
-const TIMEOUT_MS = 10_000;
+import { StandardWebhookPoster } from '../webhooks/standard-webhook-poster';
 
 /**
  * A POST signed per the Standard Webhooks specification, with its reference library: the
@@ -10,25 +8,20 @@ const TIMEOUT_MS = 10_000;
  * secret, and refuses a `webhook-timestamp` too far from its clock (replays).
  */
 export class SignedWebhookTransport implements WebhookTransport {
+  private readonly poster = new StandardWebhookPoster();
+
   async post(webhook: NotificationWebhook, messageId: string, timestamp: Date, body: string): Promise<void> {
-    const signature = new Webhook(webhook.secret).sign(messageId, timestamp, body);
-    const answer = await fetch(webhook.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Fieldstream-Webhooks/1',
-        'webhook-id': messageId,
-        'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-        'webhook-signature': signature,
-      },
+    const answer = await this.poster.post({
+      url: webhook.url,
+      secrets: [webhook.secret],
+      messageId,
+      timestamp,
       body,
-      // A redirect would carry the signed body elsewhere: the receiver's URL is the one registered.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      contentType: 'application/json',
     });
+    if (answer.status === null) throw new Error(answer.error);
     if (answer.status >= 200 && answer.status < 300) return;
-    const detail = (await answer.text().catch(() => '')).slice(0, 200);
-    const text = `webhook answered ${answer.status}${detail ? `: ${detail}` : ''}`;
+    const text = `webhook answered ${answer.status}${answer.detail ? `: ${answer.detail}` : ''}`;
     // The spec's advice: 2xx is taken, 410 means "stop", other 4xx are the receiver's refusal;
     // timeouts, 408, 429 and 5xx are tried again.
     const again =

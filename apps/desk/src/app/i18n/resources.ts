@@ -34,6 +34,8 @@ import devicesEn from '../../features/devices/i18n/en.json';
 import devicesIt from '../../features/devices/i18n/it.json';
 import portalEn from '../../features/portal/i18n/en.json';
 import portalIt from '../../features/portal/i18n/it.json';
+import webhooksEn from '../../features/webhook-subscriptions/i18n/en.json';
+import webhooksIt from '../../features/webhook-subscriptions/i18n/it.json';
 import commonEn from '../../shared/i18n/en.json';
 import commonIt from '../../shared/i18n/it.json';
 
@@ -59,6 +61,7 @@ export const resources = {
     calendarFeeds: calendarFeedsEn,
     devices: devicesEn,
     portal: portalEn,
+    webhooks: webhooksEn,
   },
   it: {
     common: commonIt,
@@ -80,6 +83,7 @@ export const resources = {
     calendarFeeds: calendarFeedsIt,
     devices: devicesIt,
     portal: portalIt,
+    webhooks: webhooksIt,
   },
 } as const;
 
@@ -103,4 +107,5 @@ export const NAMESPACES = [
   'calendarFeeds',
   'devices',
   'portal',
+  'webhooks',
 ] as const;

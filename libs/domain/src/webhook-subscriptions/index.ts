@@ -1,0 +1,2 @@
+export * from './webhook-subscription-events';
+export * from './webhook-subscription.decider';

@@ -1,0 +1,2 @@
+export * from './webhook-subscription-collections';
+export * from './webhook-subscriptions.projection';
