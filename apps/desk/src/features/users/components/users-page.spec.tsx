@@ -96,7 +96,10 @@ describe('users admin', () => {
       target: { value: 'Marta' },
     });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Create' })));
-    expect(await screen.findByText('Say which unit this user works for')).toBeTruthy();
+    // The stub's refusal travels and renders: on a loaded CI machine that can take more than 1 s.
+    expect(
+      await screen.findByText('Say which unit this user works for', {}, { timeout: 5_000 }),
+    ).toBeTruthy();
     const body = JSON.parse(
       api.requests.find((r) => r.method === 'POST' && r.url === '/api/users')?.body ?? '{}',
     );
@@ -108,7 +111,7 @@ describe('users admin', () => {
       binding: {},
       language: 'it',
     });
-  });
+  }, 15_000);
 
   it('issues an API key and shows it once', async () => {
     await startApi();
