@@ -6,6 +6,7 @@ import {
   deliverableFrom,
   inboxDecider,
   inboxStreamName,
+  type NotificationEndpointsState,
   notificationEndpointsDecider,
   notificationEndpointsStreamName,
   notificationTopicOf,
@@ -277,10 +278,13 @@ export class Notifier {
       );
     }
     if (recipient.preferences.mutedTopics.includes(topic)) return;
+    // The recipient's browsers and webhook, read once for both channels, and only if one asks.
+    let endpoints: Promise<NotificationEndpointsState> | undefined;
+    const endpointsOnce = () => (endpoints ??= this.endpointsOf(recipient.userId));
     for (const channel of EXTERNAL_CHANNELS) {
       // A channel this installation has no sender for is not tried: no dead letter for every event.
       if (!channels.has(channel) || !this.options.deliveries.supports(channel)) continue;
-      const address = await this.addressOf(recipient, channel);
+      const address = await this.addressOf(recipient, channel, endpointsOnce);
       if (!address) continue;
       await this.options.deliveries.schedule(
         {
@@ -315,7 +319,11 @@ export class Notifier {
   }
 
   /** Where a channel reaches the user, if they have one and want it. */
-  private async addressOf(recipient: Recipient, channel: ExternalChannel): Promise<string | undefined> {
+  private async addressOf(
+    recipient: Recipient,
+    channel: ExternalChannel,
+    endpoints: () => Promise<NotificationEndpointsState>,
+  ): Promise<string | undefined> {
     switch (channel) {
       case 'email':
         return recipient.preferences.email ? recipient.email : undefined;
@@ -324,7 +332,7 @@ export class Notifier {
       // The browsers and the webhook the user registered themselves (read when sent, too).
       case 'push': {
         if (!recipient.preferences.push) return undefined;
-        const { devices } = await this.endpointsOf(recipient.userId);
+        const { devices } = await endpoints();
         return devices.length > 0
           ? devices
               .map((device) => device.label)
@@ -333,11 +341,11 @@ export class Notifier {
           : undefined;
       }
       case 'webhook':
-        return (await this.endpointsOf(recipient.userId)).webhook?.url;
+        return (await endpoints()).webhook?.url;
     }
   }
 
-  private async endpointsOf(userId: string) {
+  private async endpointsOf(userId: string): Promise<NotificationEndpointsState> {
     const { state } = await loadStream(
       this.options.events,
       notificationEndpointsStreamName(userId),
