@@ -1,5 +1,5 @@
-import { DeviceSignals } from '@fieldstream/application';
-import type { Principal } from '@fieldstream/domain';
+import { DeviceSignals, FieldValidationError, ForbiddenError, NotFoundError } from '@fieldstream/application';
+import { DomainError, type Principal } from '@fieldstream/domain';
 import { APP_CONFIG, type AppConfig } from '@fieldstream/infrastructure';
 import {
   Inject,
@@ -173,10 +173,8 @@ export class MqttIngestion implements OnApplicationBootstrap, BeforeApplicationS
 
 /** A refusal of the message itself (bad fields, unknown asset, a reading going back), as opposed to trouble of ours. */
 function refusalOf(error: unknown): { message: string; errors?: unknown } | undefined {
-  if (!(error instanceof Error)) return undefined;
-  const named = error as Error & { issues?: unknown; code?: unknown };
-  if (error.name === 'FieldValidationError') return { message: error.message, errors: named.issues };
-  if (['NotFoundError', 'DomainError', 'ForbiddenError'].includes(error.name))
+  if (error instanceof FieldValidationError) return { message: error.message, errors: error.issues };
+  if (error instanceof NotFoundError || error instanceof DomainError || error instanceof ForbiddenError)
     return { message: error.message };
   return undefined;
 }
