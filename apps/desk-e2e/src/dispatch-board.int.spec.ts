@@ -155,12 +155,25 @@ async function showTomorrow(page: Page) {
     .getByTestId('board-count')
     .getByText(/^3 technicians/)
     .waitFor();
+  await expectTodayInView(page);
   await timeline(page).getByRole('tab', { name: 'Day view' }).click();
   await timeline(page).getByRole('button', { name: 'Next Day' }).click();
   await page
     .getByTestId('board-count')
     .getByText(/^3 technicians/)
     .waitFor();
+}
+
+/** The week opens scrolled to today (its header marked as the current date), not to its Monday. */
+async function expectTodayInView(page: Page) {
+  // FullCalendar scrolls once the dates are set: waited for, not read at once.
+  await page.waitForFunction(() => {
+    const board = document.querySelector('[data-testid="dispatch-board-timeline"]');
+    const today = board?.querySelector('[aria-current="date"]');
+    if (!board || !today) return false;
+    const [shown, day] = [board.getBoundingClientRect(), today.getBoundingClientRect()];
+    return day.left >= shown.left && day.left < shown.right;
+  });
 }
 
 /** Where a time column and a technician's row cross: the point a drop lands on. */

@@ -1,4 +1,5 @@
 import FullCalendar, {
+  type DatesSetInfo,
   type DropInfo,
   type EventDropInfo,
   type EventInput,
@@ -48,6 +49,24 @@ function focusableScrollers(root: HTMLElement) {
   }
 }
 
+/** The week view's hours (the overview); the day view shows the whole day. */
+const WEEK_FIRST_HOUR = 6;
+const WEEK_LAST_HOUR = 22;
+
+/**
+ * A week opens on today rather than on its Monday: on a desk screen the overview shows about four
+ * days, and a dispatcher plans from now on. Scroll offsets in a timeline are durations from the
+ * view's first day, so today is `days` after it, an hour before now (within the hours shown).
+ */
+function scrollWeekToToday(info: DatesSetInfo, now = new Date()) {
+  if (info.view.type !== 'resourceTimelineWeek' || now < info.start || now >= info.end) return;
+  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  const days = Math.round((today.getTime() - info.start.getTime()) / 86_400_000);
+  const hours = Math.min(Math.max(now.getHours() - 1, WEEK_FIRST_HOUR), WEEK_LAST_HOUR - 1);
+  // After FullCalendar's own reset to scrollTime, which follows a change of dates.
+  setTimeout(() => info.view.calendar.scrollToTime({ days, hours }), 0);
+}
+
 /**
  * Technicians as rows on a time axis (FullCalendar's resource timeline). Only the rows and times
  * near the scroll viewport are rendered (`virtualization`), so 300 technicians by a week stay
@@ -70,8 +89,8 @@ export const BoardTimeline = memo(function BoardTimeline(props: BoardTimelinePro
           // The week is the overview (two-hour columns fit a desk screen); the day is for precise work.
           resourceTimelineWeek: {
             slotDuration: '02:00',
-            slotMinTime: '06:00',
-            slotMaxTime: '22:00',
+            slotMinTime: { hours: WEEK_FIRST_HOUR },
+            slotMaxTime: { hours: WEEK_LAST_HOUR },
             slotMinWidth: 22,
           },
           resourceTimelineDay: { slotDuration: '00:30', scrollTime: '07:00', slotMinWidth: 60 },
@@ -92,7 +111,10 @@ export const BoardTimeline = memo(function BoardTimeline(props: BoardTimelinePro
         buttons={{ today: { text: props.todayText, hint: props.todayText } }}
         resources={props.resources}
         events={props.events}
-        datesSet={(info) => props.onRange(info.start, info.end)}
+        datesSet={(info) => {
+          props.onRange(info.start, info.end);
+          scrollWeekToToday(info);
+        }}
         viewDidMount={(info) => focusableScrollers(info.el)}
         drop={props.onDropRequest}
         eventDrop={props.onMove}

@@ -381,7 +381,9 @@ describe('assign dialog', () => {
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Assign' }));
     const notice = await within(dialog).findByTestId('schedule-conflict');
-    expect(within(notice).getByText(/Technician T-MI-1 is already booked/)).toBeTruthy();
+    // In the reader's words: the appointment in the way, not the server's ids and UTC instants.
+    expect(within(notice).getByText('In the way at that time:')).toBeTruthy();
+    expect(within(notice).queryByText(/appt-9/)).toBeNull();
     expect(within(notice).getByRole('link', { name: 'SR-99999999' }).getAttribute('href')).toBe(
       `/app/requests/${OTHER}`,
     );

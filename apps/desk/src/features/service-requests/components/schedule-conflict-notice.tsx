@@ -7,7 +7,8 @@ import { useFormatters } from '../format/use-formatters';
 import type { Displacement } from '../hooks/use-displacement';
 
 /**
- * A technician already booked: the server's words, the appointments in the way, and the way out
+ * A technician already booked: the appointments in the way (the server's words only when it named
+ * none: its message carries ids and UTC instants, which the list says in the reader's terms), and the way out
  * for an emergency — suspend or remove them, and book anyway. `impact`, shown once the emergency is
  * ticked, says what confirming it would do (the Assign dialog's preview).
  */
@@ -31,7 +32,11 @@ export function ScheduleConflictNotice({
       styles={{ title: { color: '#7c2d12' } }}
     >
       <Stack gap="xs">
-        <Text size="sm">{displacement.detail}</Text>
+        <Text size="sm">
+          {displacement.conflicts.length > 0
+            ? t('conflict.inTheWay', { count: displacement.conflicts.length })
+            : displacement.detail}
+        </Text>
         <List size="sm">
           {displacement.conflicts.map((conflict) => (
             <List.Item key={conflict.appointmentId}>
