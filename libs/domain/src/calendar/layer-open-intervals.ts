@@ -6,10 +6,13 @@ import { closingHolidayDays } from './public-holidays';
 import {
   DAY_MS,
   epochDayOfDate,
+  epochDayOfIsoDate,
   isoWeekdayOf,
   localEpochDay,
   plainDateOfEpochDay,
+  startOfLocalDay,
   steadyWallToEpoch,
+  wallMsOfIsoDateTime,
 } from './zone-offsets';
 
 /** A closed stretch with the reason people will read. */
@@ -45,13 +48,6 @@ function toEpoch(epochDay: number, timeOfDayMs: number, timeZone: string): numbe
   return plainDateOfEpochDay(epochDay)
     .toPlainDateTime(time)
     .toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
-}
-
-function startOfDay(epochDay: number, timeZone: string): number {
-  // Not toEpoch(date at 00:00) near a transition: in zones where DST moves midnight, the day starts at 01:00.
-  const steady = steadyWallToEpoch(timeZone, epochDay * DAY_MS);
-  if (steady !== undefined) return steady;
-  return plainDateOfEpochDay(epochDay).toZonedDateTime({ timeZone }).epochMilliseconds;
 }
 
 /** 'HH:MM' (or anything Temporal.PlainTime reads) as ms since midnight; parsed once per string. */
@@ -93,11 +89,12 @@ function hoursOn(epochDay: number, hours: LocalTimeInterval, timeZone: string): 
   return { from: toEpoch(epochDay, from, timeZone), to: toEpoch(endDay, to, timeZone) };
 }
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
 function exceptionInterval(exception: CalendarException, timeZone: string): EpochInterval {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
-  const wholeDays = dateOnly.test(exception.from);
+  const wholeDays = DATE_ONLY.test(exception.from);
   // Mixing the two forms would leave "to 2026-08-14" meaning either its start or its end: refuse it.
-  if (wholeDays !== dateOnly.test(exception.to)) {
+  if (wholeDays !== DATE_ONLY.test(exception.to)) {
     throw new DomainError(
       'mixed_exception_bounds',
       'An exception runs from date to date or date-time to date-time',
@@ -108,14 +105,28 @@ function exceptionInterval(exception: CalendarException, timeZone: string): Epoc
   }
   if (wholeDays) {
     return {
-      from: startOfDay(epochDayOfDate(Temporal.PlainDate.from(exception.from)), timeZone),
-      to: startOfDay(epochDayOfDate(Temporal.PlainDate.from(exception.to)) + 1, timeZone),
+      from: startOfLocalDay(dateToEpochDay(exception.from), timeZone),
+      to: startOfLocalDay(dateToEpochDay(exception.to) + 1, timeZone),
     };
   }
   return { from: dateTimeToEpoch(exception.from, timeZone), to: dateTimeToEpoch(exception.to, timeZone) };
 }
 
+/**
+ * Exceptions are read for every technician's calendar of a proposal: the forms people write
+ * ('2026-08-14', '2026-08-14T08:00') are read by hand, anything else (seconds, a space for the 'T')
+ * or anything wrong by Temporal, as before.
+ */
+function dateToEpochDay(text: string): number {
+  return epochDayOfIsoDate(text) ?? epochDayOfDate(Temporal.PlainDate.from(text));
+}
+
 function dateTimeToEpoch(text: string, timeZone: string): number {
+  const wallMs = wallMsOfIsoDateTime(text);
+  if (wallMs !== undefined) {
+    const epochDay = Math.floor(wallMs / DAY_MS);
+    return toEpoch(epochDay, wallMs - epochDay * DAY_MS, timeZone);
+  }
   const dateTime = Temporal.PlainDateTime.from(text);
   const timeOfDay =
     dateTime.hour * 3_600_000 +
@@ -159,8 +170,8 @@ export function layerOpenIntervals(layer: CalendarLayer, fromMs: number, toMs: n
 
   const holidays: LabelledInterval[] = layer.holidays
     ? closingHolidayDays(layer.holidays, firstDay, lastDay).map((h) => ({
-        from: startOfDay(h.epochDay, layer.timeZone),
-        to: startOfDay(h.epochDay + 1, layer.timeZone),
+        from: startOfLocalDay(h.epochDay, layer.timeZone),
+        to: startOfLocalDay(h.epochDay + 1, layer.timeZone),
         reason: h.name,
       }))
     : [];
@@ -172,9 +183,11 @@ export function layerOpenIntervals(layer: CalendarLayer, fromMs: number, toMs: n
     .filter((e) => e.kind === 'closed')
     .map((e) => ({ ...exceptionInterval(e, layer.timeZone), reason: e.reason }));
 
-  const open = subtractIntervals(
-    mergeIntervals([...subtractIntervals(base, holidays), ...openings]),
-    closures,
-  );
+  // Subtracting leaves every result merged and sorted, so a step with nothing to add or take away
+  // is skipped rather than merging the same stretches again (a proposal works out hundreds of
+  // calendars, most without openings or closures).
+  const workedHours = subtractIntervals(base, holidays);
+  const opened = openings.length === 0 ? workedHours : mergeIntervals([...workedHours, ...openings]);
+  const open = closures.length === 0 ? opened : subtractIntervals(opened, closures);
   return { open: intersectIntervals(open, window), closures, holidays };
 }

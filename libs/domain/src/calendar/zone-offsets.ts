@@ -63,10 +63,14 @@ function bucketOf(timeZone: string, epochMs: number): Bucket | null {
 /** The zone's offset from UTC at an instant, in ms; undefined when only Temporal can tell. */
 export function offsetAt(timeZone: string, epochMs: number): number | undefined {
   const bucket = bucketOf(timeZone, epochMs);
-  if (!bucket) return undefined;
+  return bucket ? offsetIn(bucket, epochMs) : undefined;
+}
+
+/** The offset at an instant within the bucket. */
+function offsetIn(bucket: Bucket, epochMs: number): number {
   let i = 0;
   while (i < bucket.transitions.length && bucket.transitions[i]! <= epochMs) i++;
-  return bucket.offsets[i];
+  return bucket.offsets[i]!;
 }
 
 /** The offset in force over all of [from, to] (at most one bucket apart), or undefined if it changes there. */
@@ -74,10 +78,21 @@ function steadyOffset(timeZone: string, from: number, to: number): number | unde
   const first = bucketOf(timeZone, from);
   const last = bucketOf(timeZone, to);
   if (!first || !last) return undefined;
-  const offset = offsetAt(timeZone, from);
-  if (offset === undefined || offsetAt(timeZone, to) !== offset) return undefined;
-  const moves = (bucket: Bucket) => bucket.transitions.some((at) => at > from && at <= to);
-  return moves(first) || (last !== first && moves(last)) ? undefined : offset;
+  // The buckets at hand rather than offsetAt, which would look both up again.
+  const offset = offsetIn(first, from);
+  if (offsetIn(last, to) !== offset) return undefined;
+  return movesWithin(first, from, to) || (last !== first && movesWithin(last, from, to)) ? undefined : offset;
+}
+
+/**
+ * Whether one of the bucket's transitions lies in (from, to]. An indexed loop: this is asked for
+ * every working-hours bound of every calendar, and a callback or an iterator allocates per question.
+ */
+function movesWithin(bucket: Bucket, from: number, to: number): boolean {
+  const { transitions } = bucket;
+  for (let i = 0; i < transitions.length; i++)
+    if (transitions[i]! > from && transitions[i]! <= to) return true;
+  return false;
 }
 
 /**
@@ -115,6 +130,71 @@ export function epochDayOfDate(date: {
   readonly day: number;
 }): number {
   return epochDayOf(date.year, date.month, date.day);
+}
+
+/**
+ * The first instant of a local day (a day number): plain arithmetic away from a transition. Near
+ * one, Temporal's start of the day rather than the instant of 00:00: in zones where DST moves
+ * midnight, the day starts at 01:00.
+ */
+export function startOfLocalDay(epochDay: number, timeZone: string): number {
+  const steady = steadyWallToEpoch(timeZone, epochDay * DAY_MS);
+  if (steady !== undefined) return steady;
+  return plainDateOfEpochDay(epochDay).toZonedDateTime({ timeZone }).epochMilliseconds;
+}
+
+/**
+ * The day number of a date written exactly 'YYYY-MM-DD', or undefined for any other text or a date
+ * that does not exist: for the caller to ask Temporal, which reads the other forms it knows and
+ * refuses the rest with its own error. Dates people write are read without Temporal's parser.
+ */
+export function epochDayOfIsoDate(text: string): number | undefined {
+  return text.length === 10 ? epochDayAt(text, 0) : undefined;
+}
+
+/**
+ * A date-time written exactly 'YYYY-MM-DDTHH:MM' as ms since 1970-01-01T00:00 local (the "wall"
+ * ms steadyWallToEpoch takes), or undefined for any other text or a date or time that does not
+ * exist (24:00 included: Temporal decides what it means, if anything).
+ */
+export function wallMsOfIsoDateTime(text: string): number | undefined {
+  if (text.length !== 16 || text.charCodeAt(10) !== T || text.charCodeAt(13) !== COLON) return undefined;
+  const epochDay = epochDayAt(text, 0);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  if (epochDay === undefined || !(hour <= 23 && minute <= 59)) return undefined;
+  return epochDay * DAY_MS + hour * 3_600_000 + minute * MINUTE;
+}
+
+/** The day number of the 'YYYY-MM-DD' written from `at` on; undefined if it is not one. */
+function epochDayAt(text: string, at: number): number | undefined {
+  if (text.charCodeAt(at + 4) !== DASH || text.charCodeAt(at + 7) !== DASH) return undefined;
+  const year = digitsAt(text, at, 4);
+  const month = digitsAt(text, at + 5, 2);
+  const day = digitsAt(text, at + 8, 2);
+  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)))
+    return undefined;
+  return epochDayOf(year, month, day);
+}
+
+const DASH = 0x2d;
+const COLON = 0x3a;
+const T = 0x54;
+
+/** The number the `count` ASCII digits from `at` on write; NaN when one of them is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (!(digit >= 0 && digit <= 9)) return Number.NaN;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export function plainDateOfEpochDay(epochDay: number): Temporal.PlainDate {

@@ -1,6 +1,8 @@
 import type { CalendarLayer } from '../calendar/calendar-layer';
-import { type EpochInterval, intersectIntervals } from '../calendar/epoch-intervals';
+import type { EpochInterval } from '../calendar/epoch-intervals';
 import { layerOpenIntervals } from '../calendar/layer-open-intervals';
+import { localEpochDay } from '../calendar/zone-offsets';
+import { intersectMerged } from './merged-intervals';
 import type { ProposalJob, ProposalSettings } from './propose-technicians';
 
 const MINUTE = 60_000;
@@ -41,13 +43,27 @@ export function jobCalendar(job: ProposalJob, settings: Pick<ProposalSettings, '
   const openWhereAll = (layers: readonly CalendarLayer[]) => {
     let open = wholeOnly;
     for (const layer of layers) {
+      if (whole.from < whole.to && restrictsNothing(layer, whole)) continue;
       const layerOpen = openOf(layer);
       if (layerOpen.length === 1 && layerOpen[0]!.from === whole.from && layerOpen[0]!.to === whole.to)
         continue;
-      open = open === wholeOnly ? layerOpen : intersectIntervals(open, layerOpen);
+      open = open === wholeOnly ? layerOpen : intersectMerged(open, layerOpen);
     }
     return open;
   };
   const siteOpen = job.site.accessLayers.length === 0 ? undefined : openWhereAll(job.site.accessLayers);
   return { horizonEnd, openWhereAll, siteOpen };
+}
+
+/**
+ * A layer open throughout (a technician's own calendar without leave: most of them) is open over
+ * the whole window, as layerOpenIntervals would say: known without working it out for every
+ * technician. Its zone is read as layerOpenIntervals reads it first, so that one Temporal does not
+ * know is refused all the same.
+ */
+function restrictsNothing(layer: CalendarLayer, whole: EpochInterval): boolean {
+  if (layer.weeklyHours || layer.holidays || (layer.exceptions && layer.exceptions.length > 0)) return false;
+  localEpochDay(layer.timeZone, whole.from);
+  localEpochDay(layer.timeZone, whole.to);
+  return true;
 }

@@ -69,59 +69,112 @@ const WORKING_DAY_MINUTES = 8 * 60;
  * kilometres matter most: a start a day later halves the start score, half an hour more driving
  * halves the travel score.
  */
-function criterionScore(
-  criterion: ProposalCriterion,
-  measures: ProposalMeasures,
-): Omit<CriterionScore, 'weight' | 'points'> {
+function criterionScore(criterion: ProposalCriterion, measures: ProposalMeasures): number {
   switch (criterion) {
     case 'start':
-      return {
-        criterion,
-        value: measures.minutesUntilStart,
-        score: 1 / (1 + measures.minutesUntilStart / (24 * 60)),
-      };
+      return 1 / (1 + measures.minutesUntilStart / (24 * 60));
     case 'deadline':
-      return measures.withinDeadline === undefined
-        ? { criterion, score: 1 }
-        : {
-            criterion,
-            value: measures.withinDeadline ? 'met' : 'missed',
-            score: measures.withinDeadline ? 1 : 0,
-          };
+      return measures.withinDeadline === undefined || measures.withinDeadline ? 1 : 0;
     case 'zone':
-      return { criterion, value: measures.zone, score: ZONE_SCORES[measures.zone] };
+      return ZONE_SCORES[measures.zone];
     case 'travel':
-      return measures.travelMinutes === undefined
-        ? { criterion, score: 1 }
-        : { criterion, value: measures.travelMinutes, score: 1 / (1 + measures.travelMinutes / 30) };
+      return measures.travelMinutes === undefined ? 1 : 1 / (1 + measures.travelMinutes / 30);
     case 'materials':
-      return { criterion, value: measures.materials, score: MATERIAL_SCORES[measures.materials] };
+      return MATERIAL_SCORES[measures.materials];
     case 'skills':
-      return { criterion, value: Math.round(measures.skillMargin * 100) / 100, score: measures.skillMargin };
+      return measures.skillMargin;
     case 'workload':
-      return {
-        criterion,
-        value: measures.bookedMinutesThatDay,
-        score: 1 - Math.min(1, measures.bookedMinutesThatDay / WORKING_DAY_MINUTES),
-      };
+      return 1 - Math.min(1, measures.bookedMinutesThatDay / WORKING_DAY_MINUTES);
+  }
+}
+
+/**
+ * What an explanation shows for a criterion, in its own unit; undefined when there is nothing to
+ * measure (no deadline, no drive). Apart from the score, so that neither needs an object per
+ * criterion on its way into the line.
+ */
+function criterionValue(
+  criterion: ProposalCriterion,
+  measures: ProposalMeasures,
+): number | string | undefined {
+  switch (criterion) {
+    case 'start':
+      return measures.minutesUntilStart;
+    case 'deadline':
+      return measures.withinDeadline === undefined ? undefined : measures.withinDeadline ? 'met' : 'missed';
+    case 'zone':
+      return measures.zone;
+    case 'travel':
+      return measures.travelMinutes;
+    case 'materials':
+      return measures.materials;
+    case 'skills':
+      return Math.round(measures.skillMargin * 100) / 100;
+    case 'workload':
+      return measures.bookedMinutesThatDay;
   }
 }
 
 /** The weighted mean, every criterion shown with its weight and the points it brings. */
 export function scoreProposal(measures: ProposalMeasures, weights: CriterionWeights): ProposalScore {
-  const totalWeight = PROPOSAL_CRITERIA.reduce((sum, criterion) => sum + Math.max(0, weights[criterion]), 0);
+  return proposalScorer(weights)(measures);
+}
+
+/**
+ * `scoreProposal` with the weights read once: a proposal scores hundreds of technicians against the
+ * same weights, and reading a record by a computed key costs more than the arithmetic. Its lines
+ * are shared between the technicians it scores where the value decides the line (all but the
+ * skills' margin, shown rounded): lines are immutable, like the shared match of a skill nobody
+ * holds, and hundreds of technicians start at the same quarter hour, in the same zone, with the
+ * same drive.
+ */
+export function proposalScorer(weights: CriterionWeights): (measures: ProposalMeasures) => ProposalScore {
+  const weighted = PROPOSAL_CRITERIA.map((criterion) => ({
+    criterion,
+    weight: Math.max(0, weights[criterion]),
+  }));
+  const totalWeight = weighted.reduce((sum, { weight }) => sum + weight, 0);
+  const shared = weighted.map(() => new Map<number | string | undefined, CriterionScore>());
+  return (measures) => weightedScore(weighted, totalWeight, measures, shared);
+}
+
+/** Filled in a loop: a callback would need a closure (and a context) per technician scored. */
+function weightedScore(
+  weighted: readonly { criterion: ProposalCriterion; weight: number }[],
+  totalWeight: number,
+  measures: ProposalMeasures,
+  shared: readonly Map<number | string | undefined, CriterionScore>[],
+): ProposalScore {
   let total = 0;
-  const criteria = PROPOSAL_CRITERIA.map((criterion): CriterionScore => {
-    const weight = Math.max(0, weights[criterion]);
-    const { value, score } = criterionScore(criterion, measures);
-    const points = round(totalWeight === 0 ? 0 : (100 * weight * score) / totalWeight);
-    total += points;
-    // Literals rather than spreads: a proposal over a whole organisation scores hundreds of technicians.
-    return value === undefined
-      ? { criterion, score: round(score), weight, points }
-      : { criterion, value, score: round(score), weight, points };
-  });
+  const criteria = new Array<CriterionScore>(weighted.length);
+  for (let i = 0; i < weighted.length; i++) {
+    const { criterion, weight } = weighted[i]!;
+    const value = criterionValue(criterion, measures);
+    // A Map takes -0 for 0: such a line is made anew.
+    const lines = criterion === 'skills' || Object.is(value, -0) ? undefined : shared[i]!;
+    let line = lines?.get(value);
+    if (!line) {
+      line = criterionLine(criterion, value, criterionScore(criterion, measures), weight, totalWeight);
+      lines?.set(value, line);
+    }
+    total += line.points;
+    criteria[i] = line;
+  }
   return { total: round(total), criteria };
+}
+
+function criterionLine(
+  criterion: ProposalCriterion,
+  value: number | string | undefined,
+  score: number,
+  weight: number,
+  totalWeight: number,
+): CriterionScore {
+  const points = round(totalWeight === 0 ? 0 : (100 * weight * score) / totalWeight);
+  // Literals rather than spreads: a proposal over a whole organisation scores hundreds of technicians.
+  return value === undefined
+    ? { criterion, score: round(score), weight, points }
+    : { criterion, value, score: round(score), weight, points };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -1,15 +1,24 @@
 import { Temporal } from 'temporal-polyfill';
 import type { CalendarLayer } from '../calendar/calendar-layer';
-import { type EpochInterval, intersectIntervals } from '../calendar/epoch-intervals';
+import type { EpochInterval } from '../calendar/epoch-intervals';
 import { type JobCalendar, jobCalendar } from './job-calendar';
 import { layerOpenIntervals } from '../calendar/layer-open-intervals';
-import { type CriterionWeights, type ProposalScore, scoreProposal } from './proposal-score';
+import { epochDayOfIsoDate, startOfLocalDay } from '../calendar/zone-offsets';
+import { localMidnights } from './local-midnights';
+import { intersectMerged } from './merged-intervals';
+import {
+  type CriterionWeights,
+  type ProposalMeasures,
+  type ProposalScore,
+  proposalScorer,
+} from './proposal-score';
 import { type HeldSkill, type RequiredSkill, type SkillMatch, matchSkill, skillMargin } from './skill-match';
 import { type Booking, type SlotQuestion, earliestGridStarts } from './start-windows';
 import { type GeoPoint, type TravelModel, estimateTravel } from './travel-estimate';
 import {
   type MaterialNeed,
   type MaterialsFit,
+  type SharedMaterialLines,
   type ZoneFit,
   materialsFit,
   zoneFit,
@@ -124,9 +133,10 @@ export interface TechnicianProposal {
  *
  * Asked over a whole organisation (thousands of technicians, most of them lacking a skill), so the
  * cheap rules run first and only those who pass them get calendar work, and the answer for an
- * excluded technician is built from what is already known, sharing the immutable parts (a missing
- * skill's match and exclusion) between technicians: on this runtime every object of the answer
- * costs more in garbage collection than the arithmetic around it.
+ * excluded technician is built from what is already known, sharing the immutable parts (a skill's
+ * match and exclusion, a material's line, a score's line) between technicians: on this runtime
+ * every object of the answer costs more in garbage collection than the arithmetic around it, and
+ * the answer so far is copied by every collection of the young generation while it is built.
  */
 export function proposeTechnicians(
   job: ProposalJob,
@@ -136,31 +146,77 @@ export function proposeTechnicians(
   const context = jobContext(job, settings);
   const proposed: TechnicianProposal[] = [];
   const excluded: TechnicianProposal[] = [];
-  const questions = new Map<string, SlotQuestion>();
-  for (const candidate of candidates) {
-    const proposal = proposeOne(job, candidate, settings, context, questions);
+  // Who the proposed are, for the few counterfactuals: their questions are asked again rather than
+  // kept, hundreds of them, through every collection of the young generation until the answer is out.
+  const proposedCandidates = new Map<string, ProposalCandidate>();
+  // Indexed: this loop runs once per request, often before it is optimized, and an iterator
+  // allocates a result object per technician until it is.
+  for (let i = 0; i < candidates.length; i++) {
+    const proposal = proposeOne(job, candidates[i]!, settings, context, proposedCandidates);
     (proposal.status === 'proposed' ? proposed : excluded).push(proposal);
   }
   // The order of one sort over all (proposed before excluded, then score, start, code), in two
   // sorts: the excluded have neither score nor start, so code alone orders them (sorts are stable).
-  proposed.sort(
-    (a, b) => b.score!.total - a.score!.total || a.slot!.start - b.slot!.start || compareCodes(a, b),
-  );
-  excluded.sort(compareCodes);
+  sortByScore(proposed);
+  if (!inCodeOrder(excluded)) excluded.sort(compareCodes);
   // Counterfactuals cost a few window computations each: worked out for the proposals a dispatcher
   // reads first, not for hundreds further down.
   for (let rank = 0; rank < Math.min(COUNTERFACTUAL_RANKS, proposed.length); rank++) {
-    const proposal = proposed[rank]!;
-    const question = questions.get(proposal.technicianCode);
-    if (!question) continue;
-    const counterfactual = cheapestMove(question, settings.gridMinutes, proposal.slot!.start);
-    if (counterfactual) proposed[rank] = { ...proposal, counterfactual };
+    const candidate = proposedCandidates.get(proposed[rank]!.technicianCode);
+    if (candidate) proposed[rank] = withCounterfactual(proposed[rank]!, job, candidate, settings, context);
   }
   return proposed.concat(excluded);
 }
 
+/** The proposal with the cheapest move that frees an earlier start, if a move does. */
+function withCounterfactual(
+  proposal: TechnicianProposal,
+  job: ProposalJob,
+  candidate: ProposalCandidate,
+  settings: ProposalSettings,
+  context: JobContext,
+): TechnicianProposal {
+  const skills = matchRequired(job.requiredSkills, candidate.skills, context);
+  const question = slotQuestion(job, candidate, skills, settings, context);
+  const counterfactual = cheapestMove(question, settings.gridMinutes, proposal.slot!.start);
+  return counterfactual ? { ...proposal, counterfactual } : proposal;
+}
+
 const compareCodes = (a: TechnicianProposal, b: TechnicianProposal) =>
   a.technicianCode < b.technicianCode ? -1 : a.technicianCode > b.technicianCode ? 1 : 0;
+
+/**
+ * Best score first, then earliest start, then code; in place and stable. The keys are read into
+ * arrays of numbers first and the positions sorted on them: a comparison that follows each
+ * proposal to its score and slot (and their boxed numbers) costs a cache miss or four, hundreds
+ * of proposals times a dozen comparisons each.
+ */
+function sortByScore(proposed: TechnicianProposal[]): void {
+  const totals = new Float64Array(proposed.length);
+  const starts = new Float64Array(proposed.length);
+  const positions = new Array<number>(proposed.length);
+  for (let i = 0; i < proposed.length; i++) {
+    totals[i] = proposed[i]!.score!.total;
+    starts[i] = proposed[i]!.slot!.start;
+    positions[i] = i;
+  }
+  positions.sort(
+    (i, j) => totals[j]! - totals[i]! || starts[i]! - starts[j]! || compareCodes(proposed[i]!, proposed[j]!),
+  );
+  const unsorted = proposed.slice();
+  for (let k = 0; k < positions.length; k++) proposed[k] = unsorted[positions[k]!]!;
+}
+
+/**
+ * Whether the proposals already are in code order, as candidates usually come: one comparison each,
+ * half of what sorting them (already sorted) costs.
+ */
+function inCodeOrder(proposals: readonly TechnicianProposal[]): boolean {
+  for (let i = 1; i < proposals.length; i++) {
+    if (proposals[i - 1]!.technicianCode > proposals[i]!.technicianCode) return false;
+  }
+  return true;
+}
 
 /** Proposals (best first) that get a counterfactual. */
 const COUNTERFACTUAL_RANKS = 20;
@@ -171,10 +227,16 @@ interface JobContext extends JobCalendar {
   midnights: number[];
   /** Per required skill (same order), the match and exclusion of a technician who lacks it. */
   missing: { match: SkillMatch; exclusion: Exclusion }[];
+  /** Per required skill (same order), the matches of those who hold it: per level, per certificate. */
+  held: Map<number, Map<Certificate, SkillMatch>>[];
   /** certificatesEnd per earliest last day: technicians share the few dates certificates end on. */
   certificateEnds: Map<string, number>;
   /** The technician's open stretches within the site's (per technician stretches: shared by a unit). */
   withSite: Map<readonly EpochInterval[], readonly EpochInterval[]>;
+  /** The organisation's weights read once, the lines shared (see proposalScorer). */
+  score: (measures: ProposalMeasures) => ProposalScore;
+  /** Material lines, shared between technicians (see materialsFit). */
+  materialLines: SharedMaterialLines;
 }
 
 function jobContext(job: ProposalJob, settings: ProposalSettings): JobContext {
@@ -191,8 +253,11 @@ function jobContext(job: ProposalJob, settings: ProposalSettings): JobContext {
       const match = matchSkill(required, undefined, '');
       return { match, exclusion: exclusionFor(match)! };
     }),
+    held: job.requiredSkills.map(() => new Map()),
     certificateEnds: new Map(),
     withSite: new Map(),
+    score: proposalScorer(settings.weights),
+    materialLines: new Map(),
   };
 }
 
@@ -201,47 +266,35 @@ function proposeOne(
   candidate: ProposalCandidate,
   settings: ProposalSettings,
   context: JobContext,
-  questions: Map<string, SlotQuestion>,
+  proposedCandidates: Map<string, ProposalCandidate>,
 ): TechnicianProposal {
   const skills = matchRequired(job.requiredSkills, candidate.skills, context);
   const zone = zoneFit(job.site.zoneCode, candidate.servedZones, candidate.neighbourZones);
-  const materials = materialsFit(job.materials, candidate.van, candidate.warehouses);
+  const materials = materialsFit(job.materials, candidate.van, candidate.warehouses, context.materialLines);
   const exclusions = standingExclusions(candidate, skills, context);
   if (exclusions) return excludedProposal(candidate, skills, zone, materials, exclusions);
 
-  // A certificate valid today but ending within the horizon limits how late the visit may start.
-  const notAfter = Math.min(context.horizonEnd, certificatesEndOf(skills, job.site.timeZone, context));
-  const technicianOpen = context.openWhereAll(candidate.layers);
-  const open = context.siteOpen ? withinSite(technicianOpen, context.siteOpen, context) : technicianOpen;
-  const question: SlotQuestion = {
-    open,
-    bookings: candidate.bookings,
-    durationMinutes: job.durationMinutes,
-    site: job.site.location,
-    travel: settings.travel,
-    notBefore: job.notBefore,
-    notAfter,
-  };
+  const question = slotQuestion(job, candidate, skills, settings, context);
   const starts = earliestGridStarts(question, settings.gridMinutes, Math.max(1, 1 + settings.alternatives));
   if (starts.length === 0) {
-    const why = whyNoStart(job, candidate, technicianOpen, open, notAfter);
+    const technicianOpen = context.openWhereAll(candidate.layers);
+    const why = whyNoStart(job, candidate, technicianOpen, question.open, question.notAfter);
     return excludedProposal(candidate, skills, zone, materials, [why]);
   }
-  questions.set(candidate.technicianCode, question);
+  proposedCandidates.set(candidate.technicianCode, candidate);
   const slot = slotAt(starts[0]!, job, candidate, settings);
-  const later = starts.slice(1).map((start) => slotAt(start, job, candidate, settings));
-  const score = scoreProposal(
-    {
-      minutesUntilStart: Math.round((slot.start - job.notBefore) / MINUTE),
-      withinDeadline: slot.withinDeadline,
-      zone,
-      travelMinutes: slot.travelMinutes,
-      materials: materials.status,
-      skillMargin: skillMargin(skills),
-      bookedMinutesThatDay: bookedMinutesOn(candidate.bookings, slot.start, context.midnights),
-    },
-    settings.weights,
-  );
+  // A loop, not a map: a closure here would make every call allocate a context, excluded or not.
+  const later = new Array<ProposedSlot>(starts.length - 1);
+  for (let i = 1; i < starts.length; i++) later[i - 1] = slotAt(starts[i]!, job, candidate, settings);
+  const score = context.score({
+    minutesUntilStart: Math.round((slot.start - job.notBefore) / MINUTE),
+    withinDeadline: slot.withinDeadline,
+    zone,
+    travelMinutes: slot.travelMinutes,
+    materials: materials.status,
+    skillMargin: skillMargin(skills),
+    bookedMinutesThatDay: bookedMinutesOn(candidate.bookings, slot.start, context.midnights),
+  });
   return {
     technicianCode: candidate.technicianCode,
     name: candidate.name,
@@ -253,6 +306,29 @@ function proposeOne(
     exclusions: [],
     slot,
     score,
+  };
+}
+
+/** Where and when a technician who passes the standing rules may start. */
+function slotQuestion(
+  job: ProposalJob,
+  candidate: ProposalCandidate,
+  skills: readonly SkillMatch[],
+  settings: ProposalSettings,
+  context: JobContext,
+): SlotQuestion {
+  // A certificate valid today but ending within the horizon limits how late the visit may start.
+  const notAfter = Math.min(context.horizonEnd, certificatesEndOf(skills, job.site.timeZone, context));
+  const technicianOpen = context.openWhereAll(candidate.layers);
+  const open = context.siteOpen ? withinSite(technicianOpen, context.siteOpen, context) : technicianOpen;
+  return {
+    open,
+    bookings: candidate.bookings,
+    durationMinutes: job.durationMinutes,
+    site: job.site.location,
+    travel: settings.travel,
+    notBefore: job.notBefore,
+    notAfter,
   };
 }
 
@@ -277,38 +353,70 @@ function excludedProposal(
 }
 
 /**
- * matchSkills, a skill not held answered with the question's shared (immutable) match. Arrays are
- * made at their final length (map, literals) rather than grown by push, which allocates spare room:
- * thousands of these live until the answer is returned.
+ * matchSkills, each match shared by all who hold the skill alike (or lack it). Arrays are
+ * made at their final length (as map makes them) rather than grown by push, which allocates spare
+ * room: thousands of these live until the answer is returned. Filled in a loop rather than by map,
+ * whose callback would need a closure (and a context) per technician.
  */
 function matchRequired(
   required: readonly RequiredSkill[],
   held: ReadonlyMap<string, HeldSkill>,
   context: JobContext,
 ): SkillMatch[] {
-  return required.map((skill, i) => {
-    const entry = held.get(skill.skillCode);
-    return entry ? matchSkill(skill, entry, context.today) : context.missing[i]!.match;
-  });
+  const matches = new Array<SkillMatch>(required.length);
+  for (let i = 0; i < required.length; i++) {
+    const entry = held.get(required[i]!.skillCode);
+    matches[i] = entry
+      ? heldMatch(required[i]!, entry, context.held[i]!, context)
+      : context.missing[i]!.match;
+  }
+  return matches;
+}
+
+/** A certificate's last day; NOT_CERTIFIED for a skill that needs none (its date means nothing). */
+type Certificate = string | undefined | typeof NOT_CERTIFIED;
+const NOT_CERTIFIED = Symbol('not certified');
+
+/**
+ * matchSkill for a skill held, the same (immutable) match for everyone holding it alike: what it
+ * says follows from the level and the certificate alone (a Map takes -0 for 0: that one is made anew).
+ */
+function heldMatch(
+  required: RequiredSkill,
+  skill: HeldSkill,
+  shared: Map<number, Map<Certificate, SkillMatch>>,
+  context: JobContext,
+): SkillMatch {
+  if (Object.is(skill.level, -0)) return matchSkill(required, skill, context.today);
+  const certificate = skill.certified ? skill.certifiedUntil : NOT_CERTIFIED;
+  let byCertificate = shared.get(skill.level);
+  if (!byCertificate) shared.set(skill.level, (byCertificate = new Map()));
+  let match = byCertificate.get(certificate);
+  if (!match) byCertificate.set(certificate, (match = matchSkill(required, skill, context.today)));
+  return match;
 }
 
 /**
  * Reasons that hold whatever the time: inactive, skills missing or too low, no certificate;
- * undefined when there is none.
+ * undefined when there is none. Counted first so that the array is made at its final length: one
+ * grown by push keeps room for sixteen, and a technician lacking two skills is the common case.
  */
 function standingExclusions(
   candidate: ProposalCandidate,
   skills: readonly SkillMatch[],
   context: JobContext,
 ): Exclusion[] | undefined {
-  let exclusions: Exclusion[] | undefined = candidate.active ? undefined : [INACTIVE];
+  let count = candidate.active ? 0 : 1;
+  for (const match of skills) if (match.verdict !== 'met') count++;
+  if (count === 0) return undefined;
+  const exclusions = new Array<Exclusion>(count);
+  let n = 0;
+  if (!candidate.active) exclusions[n++] = INACTIVE;
   for (let i = 0; i < skills.length; i++) {
     const match = skills[i]!;
     if (match.verdict === 'met') continue;
-    const exclusion =
+    exclusions[n++] =
       match === context.missing[i]!.match ? context.missing[i]!.exclusion : exclusionFor(match)!;
-    if (exclusions) exclusions.push(exclusion);
-    else exclusions = [exclusion];
   }
   return exclusions;
 }
@@ -364,7 +472,10 @@ function earliestLastDay(skills: readonly SkillMatch[]): string | undefined {
   return earliest;
 }
 
+/** The start of the day after a 'YYYY-MM-DD' (read by hand when written plainly, as certificates are). */
 function dayAfterStarts(lastDay: string, timeZone: string): number {
+  const epochDay = epochDayOfIsoDate(lastDay);
+  if (epochDay !== undefined) return startOfLocalDay(epochDay + 1, timeZone);
   return Temporal.PlainDate.from(lastDay).add({ days: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds;
 }
 
@@ -375,7 +486,7 @@ function withinSite(
   context: JobContext,
 ): readonly EpochInterval[] {
   let open = context.withSite.get(technicianOpen);
-  if (!open) context.withSite.set(technicianOpen, (open = intersectIntervals(technicianOpen, siteOpen)));
+  if (!open) context.withSite.set(technicianOpen, (open = intersectMerged(technicianOpen, siteOpen)));
   return open;
 }
 
@@ -487,15 +598,4 @@ function bookedMinutesOn(bookings: readonly Booking[], start: number, midnights:
       minutes += (Math.min(booking.to, to) - Math.max(booking.from, from)) / MINUTE;
   }
   return minutes;
-}
-
-/** Every local midnight from the day of `from` to past `to` (days are not all 24 h long). */
-function localMidnights(from: number, to: number, timeZone: string): number[] {
-  let day = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(timeZone).startOfDay();
-  const midnights = [day.epochMilliseconds];
-  while (day.epochMilliseconds <= to) {
-    day = day.add({ days: 1 });
-    midnights.push(day.epochMilliseconds);
-  }
-  return midnights;
 }

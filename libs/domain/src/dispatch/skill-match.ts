@@ -91,10 +91,13 @@ export function matchSkill(
  */
 export function skillMargin(matches: readonly SkillMatch[]): number {
   if (matches.length === 0) return 1;
-  const margins = matches.map((match) =>
-    match.heldLevel === undefined || match.minLevel >= 5
-      ? 1
-      : Math.max(0, (match.heldLevel - match.minLevel) / (5 - match.minLevel)),
-  );
-  return margins.reduce((sum, margin) => sum + margin, 0) / margins.length;
+  // Summed in order as they come, without an array of margins: every proposed technician gets one.
+  let sum = 0;
+  for (const match of matches) {
+    sum +=
+      match.heldLevel === undefined || match.minLevel >= 5
+        ? 1
+        : Math.max(0, (match.heldLevel - match.minLevel) / (5 - match.minLevel));
+  }
+  return sum / matches.length;
 }

@@ -1,5 +1,12 @@
 import type { EpochInterval } from '../calendar/epoch-intervals';
-import { type GeoPoint, type TravelModel, estimateTravel, travelMinutes } from './travel-estimate';
+import {
+  type GeoPoint,
+  type TravelModel,
+  estimateTravel,
+  longestTravelMinutes,
+  travelMinutes,
+  travelMinutesAtMost,
+} from './travel-estimate';
 
 const MINUTE = 60_000;
 
@@ -62,12 +69,11 @@ export function startWindows(question: SlotQuestion): StartWindow[] {
   let k = 0;
   for (const window of windows) {
     let earliest = window.earliest;
-    while (k < forbidden.length && forbidden[k]!.to <= earliest) k++;
-    for (let j = k; j < forbidden.length && forbidden[j]!.from < window.latest; j++) {
-      const cut = forbidden[j]!;
+    while (k < forbidden.length && forbidden[k + 1]! <= earliest) k += 2;
+    for (let j = k; j < forbidden.length && forbidden[j]! < window.latest; j += 2) {
       // Both ends of a forbidden stretch stay allowed (it is open).
-      if (cut.from >= earliest) allowed.push({ earliest, latest: cut.from });
-      earliest = Math.max(earliest, cut.to);
+      if (forbidden[j]! >= earliest) allowed.push({ earliest, latest: forbidden[j]! });
+      earliest = Math.max(earliest, forbidden[j + 1]!);
       if (earliest > window.latest) break;
     }
     if (earliest <= window.latest) allowed.push({ earliest, latest: window.latest });
@@ -84,80 +90,151 @@ export function earliestGridStarts(question: SlotQuestion, gridMinutes: number, 
   const duration = question.durationMinutes * MINUTE;
   const grid = gridMinutes * MINUTE;
   const starts: number[] = [];
+  if (count <= 0) return starts;
   // The windows are the open stretches' starts clipped to [notBefore, notAfter]; the first's
   // earliest and the last's latest bound the forbidden stretches worth cutting, as in startWindows.
-  let first: number | undefined;
-  let last: number | undefined;
-  for (const stretch of question.open) {
-    const earliest = Math.max(stretch.from, question.notBefore);
-    const latest = Math.min(stretch.to - duration, question.notAfter);
-    if (earliest > latest) continue;
-    first ??= earliest;
-    last = latest;
-  }
-  if (first === undefined || last === undefined || count <= 0) return starts;
+  const first = firstWindowStart(question, duration);
+  const last = lastWindowEnd(question, duration);
+  if (first === undefined || last === undefined) return starts;
   const forbidden = mergedForbidden(forbiddenStartsWithin(question, duration, first, last));
-  const offer = (earliest: number, latest: number) => {
-    const start = Math.ceil(earliest / grid) * grid;
-    if (start <= latest) starts.push(start);
-    return starts.length >= count;
-  };
   let k = 0;
   for (const stretch of question.open) {
     let earliest = Math.max(stretch.from, question.notBefore);
     const latest = Math.min(stretch.to - duration, question.notAfter);
     if (earliest > latest) continue;
-    while (k < forbidden.length && forbidden[k]!.to <= earliest) k++;
-    for (let j = k; j < forbidden.length && forbidden[j]!.from < latest; j++) {
-      const cut = forbidden[j]!;
-      if (cut.from >= earliest && offer(earliest, cut.from)) return starts;
-      earliest = Math.max(earliest, cut.to);
+    while (k < forbidden.length && forbidden[k + 1]! <= earliest) k += 2;
+    for (let j = k; j < forbidden.length && forbidden[j]! < latest; j += 2) {
+      if (forbidden[j]! >= earliest && offerStart(starts, earliest, forbidden[j]!, grid) >= count)
+        return starts;
+      earliest = Math.max(earliest, forbidden[j + 1]!);
       if (earliest > latest) break;
     }
-    if (earliest <= latest && offer(earliest, latest)) return starts;
+    if (earliest <= latest && offerStart(starts, earliest, latest, grid) >= count) return starts;
   }
   return starts;
 }
 
+/** Adds the window's first start on the grid, if it has one; how many starts there are now. */
+function offerStart(starts: number[], earliest: number, latest: number, grid: number): number {
+  const start = Math.ceil(earliest / grid) * grid;
+  if (start <= latest) starts.push(start);
+  return starts.length;
+}
+
 /**
- * Overlapping open stretches joined; two that only touch stay apart, since the instant between
- * them belongs to neither.
+ * The earliest start of the first window and the latest of the last, both undefined without any:
+ * the first looked for from the front, the last from the back, a fortnight of stretches between.
  */
-function mergedForbidden(stretches: EpochInterval[]): EpochInterval[] {
-  const merged: EpochInterval[] = [];
-  for (const stretch of stretches) {
-    const last = merged[merged.length - 1];
-    if (last && stretch.from < last.to)
-      merged[merged.length - 1] = { from: last.from, to: Math.max(last.to, stretch.to) };
-    else merged.push(stretch);
+function firstWindowStart(question: SlotQuestion, duration: number): number | undefined {
+  for (const stretch of question.open) {
+    const earliest = Math.max(stretch.from, question.notBefore);
+    if (earliest <= Math.min(stretch.to - duration, question.notAfter)) return earliest;
   }
-  return merged;
+  return undefined;
+}
+
+function lastWindowEnd(question: SlotQuestion, duration: number): number | undefined {
+  for (let i = question.open.length - 1; i >= 0; i--) {
+    const stretch = question.open[i]!;
+    const latest = Math.min(stretch.to - duration, question.notAfter);
+    if (Math.max(stretch.from, question.notBefore) <= latest) return latest;
+  }
+  return undefined;
+}
+
+/**
+ * Forbidden stretches as flat pairs [from₀, to₀, from₁, to₁, …]: a technician has a handful per
+ * question and a proposal asks about hundreds of technicians; numbers in one array cost the garbage
+ * collector nothing each, where an object per stretch costs the object and a box per epoch-ms.
+ */
+type FlatStretches = number[];
+
+/**
+ * Overlapping open stretches joined, in place; two that only touch stay apart, since the instant
+ * between them belongs to neither.
+ */
+function mergedForbidden(stretches: FlatStretches): FlatStretches {
+  let kept = 0;
+  for (let i = 0; i < stretches.length; i += 2) {
+    if (kept > 0 && stretches[i]! < stretches[kept - 1]!) {
+      stretches[kept - 1] = Math.max(stretches[kept - 1]!, stretches[i + 1]!);
+    } else {
+      stretches[kept] = stretches[i]!;
+      stretches[kept + 1] = stretches[i + 1]!;
+      kept += 2;
+    }
+  }
+  stretches.length = kept;
+  return stretches;
 }
 
 /** The open stretches of starts each booking rules out, with the drives around it. */
 export function forbiddenStarts(question: SlotQuestion, durationMs: number): EpochInterval[] {
-  return forbiddenStartsWithin(question, durationMs, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+  const flat = forbiddenStartsWithin(
+    question,
+    durationMs,
+    Number.NEGATIVE_INFINITY,
+    Number.POSITIVE_INFINITY,
+  );
+  const stretches: EpochInterval[] = [];
+  for (let i = 0; i < flat.length; i += 2) stretches.push({ from: flat[i]!, to: flat[i + 1]! });
+  return stretches;
 }
 
 /**
- * Those of `forbiddenStarts` that reach into (after, before), sorted by start: an agenda runs
- * weeks past the horizon searched, and only the stretches that can cut a window are kept.
+ * Those of `forbiddenStarts` that reach into (after, before), sorted by start (those starting
+ * together in the bookings' order): an agenda runs weeks past the horizon searched, and only the
+ * stretches that can cut a window are kept.
  */
 function forbiddenStartsWithin(
   question: SlotQuestion,
   durationMs: number,
   after: number,
   before: number,
-): EpochInterval[] {
-  const forbidden: EpochInterval[] = [];
+): FlatStretches {
+  const forbidden: FlatStretches = [];
+  // Bookings weeks past the horizon are left out on their times alone, the longest drive there is
+  // (half way round the Earth) being too short to matter; the others on the longest drive from
+  // where they are, without the trigonometry; what is left on the drive itself.
+  const longest = longestTravelMinutes(question.travel) * MINUTE;
   for (const booking of question.bookings) {
-    const there = travelMinutes(booking.location, question.site, question.travel);
-    const back = travelMinutes(question.site, booking.location, question.travel);
-    const from = booking.from - back * MINUTE - durationMs;
-    const to = booking.to + there * MINUTE;
-    if (from < before && to > after) forbidden.push({ from, to });
+    if (outOfReach(booking, longest, durationMs, after, before)) continue;
+    const atMost = travelMinutesAtMost(booking.location, question.site, question.travel) * MINUTE;
+    if (outOfReach(booking, atMost, durationMs, after, before)) continue;
+    // One drive for both ways: the haversine is symmetric to the bit (swapping the ends only flips
+    // the signs of the differences, whose sines are squared, and the order of two cosines multiplied).
+    const drive = travelMinutes(booking.location, question.site, question.travel) * MINUTE;
+    const from = booking.from - drive - durationMs;
+    const to = booking.to + drive;
+    if (from < before && to > after) insertByStart(forbidden, from, to);
   }
-  return forbidden.sort((a, b) => a.from - b.from);
+  return forbidden;
+}
+
+/**
+ * Inserts the stretch after every one starting no later: sorted and stable, and with agendas
+ * sorted (as they come) each goes straight to the end.
+ */
+function insertByStart(stretches: FlatStretches, from: number, to: number): void {
+  let i = stretches.length;
+  stretches.push(from, to);
+  for (; i > 0 && stretches[i - 2]! > from; i -= 2) {
+    stretches[i] = stretches[i - 2]!;
+    stretches[i + 1] = stretches[i - 1]!;
+  }
+  stretches[i] = from;
+  stretches[i + 1] = to;
+}
+
+/** Whether the booking's forbidden stretch misses (after, before) even with a drive of `driveMs` each way. */
+function outOfReach(
+  booking: Booking,
+  driveMs: number,
+  durationMs: number,
+  after: number,
+  before: number,
+): boolean {
+  return booking.from - driveMs - durationMs >= before || booking.to + driveMs <= after;
 }
 
 /**

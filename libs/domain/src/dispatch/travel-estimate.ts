@@ -60,6 +60,40 @@ export function travelMinutes(
   return drivingMinutes(greatCircleKm(from, to) * model.roadFactor, model);
 }
 
+/**
+ * A bound `travelMinutes` never exceeds, without the trigonometry, for loops that only need to know
+ * that a drive is too short to matter: no great circle is longer than the way along a meridian and
+ * then along a parallel (no longer than the equator's arc), and a kilometre more covers the
+ * haversine's rounding near the antipodes. The same rounding steps as `travelMinutes`, which never
+ * lower a larger distance below a smaller one. Infinity where that reasoning does not hold:
+ * coordinates off the globe, a model that is not a positive road factor and speed.
+ */
+export function travelMinutesAtMost(
+  from: GeoPoint | undefined,
+  to: GeoPoint | undefined,
+  model: TravelModel,
+): number {
+  if (!from || !to) return 0;
+  if (!onGlobe(from) || !onGlobe(to) || !isPositive(model.roadFactor) || !isPositive(model.speedKmh))
+    return Number.POSITIVE_INFINITY;
+  const arcKm =
+    EARTH_RADIUS_KM * (Math.abs(radians(to.lat - from.lat)) + Math.abs(radians(to.lon - from.lon)));
+  return drivingMinutes((arcKm * (1 + 1e-9) + 1) * model.roadFactor, model);
+}
+
+/**
+ * A bound `travelMinutes` never exceeds wherever the ends are: no great circle is longer than half
+ * the Earth's circumference (a kilometre more for rounding). Infinity for a model that is not a
+ * positive road factor and speed.
+ */
+export function longestTravelMinutes(model: TravelModel): number {
+  if (!isPositive(model.roadFactor) || !isPositive(model.speedKmh)) return Number.POSITIVE_INFINITY;
+  return drivingMinutes((Math.PI * EARTH_RADIUS_KM + 1) * model.roadFactor, model);
+}
+
+const onGlobe = (point: GeoPoint) => Math.abs(point.lat) <= 90 && Number.isFinite(point.lon);
+const isPositive = (n: number) => Number.isFinite(n) && n > 0;
+
 function drivingMinutes(roadKm: number, model: TravelModel): number {
   return Math.ceil((roadKm / model.speedKmh) * 60);
 }

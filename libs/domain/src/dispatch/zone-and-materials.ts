@@ -36,16 +36,29 @@ export interface MaterialsFit {
 }
 
 /**
+ * The lines of one question, shared between technicians: a line says only how many the van holds
+ * and where the rest comes from, and thousands of technicians share the few combinations there
+ * are. Lines are immutable, like the shared match of a skill nobody holds, so sharing one changes
+ * nothing but the garbage collector's work. Per need (the question's own objects), per number in
+ * the van, per warehouse (none for the van or missing: the number in the van tells which).
+ */
+export type SharedMaterialLines = Map<MaterialNeed, Map<number, Map<string | undefined, MaterialSource>>>;
+
+/**
  * Materials the conditions foresee against the technician's van and the warehouses they can reach
- * (their unit's), each warehouse judged on its own: a pick-up is one stop, not a tour.
+ * (their unit's), each warehouse judged on its own: a pick-up is one stop, not a tour. Given
+ * `shared`, lines equal to one already made for the same question are that one.
  */
 export function materialsFit(
   needs: readonly MaterialNeed[],
   van: ReadonlyMap<string, number>,
   warehouses: readonly { code: string; onHand: ReadonlyMap<string, number> }[],
+  shared?: SharedMaterialLines,
 ): MaterialsFit {
   if (needs.length === 0) return { status: 'none', lines: [] };
-  const lines = needs.map((need) => materialSource(need, van, warehouses));
+  // At its final length, as map would make it, without a closure per technician.
+  const lines = new Array<MaterialSource>(needs.length);
+  for (let i = 0; i < needs.length; i++) lines[i] = materialSource(needs[i]!, van, warehouses, shared);
   let status: MaterialsFit['status'] = 'van';
   for (const line of lines) {
     // The worst line decides.
@@ -59,15 +72,34 @@ function materialSource(
   need: MaterialNeed,
   van: ReadonlyMap<string, number>,
   warehouses: readonly { code: string; onHand: ReadonlyMap<string, number> }[],
+  shared: SharedMaterialLines | undefined,
 ): MaterialSource {
   const inVan = van.get(need.itemCode) ?? 0;
-  if (inVan >= need.quantity) return sourceLine(need, inVan, undefined, 'van');
+  if (inVan >= need.quantity) return sharedLine(shared, need, inVan, undefined, 'van');
   const lacking = need.quantity - inVan;
   for (const warehouse of warehouses) {
     if ((warehouse.onHand.get(need.itemCode) ?? 0) >= lacking)
-      return sourceLine(need, inVan, warehouse.code, 'warehouse');
+      return sharedLine(shared, need, inVan, warehouse.code, 'warehouse');
   }
-  return sourceLine(need, inVan, undefined, 'missing');
+  return sharedLine(shared, need, inVan, undefined, 'missing');
+}
+
+/** The line, from `shared` when one like it was made (a Map takes -0 for 0: that one is made anew). */
+function sharedLine(
+  shared: SharedMaterialLines | undefined,
+  need: MaterialNeed,
+  inVan: number,
+  warehouseCode: string | undefined,
+  source: MaterialSource['source'],
+): MaterialSource {
+  if (!shared || Object.is(inVan, -0)) return sourceLine(need, inVan, warehouseCode, source);
+  let byVan = shared.get(need);
+  if (!byVan) shared.set(need, (byVan = new Map()));
+  let byWarehouse = byVan.get(inVan);
+  if (!byWarehouse) byVan.set(inVan, (byWarehouse = new Map()));
+  let line = byWarehouse.get(warehouseCode);
+  if (!line) byWarehouse.set(warehouseCode, (line = sourceLine(need, inVan, warehouseCode, source)));
+  return line;
 }
 
 /**
