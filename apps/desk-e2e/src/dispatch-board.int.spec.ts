@@ -145,6 +145,17 @@ async function appointmentStatus(page: Page, requestId: string, technicianCode: 
     ?.status;
 }
 
+/** The MI board's answer from yesterday to twelve days ahead (a board covers at most 14 days). */
+function boardAhead(page: Page) {
+  const from = new Date(Date.now() - 86_400_000).toISOString();
+  const to = new Date(Date.now() + 12 * 86_400_000).toISOString();
+  return api<BoardAnswer>(
+    page,
+    'GET',
+    `/api/dispatch/board?unitCode=MI&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+  );
+}
+
 const timeline = (page: Page) => page.getByTestId('dispatch-board-timeline');
 
 /** The board on tomorrow's day view, where each half hour has its own column. */
@@ -387,5 +398,36 @@ describe('the dispatch board, by drag and drop in a real browser against the rea
     expect(codes.filter((code) => code === 'T-A' || code === 'T-C')).toHaveLength(1);
     const starts = new Set(crew.assignments.map((a) => a.start));
     expect(starts.size).toBe(1);
+  });
+
+  it('5. "What if…?" asks who could do a job that is not a request yet, and books nothing', async () => {
+    const before = await boardAhead(desk);
+    await desk.getByRole('button', { name: 'What if…?' }).click();
+    const drawer = desk.getByTestId('what-if');
+    await drawer.getByRole('combobox', { name: /^Site/ }).fill('ACME');
+    await desk.getByRole('option', { name: /S-ACME-1/ }).click();
+    await drawer.getByRole('combobox', { name: /^Conditions/ }).fill('PANEL');
+    await desk.getByRole('option', { name: /PANEL-BOILER/ }).click();
+    await drawer.getByRole('button', { name: 'Who could?' }).click();
+
+    const answer = drawer.getByTestId('what-if-answer');
+    await answer.getByRole('heading', { name: 'Who could restore service at S-ACME-1' }).waitFor();
+    // GAS and ELEC at once: nobody alone (each holds one), so the crews are open, without "Use crew".
+    await answer.getByText(/90 minutes; skills: .*ELEC ≥ 1/).waitFor();
+    await answer.getByTestId('proposals-empty').waitFor();
+    await answer
+      .getByText(/Bruno Elettrico \(T-B\) brings ELEC/)
+      .first()
+      .waitFor();
+    expect(await answer.getByRole('button', { name: /^Use/ }).count()).toBe(0);
+    await answer.getByRole('button', { name: /excluded/i }).click();
+    await answer.getByText('Lacks skill ELEC (level 1)').first().waitFor();
+    await saveScreenshot(desk, 'board-what-if');
+    await expectNoSeriousA11yViolations(desk, 'what-if drawer', [FULLCALENDAR_GRID]);
+
+    // A question: the board holds what it held.
+    const after = await boardAhead(desk);
+    expect(after.appointments.length).toBe(before.appointments.length);
+    await desk.keyboard.press('Escape');
   });
 });

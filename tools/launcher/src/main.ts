@@ -1,28 +1,12 @@
 import { loadConfigOrExit } from '@fieldstream/infrastructure';
 import { ensureMqtt } from './ensure-mqtt';
 import { ensureRedis } from './ensure-redis';
+import { humanLogLine } from './human-log-line';
 import { startSystem, type SystemProcess } from './start-system';
-
-const LEVEL_MARK: Record<string, string> = {
-  fatal: 'FATAL',
-  error: 'ERROR',
-  warn: 'WARN ',
-  info: 'info ',
-  debug: 'debug',
-  verbose: 'trace',
-};
 
 /** Children log JSON lines; on a terminal a short human line reads better. */
 function printLine(line: string, source: SystemProcess): void {
-  try {
-    const entry = JSON.parse(line) as { level?: string; msg?: string; context?: string };
-    const level = LEVEL_MARK[entry.level ?? 'info'] ?? entry.level ?? '';
-    process.stdout.write(
-      `${source.padEnd(6)} ${level} ${entry.context ? `${entry.context}: ` : ''}${entry.msg ?? line}\n`,
-    );
-  } catch {
-    process.stdout.write(`${source.padEnd(6)} ${line}\n`);
-  }
+  process.stdout.write(humanLogLine(line, source));
 }
 
 async function main(): Promise<void> {

@@ -224,6 +224,21 @@ describe('technician proposals over HTTP', () => {
     expect(answer.proposals[0]!.slot!.start).toBe(sameInstant(at(tuesday, '08:00')));
   });
 
+  it('answers a what-if asked from now, with no start given (as the desk asks it)', async () => {
+    const asked = Date.now();
+    const response = await suite.api.call('POST', '/api/proposals', suite.tokens.dispatcherMi, {
+      siteCode: 'S-ACME-1',
+      requiredSkills: [{ skillCode: 'GAS', minLevel: 1 }],
+      priority: 'critical',
+    });
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as ProposalAnswer;
+    const notBefore = Date.parse(answer.job.notBefore);
+    expect(notBefore).toBeGreaterThanOrEqual(asked);
+    expect(notBefore).toBeLessThanOrEqual(Date.now());
+    expect(answer.proposals.map((p) => p.technicianCode)).toContain('T-MI-2');
+  });
+
   it('proposes a crew when no one holds every skill: both free at the same start', async () => {
     const response = await suite.api.call('POST', '/api/proposals', suite.tokens.dispatcherMi, {
       siteCode: 'S-ACME-1',

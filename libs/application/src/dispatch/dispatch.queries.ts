@@ -84,7 +84,9 @@ export class DispatchQueries {
     // Also the scope check: a desk plans for the sites it reaches (404 like a missing one).
     const siteDocument = await this.options.masterData.get(principal, 'sites', asked.siteCode);
     const site = siteDocument as MasterDataDocument & { record: Site };
+    // Asked from now unless a later start is given: the deadline counts from when it would open.
     const now = this.now();
+    const opensAt = asked.notBefore === undefined ? now : Math.max(now, Date.parse(asked.notBefore));
     const deadline = await restorationDeadline(
       this.reads,
       {
@@ -93,7 +95,7 @@ export class DispatchQueries {
         ...(asked.assetCode !== undefined && { assetCode: asked.assetCode }),
       },
       asked.priority,
-      new Date(Math.max(now, Date.parse(asked.notBefore ?? ''))).toISOString(),
+      new Date(opensAt).toISOString(),
       site.record.timeZone ?? DEFAULT_TIME_ZONE,
     );
     return this.propose(principal, {

@@ -1,6 +1,6 @@
 import type { ServiceRequestSummary } from '@fieldstream/api-contract';
 import type { DropInfo, EventDropInfo, EventResizeDoneInfo } from '@fullcalendar/react';
-import { Alert, Box, Drawer, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Drawer, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ import { BoardFilterBar } from './board-filters';
 import { BoardGestureDialog } from './board-gesture-dialog';
 import { BoardTimeline } from './board-timeline';
 import timelineClasses from '../../service-requests/calendar/agenda-calendar.module.css';
+import { WhatIfDrawer } from '../what-if/what-if-drawer';
 import { PushedAsideList } from './pushed-aside-list';
 import { ToDispatchList, droppedRequestOf } from './to-dispatch-list';
 
@@ -38,6 +39,7 @@ const plus = (start: Date, minutes: number) => new Date(start.getTime() + minute
  * time to assign it; drag an appointment to move it or give it to someone else; stretch it to
  * change its length. A slot already taken opens the emergency path with its impact preview. "Who
  * can?" opens the proposals with their reasons; a proposal or a crew is confirmed in one click.
+ * "What if…?" asks the same of a job that is not a request yet.
  * Another dispatcher's change shows by itself (the live notices refresh the board).
  */
 export function DispatchBoardPage() {
@@ -101,6 +103,7 @@ export function DispatchBoardPage() {
   const command = useBoardCommand();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [gesture, setGesture] = useState<PendingGesture | null>(null);
+  const [whatIfOpen, setWhatIfOpen] = useState(false);
   const [selected, setSelected] = useState<{
     request: ServiceRequestSummary;
     durationMinutes: number;
@@ -261,6 +264,9 @@ export function DispatchBoardPage() {
           {t('title')}
         </Title>
         <Group gap="sm">
+          <Button variant="default" onClick={() => setWhatIfOpen(true)}>
+            {t('whatIf.open')}
+          </Button>
           <SubscribeCalendarButton
             chooseUnit
             scope={filters.unitCode ? { kind: 'unit', code: filters.unitCode } : null}
@@ -346,6 +352,7 @@ export function DispatchBoardPage() {
           </Box>
         )}
       </Drawer>
+      <WhatIfDrawer opened={whatIfOpen} onClose={() => setWhatIfOpen(false)} />
       <BoardGestureDialog
         gesture={gesture}
         command={command}

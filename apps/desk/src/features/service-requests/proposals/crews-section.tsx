@@ -24,7 +24,8 @@ export function CrewsSection({
   formats: ZonedFormats;
   /** Open until the user closes it: when nobody is proposed alone, the crews are the answer. */
   defaultOpen: boolean;
-  onUse: (crew: CrewProposalView) => void;
+  /** Absent: read-only (a what-if). */
+  onUse?: (crew: CrewProposalView) => void;
 }) {
   const { t } = useTranslation('serviceRequests');
   // Follows `defaultOpen` (a refreshed answer may change it) until the user opens or closes it.
@@ -56,7 +57,7 @@ export function CrewsSection({
           <PlainList testId="crews-list">
             {crews.map((crew) => (
               <li key={crewKey(crew)} data-crew={crew.members.map((m) => m.technicianCode).join('+')}>
-                <CrewCard crew={crew} formats={formats} onUse={() => onUse(crew)} />
+                <CrewCard crew={crew} formats={formats} onUse={onUse && (() => onUse(crew))} />
               </li>
             ))}
           </PlainList>
@@ -74,7 +75,7 @@ function CrewCard({
 }: {
   crew: CrewProposalView;
   formats: ZonedFormats;
-  onUse: () => void;
+  onUse: (() => void) | undefined;
 }) {
   const { t } = useTranslation('serviceRequests');
   const names = formats.and(crew.members.map((member) => member.name));
@@ -103,15 +104,17 @@ function CrewCard({
             ))}
           </List>
         </Stack>
-        <Button
-          size="compact-sm"
-          variant="filled"
-          miw="fit-content"
-          aria-label={t('proposals.crews.useLabel', { names, when: formats.dayTime(crew.start) })}
-          onClick={onUse}
-        >
-          {t('proposals.crews.use')}
-        </Button>
+        {onUse && (
+          <Button
+            size="compact-sm"
+            variant="filled"
+            miw="fit-content"
+            aria-label={t('proposals.crews.useLabel', { names, when: formats.dayTime(crew.start) })}
+            onClick={onUse}
+          >
+            {t('proposals.crews.use')}
+          </Button>
+        )}
       </Group>
     </Paper>
   );

@@ -21,7 +21,8 @@ export function ProposalCard({
   /** The earliest start: a proposed technician always has one. */
   slot: ProposedSlotView;
   formats: ZonedFormats;
-  onUse: (slot: ProposedSlotView) => void;
+  /** Absent: read-only (a what-if). */
+  onUse?: (slot: ProposedSlotView) => void;
 }) {
   const { t } = useTranslation('serviceRequests');
   const [open, setOpen] = useState(false);

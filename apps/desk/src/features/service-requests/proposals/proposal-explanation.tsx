@@ -21,7 +21,8 @@ export function ProposalExplanation({
   id: string;
   proposal: TechnicianProposalView;
   formats: ZonedFormats;
-  onUse: (slot: ProposedSlotView) => void;
+  /** Absent: read-only (a what-if). */
+  onUse?: (slot: ProposedSlotView) => void;
 }) {
   const { t } = useTranslation('serviceRequests');
   const { name, score, counterfactual } = proposal;

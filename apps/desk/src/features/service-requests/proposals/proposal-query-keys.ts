@@ -8,4 +8,6 @@ import { serviceRequestKeys } from '../hooks/service-request-query-keys';
 export const proposalKeys = {
   request: (requestId: string, queryString: string) =>
     [...serviceRequestKeys.all(), 'proposals', requestId, queryString] as const,
+  /** A what-if, by what was asked: a booking anywhere refreshes it like a request's. */
+  whatIf: (asked: unknown) => [...serviceRequestKeys.all(), 'proposals', 'what-if', asked] as const,
 };

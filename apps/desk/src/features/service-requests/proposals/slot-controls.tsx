@@ -19,7 +19,10 @@ export function DeadlineBadge({ withinDeadline }: { withinDeadline: boolean | un
   );
 }
 
-/** Takes a slot into the dialog's current row; named with the technician and the start it takes. */
+/**
+ * Takes a slot into the dialog's current row; named with the technician and the start it takes.
+ * Nothing where there is nothing to take it into (a what-if has no request to assign).
+ */
 export function UseSlotButton({
   name,
   slot,
@@ -29,9 +32,10 @@ export function UseSlotButton({
   name: string;
   slot: ProposedSlotView;
   formats: ZonedFormats;
-  onUse: (slot: ProposedSlotView) => void;
+  onUse: ((slot: ProposedSlotView) => void) | undefined;
 }) {
   const { t } = useTranslation('serviceRequests');
+  if (!onUse) return null;
   return (
     <Button
       size="compact-sm"
