@@ -54,3 +54,8 @@ export function sendJson(
   response.writeHead(status, { 'Content-Type': contentType });
   response.end(JSON.stringify(body));
 }
+
+/** An API answer as the server gives it: a problem document from 400 on, JSON otherwise. */
+export function sendAnswer(response: ServerResponse, status: number, body: unknown) {
+  sendJson(response, status, body, status >= 400 ? 'application/problem+json' : 'application/json');
+}

@@ -3,7 +3,7 @@ import { configure, fireEvent, screen, waitFor, within } from '@testing-library/
 import type { ServerResponse } from 'node:http';
 import { axeViolations } from '../../../testing/axe-violations';
 import { renderDesk } from '../../../testing/render-desk';
-import { sendJson, type HttpStub } from '../../../testing/start-http-stub';
+import { sendAnswer, sendJson, type HttpStub } from '../../../testing/start-http-stub';
 import { stubApiEachTest } from '../../../testing/stub-api-each-test';
 import { testSession } from '../../auth/testing/test-session';
 import { queryKeysForTopic } from '../../live/api/query-keys-for-topic';
@@ -76,12 +76,7 @@ async function startApi(
     if (url.pathname === `/api/assets/${ASSET}/device`) {
       const answer = device();
       if (!answer) return; // Never answered: the panel stays loading.
-      return sendJson(
-        response,
-        answer.status,
-        answer.body,
-        answer.status >= 400 ? 'application/problem+json' : 'application/json',
-      );
+      return sendAnswer(response, answer.status, answer.body);
     }
     if (url.pathname === '/api/live' && options.live) {
       response.writeHead(200, { 'Content-Type': 'text/event-stream' });

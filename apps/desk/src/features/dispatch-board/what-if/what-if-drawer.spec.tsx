@@ -2,7 +2,7 @@ import type { ProposalAnswer, TechnicianProposalView } from '@fieldstream/api-co
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { axeViolations } from '../../../testing/axe-violations';
 import { renderScreen } from '../../../testing/render-screen';
-import { sendJson, type HttpStub } from '../../../testing/start-http-stub';
+import { sendAnswer, sendJson, type HttpStub } from '../../../testing/start-http-stub';
 import { stubApiEachTest } from '../../../testing/stub-api-each-test';
 import { WhatIfDrawer } from './what-if-drawer';
 
@@ -87,12 +87,7 @@ function startApi(whatIf: () => { status: number; body: unknown }): Promise<Http
       return sendJson(response, 200, records([['GAS', 'Gas safe']]));
     if (pathname === '/api/proposals' && request.method === 'POST') {
       const { status, body } = whatIf();
-      return sendJson(
-        response,
-        status,
-        body,
-        status >= 400 ? 'application/problem+json' : 'application/json',
-      );
+      return sendAnswer(response, status, body);
     }
     return sendJson(response, 404, { status: 404, title: 'Not Found' }, 'application/problem+json');
   });

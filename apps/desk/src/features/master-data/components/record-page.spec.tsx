@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderDesk } from '../../../testing/render-desk';
 import { stubApiEachTest } from '../../../testing/stub-api-each-test';
-import { sendJson, type HttpStub, type RecordedRequest } from '../../../testing/start-http-stub';
+import { sendAnswer, sendJson, type HttpStub, type RecordedRequest } from '../../../testing/start-http-stub';
 import { testSession } from '../../auth/testing/test-session';
 
 const KINDS = [
@@ -38,12 +38,7 @@ async function startApi(onPut: (request: RecordedRequest) => [number, unknown]) 
     if (request.url === '/api/master-data/customers/C1' && request.method === 'PUT') {
       const [status, body] = onPut(request);
       if (status === 200) current = body as typeof current;
-      return sendJson(
-        response,
-        status,
-        body,
-        status >= 400 ? 'application/problem+json' : 'application/json',
-      );
+      return sendAnswer(response, status, body);
     }
     if (request.url === '/api/master-data/customers/C1/history') return sendJson(response, 200, []);
     return sendJson(response, 404, { title: 'Not Found', status: 404 }, 'application/problem+json');

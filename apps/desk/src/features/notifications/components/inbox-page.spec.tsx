@@ -2,7 +2,7 @@ import type { InboxNotificationView } from '@fieldstream/api-contract';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ServerResponse } from 'node:http';
 import { axeViolations } from '../../../testing/axe-violations';
-import { sendJson, type HttpStub, type RecordedRequest } from '../../../testing/start-http-stub';
+import { sendAnswer, sendJson, type HttpStub, type RecordedRequest } from '../../../testing/start-http-stub';
 import { stubApiEachTest } from '../../../testing/stub-api-each-test';
 import { inboxNotificationOf } from '../testing/inbox-notification-of';
 import { renderNotifications } from '../testing/render-notifications';
@@ -63,12 +63,7 @@ async function startApi(
         response.writeHead(204);
         return response.end();
       }
-      return sendJson(
-        response,
-        answer.status,
-        answer.body,
-        answer.status >= 400 ? 'application/problem+json' : 'application/json',
-      );
+      return sendAnswer(response, answer.status, answer.body);
     }
     if (url.pathname === '/api/me/notifications' && request.method === 'GET') {
       const unreadOnly = url.searchParams.get('unread') === 'true';

@@ -1,7 +1,7 @@
 import { NOTIFICATION_TOPIC_NAMES, type NotificationSettings } from '@fieldstream/api-contract';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { axeViolations } from '../../../testing/axe-violations';
-import { sendJson, type HttpStub, type RecordedRequest } from '../../../testing/start-http-stub';
+import { sendAnswer, sendJson, type HttpStub, type RecordedRequest } from '../../../testing/start-http-stub';
 import { stubApiEachTest } from '../../../testing/stub-api-each-test';
 import { renderNotifications } from '../testing/render-notifications';
 
@@ -38,12 +38,7 @@ async function startApi(
     if (request.url === PATH && request.method === 'PUT') {
       const { status, body } = onPut(request);
       if (status < 300) stored = body;
-      return sendJson(
-        response,
-        status,
-        body,
-        status >= 400 ? 'application/problem+json' : 'application/json',
-      );
+      return sendAnswer(response, status, body);
     }
     return sendJson(response, 404, { status: 404, title: 'Not Found' }, 'application/problem+json');
   });

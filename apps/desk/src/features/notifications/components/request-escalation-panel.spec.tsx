@@ -2,7 +2,7 @@ import type { RequestEscalation } from '@fieldstream/api-contract';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ServerResponse } from 'node:http';
 import { axeViolations } from '../../../testing/axe-violations';
-import { sendJson, type HttpStub } from '../../../testing/start-http-stub';
+import { sendAnswer, sendJson, type HttpStub } from '../../../testing/start-http-stub';
 import { stubApiEachTest } from '../../../testing/stub-api-each-test';
 import { renderServiceRequests } from '../../service-requests/testing/render-service-requests';
 import { requestDetailOf } from '../../service-requests/testing/request-detail-of';
@@ -31,12 +31,7 @@ async function startApi(
     if (url.pathname === `/api/service-requests/${ID}/timeline`) return sendJson(response, 200, []);
     if (url.pathname === `/api/service-requests/${ID}/escalation`) {
       const { status, body } = escalation();
-      return sendJson(
-        response,
-        status,
-        body,
-        status >= 400 ? 'application/problem+json' : 'application/json',
-      );
+      return sendAnswer(response, status, body);
     }
     if (url.pathname === `/api/service-requests/${ID}/escalation/acknowledge` && request.method === 'POST') {
       onAcknowledge?.();

@@ -1,7 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import type { ServerResponse } from 'node:http';
 import { axeViolations } from '../../../testing/axe-violations';
-import { sendJson, type HttpStub } from '../../../testing/start-http-stub';
+import { sendAnswer, sendJson, type HttpStub } from '../../../testing/start-http-stub';
 import { stubApiEachTest } from '../../../testing/stub-api-each-test';
 import { renderServiceRequests } from '../../service-requests/testing/render-service-requests';
 import { requestDetailOf } from '../../service-requests/testing/request-detail-of';
@@ -57,12 +57,7 @@ async function startApi(
     if (url.pathname === `/api/service-requests/${ID}/timeline`) return sendJson(response, 200, []);
     if (url.pathname === `/api/service-requests/${ID}/service-level`) {
       const { status, body } = level();
-      return sendJson(
-        response,
-        status,
-        body,
-        status >= 400 ? 'application/problem+json' : 'application/json',
-      );
+      return sendAnswer(response, status, body);
     }
     if (url.pathname === '/api/master-data/parameters/organisation' && parameters)
       return sendJson(response, 200, {

@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { axeViolations } from '../../../testing/axe-violations';
 import { renderDesk } from '../../../testing/render-desk';
 import { testSession } from '../../auth/testing/test-session';
-import { sendJson, type HttpStub } from '../../../testing/start-http-stub';
+import { sendAnswer, sendJson, type HttpStub } from '../../../testing/start-http-stub';
 import { stubApiEachTest } from '../../../testing/stub-api-each-test';
 import { renderServiceLevels } from '../testing/render-service-levels';
 import { atRiskEntryOf, slaDashboardOf } from '../testing/sla-dashboard-of';
@@ -61,12 +61,7 @@ async function startApi(
     const url = new URL(request.url, 'http://stub');
     if (url.pathname === '/api/service-levels/dashboard') {
       const { status, body } = answer();
-      return sendJson(
-        response,
-        status,
-        body,
-        status >= 400 ? 'application/problem+json' : 'application/json',
-      );
+      return sendAnswer(response, status, body);
     }
     if (url.pathname === '/api/master-data/units')
       return sendJson(response, 200, {

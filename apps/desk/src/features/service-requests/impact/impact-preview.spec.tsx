@@ -1,7 +1,7 @@
 import type { AssignmentImpact, DisplacedAppointmentView } from '@fieldstream/api-contract';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderScreen } from '../../../testing/render-screen';
-import { sendJson, type HttpStub, type RecordedRequest } from '../../../testing/start-http-stub';
+import { sendAnswer, type HttpStub, type RecordedRequest } from '../../../testing/start-http-stub';
 import { axeViolations } from '../../../testing/axe-violations';
 import { stubApiEachTest } from '../../../testing/stub-api-each-test';
 import { AssignForm } from '../components/assign-form';
@@ -77,8 +77,7 @@ const echoImpact = (request: RecordedRequest): Answer => {
 function startApi(impact: (request: RecordedRequest) => Answer = echoImpact): Promise<HttpStub> {
   return server.serve((request, response) => {
     const url = new URL(request.url, 'http://stub');
-    const answer = (status: number, body: unknown) =>
-      sendJson(response, status, body, status >= 400 ? 'application/problem+json' : 'application/json');
+    const answer = (status: number, body: unknown) => sendAnswer(response, status, body);
     if (url.pathname === IMPACT) {
       const { status, body } = impact(request);
       return answer(status, body);

@@ -1,7 +1,7 @@
 import type { CrewProposalView, ProposalAnswer, TechnicianProposalView } from '@fieldstream/api-contract';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderScreen } from '../../../testing/render-screen';
-import { sendJson, type HttpStub } from '../../../testing/start-http-stub';
+import { sendAnswer, sendJson, type HttpStub } from '../../../testing/start-http-stub';
 import { axeViolations } from '../../../testing/axe-violations';
 import { stubApiEachTest } from '../../../testing/stub-api-each-test';
 import { AssignForm } from '../components/assign-form';
@@ -150,12 +150,7 @@ function startApi(proposals: () => Answer): Promise<HttpStub> {
     const url = new URL(request.url, 'http://stub');
     if (url.pathname === PROPOSALS) {
       const answer = proposals();
-      return sendJson(
-        response,
-        answer.status,
-        answer.body,
-        answer.status >= 400 ? 'application/problem+json' : 'application/json',
-      );
+      return sendAnswer(response, answer.status, answer.body);
     }
     if (url.pathname === `/api/service-requests/${ID}/assignments`)
       return sendJson(response, 200, requestDetailOf(ID, { version: 4, status: 'assigned' }));
