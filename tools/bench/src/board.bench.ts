@@ -15,7 +15,8 @@
  * stores in a temp DATA_DIR seeded with the demo organisation and no requests, explicit acceptance
  * switched off). Over keep-alive HTTP as the admin: a bench service centre under the head office
  * with `--technicians` technicians (about ten of them hold the baseline skill); then for each of
- * them, on `--days` days from Monday of the current week (the board's first view; the rules do not
+ * them, on `--days` days of the current week ending today, or starting on Monday when today is
+ * earlier than that (the board's first view is the week, scrolled to today; the rules do not
  * refuse past slots) × `--per-day` one-hour slots from 07:00 in the centre's zone, a request
  * opened on a demo asset and assigned to that technician at that slot.
  *
@@ -66,7 +67,7 @@ import {
   progressReporter,
 } from './board/board-load';
 import { cpuMs, waitForIdle } from './board/process-cpu';
-import { isoDate, mondayOfWeek, plusDays, zonedInstant } from './board/zoned-time';
+import { firstLoadedDay, isoDate, mondayOfWeek, plusDays, todayOf, zonedInstant } from './board/zoned-time';
 import { KeepAliveClient } from './http-load/keep-alive-client';
 import { summariseLatencies } from './latency-summary';
 
@@ -277,6 +278,7 @@ async function main(): Promise<void> {
     // The week the board opens on; the bench fails rather than measure a week it did not fill.
     const timeZone = BENCH_UNIT.timeZone;
     const monday = mondayOfWeek(new Date(), timeZone);
+    const firstDay = firstLoadedDay(monday, todayOf(new Date(), timeZone), days);
     const window = {
       from: zonedInstant(monday, 0, timeZone).toISOString(),
       to: zonedInstant(plusDays(monday, 7), 0, timeZone).toISOString(),
@@ -287,7 +289,7 @@ async function main(): Promise<void> {
     const created = await createBenchTechnicians(client, technicians, Math.min(clients, 8));
     line(
       `\nLoad (${Math.min(clients, technicianCount)} keep-alive callers, as admin): unit ${BENCH_UNIT.code} and ${created.ok} technicians in ` +
-        `${seconds(created.ms)}; appointments ${isoDate(monday)} … ${isoDate(plusDays(monday, days - 1))}, ` +
+        `${seconds(created.ms)}; appointments ${isoDate(firstDay)} … ${isoDate(plusDays(firstDay, days - 1))}, ` +
         `${timeZone}`,
     );
     const progress = progressReporter(line);
@@ -295,7 +297,7 @@ async function main(): Promise<void> {
       client,
       technicians,
       assets,
-      { monday, days, perDay },
+      { firstDay, days, perDay },
       Math.min(clients, technicianCount),
       (done, all, ms) =>
         progress.update(

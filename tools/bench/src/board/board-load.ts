@@ -124,13 +124,14 @@ export async function createBenchTechnicians(
 }
 
 export interface AppointmentsLoad {
-  monday: WallDay;
+  /** The first day loaded; `days` follow it. */
+  firstDay: WallDay;
   days: number;
   perDay: number;
 }
 
 /**
- * For every technician, `days` days from `monday` × `perDay` one-hour appointments: a request
+ * For every technician, `days` days from `firstDay` × `perDay` one-hour appointments: a request
  * opened on a demo asset, then assigned to that technician at that slot. Jobs go slot by slot
  * across all technicians, so concurrent callers never book the same technician's week at once.
  */
@@ -152,7 +153,7 @@ export async function loadAppointments(
     if (n >= total || failed) return false;
     const technician = technicians[n % technicians.length]!;
     const slot = Math.floor(n / technicians.length);
-    const day = plusDays(load.monday, Math.floor(slot / load.perDay));
+    const day = plusDays(load.firstDay, Math.floor(slot / load.perDay));
     const start = zonedInstant(day, SLOT_STARTS[slot % load.perDay]!, BENCH_UNIT.timeZone);
     const asset = assets[n % assets.length]!;
     let startedAt = performance.now();

@@ -36,6 +36,21 @@ export function mondayOfWeek(now: Date, timeZone: string): WallDay {
   return today - ((new Date(today).getUTCDay() + 6) % 7) * DAY;
 }
 
+/** The date the zone's wall clock reads at `now`. */
+export function todayOf(now: Date, timeZone: string): WallDay {
+  const p = wallParts(now.getTime(), timeZone);
+  return Date.UTC(p['year']!, p['month']! - 1, p['day']!);
+}
+
+/**
+ * The first of `days` days inside the week of `monday` that include `today`: the board opens on
+ * that week scrolled to today, so what a run loads is on screen whatever the weekday.
+ */
+export function firstLoadedDay(monday: WallDay, today: WallDay, days: number): WallDay {
+  const todayIndex = Math.round((today - monday) / DAY);
+  return plusDays(monday, Math.min(Math.max(todayIndex - (days - 1), 0), 7 - days));
+}
+
 export function plusDays(day: WallDay, days: number): WallDay {
   return day + days * DAY;
 }

@@ -55,16 +55,15 @@ const WEEK_LAST_HOUR = 22;
 
 /**
  * A week opens on today rather than on its Monday: on a desk screen the overview shows about four
- * days, and a dispatcher plans from now on. Scroll offsets in a timeline are durations from the
- * view's first day, so today is `days` after it, an hour before now (within the hours shown).
+ * days, and a dispatcher plans from today on. Scroll offsets in a timeline are durations from the
+ * view's first day, so today's first hour shown is `days` after it.
  */
 function scrollWeekToToday(info: DatesSetInfo, now = new Date()) {
   if (info.view.type !== 'resourceTimelineWeek' || now < info.start || now >= info.end) return;
   const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   const days = Math.round((today.getTime() - info.start.getTime()) / 86_400_000);
-  const hours = Math.min(Math.max(now.getHours() - 1, WEEK_FIRST_HOUR), WEEK_LAST_HOUR - 1);
   // After FullCalendar's own reset to scrollTime, which follows a change of dates.
-  setTimeout(() => info.view.calendar.scrollToTime({ days, hours }), 0);
+  setTimeout(() => info.view.calendar.scrollToTime({ days, hours: WEEK_FIRST_HOUR }), 0);
 }
 
 /**
