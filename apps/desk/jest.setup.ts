@@ -20,3 +20,6 @@ if (!window.ResizeObserver) {
   };
 }
 window.scrollTo = () => undefined;
+// Mantine's comboboxes scroll the chosen option into view.
+if (typeof Element.prototype.scrollIntoView !== 'function')
+  Element.prototype.scrollIntoView = () => undefined;

@@ -1,6 +1,6 @@
 import type { PortalRequestDetail, ServiceRequestDetail } from '@fieldstream/api-contract';
 import type { Page } from 'playwright-core';
-import { apiFromPage } from './harness/api-from-page';
+import { apiBody, requestCommand } from './harness/api-from-page';
 import { openBrowserOnSystem, type BrowserSession } from './harness/browser-session';
 import { expectNoSeriousA11yViolations } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
@@ -45,23 +45,8 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) {
-  const answer = await apiFromPage(page, method, path, body);
-  if (answer.status >= 300)
-    throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body as T;
-}
-
 /** A command on a request as the desk sends it, with the version it has now. */
-async function command(path: string, body: unknown = {}) {
-  const id = path.split('/')[0]!;
-  const current = await api<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${id}`);
-  const answer = await apiFromPage(desk, 'POST', `/api/service-requests/${path}`, body, {
-    'If-Match': `"${current.version}"`,
-  });
-  if (answer.status !== 200) throw new Error(`POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body as ServiceRequestDetail;
-}
+const command = (path: string, body: unknown = {}) => requestCommand<ServiceRequestDetail>(desk, path, body);
 
 /** A centre, ACME with a site and a boiler, the boiler's model and one of its conditions, Mario, the customer's user. */
 async function prepareOrganisation(page: Page) {
@@ -192,7 +177,7 @@ describe('the customer portal on a phone, against the real system', () => {
     await phone.getByRole('button', { name: 'Send request' }).click();
     await phone.waitForURL(/\/app\/portal\/requests\/[0-9a-f-]{36}$/);
     const id = phone.url().split('/').pop()!;
-    request = await api<PortalRequestDetail>(phone, 'GET', `/api/portal/requests/${id}`);
+    request = await apiBody<PortalRequestDetail>(phone, 'GET', `/api/portal/requests/${id}`);
     expect(request).toMatchObject({
       source: 'portal',
       stage: 'received',
@@ -206,7 +191,7 @@ describe('the customer portal on a phone, against the real system', () => {
     await phone.getByRole('img', { name: 'Photo display.png' }).waitFor();
     await phone.getByText('Opened on the portal by Giulia Verdi').waitFor();
     // The desk sees the customer's photo on the request.
-    const files = await api<{ fileName: string }[]>(
+    const files = await apiBody<{ fileName: string }[]>(
       desk,
       'GET',
       `/api/attachments?ownerKind=service-requests&ownerCode=${id}`,

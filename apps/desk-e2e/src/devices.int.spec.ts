@@ -1,6 +1,6 @@
 import type { DeviceDiagnosis, ServiceRequestDetail } from '@fieldstream/api-contract';
 import type { Locator, Page } from 'playwright-core';
-import { apiFromPage } from './harness/api-from-page';
+import { apiBody, apiFromPage } from './harness/api-from-page';
 import { openBrowserOnSystem, type BrowserSession } from './harness/browser-session';
 import { expectNoSeriousA11yViolations } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
@@ -41,13 +41,6 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function api<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown) {
-  const answer = await apiFromPage(page, method, path, body);
-  if (answer.status >= 300)
-    throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body as T;
-}
-
 /** What the boiler's gateway sends: one signal over HTTP with its own key, as a machine would. */
 async function signal(body: Record<string, unknown>) {
   const answer = await apiFromPage(admin, 'POST', `/api/assets/${ASSET}/signals`, body, {
@@ -62,7 +55,7 @@ async function deviceWhen(done: (device: DeviceDiagnosis) => boolean, what: stri
   const until = Date.now() + PROJECTION_WAIT_MS;
   let last: DeviceDiagnosis | undefined;
   while (Date.now() < until) {
-    last = await api<DeviceDiagnosis>(admin, 'GET', `/api/assets/${ASSET}/device`);
+    last = await apiBody<DeviceDiagnosis>(admin, 'GET', `/api/assets/${ASSET}/device`);
     if (done(last)) return last;
     await admin.waitForTimeout(500);
   }
@@ -107,7 +100,7 @@ async function prepareOrganisation(page: Page) {
       },
     ],
   });
-  const key = await api<{ apiKey: string }>(page, 'POST', '/api/api-keys', {
+  const key = await apiBody<{ apiKey: string }>(page, 'POST', '/api/api-keys', {
     name: 'Boiler gateway',
     role: 'device',
     assetCodes: [ASSET],
@@ -130,7 +123,7 @@ describe('the remote diagnosis in a real browser against the real system', () =>
       'The request opened by E104 and the status',
     );
     requestId = device.requestId!;
-    const request = await api<ServiceRequestDetail>(admin, 'GET', `/api/service-requests/${requestId}`);
+    const request = await apiBody<ServiceRequestDetail>(admin, 'GET', `/api/service-requests/${requestId}`);
     expect(request).toMatchObject({ source: 'device', assetCode: ASSET, priority: 'high' });
 
     desk = await session!.browser.context.newPage();

@@ -1,6 +1,6 @@
 import type { BoardAnswer, ServiceRequestDetail } from '@fieldstream/api-contract';
 import type { Locator, Page } from 'playwright-core';
-import { apiFromPage } from './harness/api-from-page';
+import { apiBody, apiFromPage } from './harness/api-from-page';
 import { openBrowserOnSystem, type BrowserSession } from './harness/browser-session';
 import { expectNoSeriousA11yViolations, type KnownThirdPartyViolation } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
@@ -36,16 +36,9 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) {
-  const answer = await apiFromPage(page, method, path, body);
-  if (answer.status >= 300)
-    throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body as T;
-}
-
 /** Opens and accepts a request through the API, as the desk's operator would have. */
 async function acceptedRequest(page: Page, description: string, priority: string, conditionCodes: string[]) {
-  const opened = await api<ServiceRequestDetail>(page, 'POST', '/api/service-requests', {
+  const opened = await apiBody<ServiceRequestDetail>(page, 'POST', '/api/service-requests', {
     customerCode: 'ACME',
     siteCode: 'S-ACME-1',
     description,
@@ -136,7 +129,7 @@ function tomorrowInstant(page: Page, hour: number, minute = 0): Promise<string> 
 async function appointmentStatus(page: Page, requestId: string, technicianCode: string) {
   const from = new Date(Date.now() - 86_400_000).toISOString();
   const to = new Date(Date.now() + 3 * 86_400_000).toISOString();
-  const board = await api<BoardAnswer>(
+  const board = await apiBody<BoardAnswer>(
     page,
     'GET',
     `/api/dispatch/board?unitCode=MI&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
@@ -149,7 +142,7 @@ async function appointmentStatus(page: Page, requestId: string, technicianCode: 
 function boardAhead(page: Page) {
   const from = new Date(Date.now() - 86_400_000).toISOString();
   const to = new Date(Date.now() + 12 * 86_400_000).toISOString();
-  return api<BoardAnswer>(
+  return apiBody<BoardAnswer>(
     page,
     'GET',
     `/api/dispatch/board?unitCode=MI&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
@@ -267,7 +260,7 @@ describe('the dispatch board, by drag and drop in a real browser against the rea
     await dragTo(desk, card(desk, first.reference), await cellPoint(desk, 'Anna Gas (T-A)', '09'));
     await desk.getByTestId('board-notice').getByText(`Done: Assign ${first.reference} to Anna Gas`).waitFor();
 
-    const assigned = await api<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${first.id}`);
+    const assigned = await apiBody<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${first.id}`);
     expect(assigned.status).toBe('assigned');
     expect(assigned.assignments.map((a) => [a.technicianCode, a.start])).toEqual([
       ['T-A', await tomorrowInstant(desk, 9)],
@@ -291,7 +284,7 @@ describe('the dispatch board, by drag and drop in a real browser against the rea
 
   it('2. an appointment dragged onto another technician at another time is given to them', async () => {
     const id = ids.first!;
-    const { reference } = await api<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${id}`);
+    const { reference } = await apiBody<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${id}`);
     const event = timeline(desk).getByText(reference).first();
     // From 09:00 on Anna's row to two hours later on Carla's.
     await dragBy(desk, event, 'Carla Gas (T-C)', 2);
@@ -299,7 +292,7 @@ describe('the dispatch board, by drag and drop in a real browser against the rea
       .getByTestId('board-notice')
       .getByText(`Done: Give ${reference} from Anna Gas to Carla Gas`)
       .waitFor();
-    const moved = await api<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${id}`);
+    const moved = await apiBody<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${id}`);
     expect(moved.assignments.map((a) => [a.technicianCode, a.start])).toEqual([
       ['T-C', await tomorrowInstant(desk, 11)],
     ]);
@@ -307,7 +300,7 @@ describe('the dispatch board, by drag and drop in a real browser against the rea
 
   it('3. an emergency dropped on an occupied slot shows its impact first, then pushes the other job aside', async () => {
     const urgent = await acceptedRequest(desk, 'No heating in the hospital wing', 'critical', ['LEAK']);
-    const { reference: displacedReferenceOf } = await api<ServiceRequestDetail>(
+    const { reference: displacedReferenceOf } = await apiBody<ServiceRequestDetail>(
       desk,
       'GET',
       `/api/service-requests/${ids.first}`,
@@ -321,14 +314,14 @@ describe('the dispatch board, by drag and drop in a real browser against the rea
     const dialog = desk.getByRole('dialog', { name: 'The slot is taken' });
     await dialog.getByTestId('schedule-conflict').waitFor();
     // Nothing happened yet.
-    const untouched = await api<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${urgent.id}`);
+    const untouched = await apiBody<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${urgent.id}`);
     expect(untouched.status).toBe('accepted');
     await expect(dialog.getByRole('button', { name: 'Apply the emergency' }).isDisabled()).resolves.toBe(
       true,
     );
 
     await dialog.getByRole('checkbox', { name: /emergency/i }).check();
-    const { reference: displacedReference } = await api<ServiceRequestDetail>(
+    const { reference: displacedReference } = await apiBody<ServiceRequestDetail>(
       desk,
       'GET',
       `/api/service-requests/${ids.first}`,
@@ -343,12 +336,12 @@ describe('the dispatch board, by drag and drop in a real browser against the rea
       .getByText(`Done: Assign ${urgent.reference} to Carla Gas`)
       .waitFor();
 
-    const booked = await api<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${urgent.id}`);
+    const booked = await apiBody<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${urgent.id}`);
     expect(booked.assignments.map((a) => [a.technicianCode, a.start])).toEqual([
       ['T-C', await tomorrowInstant(desk, 11)],
     ]);
     // The job pushed aside holds no time now (hatched on the board), still for Carla, to re-plan.
-    const displaced = await api<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${ids.first}`);
+    const displaced = await apiBody<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${ids.first}`);
     expect(displaced.status).toBe('assigned');
     expect(await appointmentStatus(desk, ids.first!, 'T-C')).toBe('suspended');
     await desk.getByTestId('pushed-aside').getByRole('link', { name: displaced.reference }).waitFor();
@@ -361,7 +354,7 @@ describe('the dispatch board, by drag and drop in a real browser against the rea
       .getByTestId('board-notice')
       .getByText(`Done: Move ${displaced.reference} of Carla Gas`)
       .waitFor();
-    const replanned = await api<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${ids.first}`);
+    const replanned = await apiBody<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${ids.first}`);
     expect(replanned.assignments.map((a) => [a.technicianCode, a.start])).toEqual([
       ['T-C', await tomorrowInstant(desk, 8)],
     ]);
@@ -390,7 +383,7 @@ describe('the dispatch board, by drag and drop in a real browser against the rea
       .getByText(`Done: Assign ${crewJob.reference} to the crew`)
       .waitFor();
 
-    const crew = await api<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${crewJob.id}`);
+    const crew = await apiBody<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${crewJob.id}`);
     expect(crew.status).toBe('assigned');
     const codes = crew.assignments.map((a) => a.technicianCode);
     expect(codes).toHaveLength(2);

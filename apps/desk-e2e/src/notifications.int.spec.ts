@@ -6,7 +6,7 @@ import type {
 } from '@fieldstream/api-contract';
 import { freePort } from '@fieldstream/testing';
 import type { Locator, Page } from 'playwright-core';
-import { apiFromPage } from './harness/api-from-page';
+import { apiBody } from './harness/api-from-page';
 import { openBrowserOnSystem, type BrowserSession } from './harness/browser-session';
 import { expectNoSeriousA11yViolations } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
@@ -54,13 +54,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
-
-async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) {
-  const answer = await apiFromPage(page, method, path, body);
-  if (answer.status >= 300)
-    throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body as T;
-}
 
 async function signInAs(page: Page, credentials: { username: string; password: string }) {
   await page.goto(`${base}/login`);
@@ -149,7 +142,7 @@ describe('notifications in a real browser against the real system', () => {
     // Marks this document: still there at the end means no reload happened.
     await dispatcher.evaluate(() => ((window as unknown as { inboxMark?: boolean }).inboxMark = true));
 
-    request = await api<ServiceRequestDetail>(desk, 'POST', '/api/service-requests', {
+    request = await apiBody<ServiceRequestDetail>(desk, 'POST', '/api/service-requests', {
       customerCode: 'ACME',
       siteCode: 'S-ACME-1',
       description: 'Production line stopped',
@@ -210,7 +203,11 @@ describe('notifications in a real browser against the real system', () => {
     await level.getByText(new RegExp(`^${DISPATCHER_NAME}, `)).waitFor();
     await level.getByText(`Note: ${NOTE}`).waitFor();
 
-    const escalation = await api<RequestEscalation>(desk, 'GET', `/api/service-requests/${id}/escalation`);
+    const escalation = await apiBody<RequestEscalation>(
+      desk,
+      'GET',
+      `/api/service-requests/${id}/escalation`,
+    );
     expect(escalation.chainCode).toBe('ESC-HIGH');
     expect(escalation.levels[0]?.acknowledged).toMatchObject({ displayName: DISPATCHER_NAME, note: NOTE });
     await saveScreenshot(dispatcher, 'notifications-request-escalation');
@@ -248,7 +245,7 @@ describe('notifications in a real browser against the real system', () => {
     await dispatcher.getByRole('status').getByText('Settings saved.').waitFor();
     await saveScreenshot(dispatcher, 'notifications-settings-saved');
 
-    const stored = await api<NotificationSettings>(dispatcher, 'GET', '/api/me/notification-settings');
+    const stored = await apiBody<NotificationSettings>(dispatcher, 'GET', '/api/me/notification-settings');
     expect(stored).toMatchObject({
       email: DISPATCHER_EMAIL,
       channels: { email: true, sms: true, push: true },
@@ -318,7 +315,7 @@ describe('notifications in a real browser against the real system', () => {
       .waitFor();
     // Requeued: pending, or already tried again against the same refusing server and dead anew,
     // with one more failed attempt in its log.
-    const log = await api<DeliveryLogPage>(desk, 'GET', '/api/notification-deliveries?channel=email');
+    const log = await apiBody<DeliveryLogPage>(desk, 'GET', '/api/notification-deliveries?channel=email');
     const again = log.deliveries.find((delivery) => delivery.deliveryId === deliveryId);
     expect(again?.status === 'pending' || (again?.attempts.length ?? 0) > 1).toBe(true);
 

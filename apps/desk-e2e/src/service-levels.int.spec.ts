@@ -1,6 +1,6 @@
 import type { RequestServiceLevel, ServiceRequestDetail } from '@fieldstream/api-contract';
 import type { Locator, Page } from 'playwright-core';
-import { apiFromPage } from './harness/api-from-page';
+import { apiBody, apiFromPage } from './harness/api-from-page';
 import { openBrowserOnSystem, type BrowserSession } from './harness/browser-session';
 import { expectNoSeriousA11yViolations } from './harness/run-axe';
 import { saveScreenshot } from './harness/save-screenshot';
@@ -38,13 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
-
-async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) {
-  const answer = await apiFromPage(page, method, path, body);
-  if (answer.status >= 300)
-    throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body as T;
-}
 
 async function signInAs(page: Page, credentials: { username: string; password: string }) {
   await page.goto(`${base}/login`);
@@ -99,7 +92,11 @@ async function levelWhen(
   const until = Date.now() + ALARM_WAIT_MS;
   let last: RequestServiceLevel | undefined;
   while (Date.now() < until) {
-    last = await api<RequestServiceLevel>(page, 'GET', `/api/service-requests/${requestId}/service-level`);
+    last = await apiBody<RequestServiceLevel>(
+      page,
+      'GET',
+      `/api/service-requests/${requestId}/service-level`,
+    );
     if (done(last)) return last;
     await page.waitForTimeout(1_000);
   }
@@ -130,7 +127,7 @@ describe('service levels in a real browser against the real system', () => {
     // Marks this document: still there at the end means no reload happened.
     await manager.evaluate(() => ((window as unknown as { slaMark?: boolean }).slaMark = true));
 
-    request = await api<ServiceRequestDetail>(desk, 'POST', '/api/service-requests', {
+    request = await apiBody<ServiceRequestDetail>(desk, 'POST', '/api/service-requests', {
       customerCode: 'ACME',
       siteCode: 'S-ACME-1',
       description: 'Production line stopped',
@@ -190,7 +187,11 @@ describe('service levels in a real browser against the real system', () => {
       .filter({ has: manager.getByRole('rowheader', { name: 'Response' }) });
     const cells = response.getByRole('cell');
     expect(await cells.nth(0).textContent()).toBe('1 min');
-    const level = await api<RequestServiceLevel>(desk, 'GET', `/api/service-requests/${id}/service-level`);
+    const level = await apiBody<RequestServiceLevel>(
+      desk,
+      'GET',
+      `/api/service-requests/${id}/service-level`,
+    );
     const deadline = level.clocks.find((clock) => clock.clock === 'response')?.deadline ?? '';
     expect(await cells.nth(1).locator('time').getAttribute('datetime')).toBe(deadline);
     expect(await cells.nth(2).textContent()).toMatch(/^overdue by /);
@@ -211,7 +212,7 @@ describe('service levels in a real browser against the real system', () => {
       `/api/service-requests/${id}/accept`,
       {},
       {
-        'If-Match': `"${(await api<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${id}`)).version}"`,
+        'If-Match': `"${(await apiBody<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${id}`)).version}"`,
       },
     );
     expect(accepted.status).toBe(200);

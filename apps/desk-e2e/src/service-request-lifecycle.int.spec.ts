@@ -1,6 +1,6 @@
 import type { ServiceRequestDetail, TimelineEntry } from '@fieldstream/api-contract';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { apiFromPage } from './harness/api-from-page';
+import { apiBody, requestCommand } from './harness/api-from-page';
 import { openBrowserOnSystem, type BrowserSession } from './harness/browser-session';
 import { chromiumPath } from './harness/chromium-path';
 import { CHROMIUM_FLAGS } from './harness/launch-chromium';
@@ -51,23 +51,9 @@ async function signInAs(page: Page, credentials: { username: string; password: s
   await signIn(page, credentials, lands);
 }
 
-async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) {
-  const answer = await apiFromPage(page, method, path, body);
-  if (answer.status >= 300)
-    throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body as T;
-}
-
 /** A command on a request with the version it has now, as a second desk would send it. */
-async function command(page: Page, path: string, body: unknown = {}) {
-  const id = path.split('/')[0]!;
-  const current = await api<ServiceRequestDetail>(page, 'GET', `/api/service-requests/${id}`);
-  const answer = await apiFromPage(page, 'POST', `/api/service-requests/${path}`, body, {
-    'If-Match': `"${current.version}"`,
-  });
-  if (answer.status !== 200) throw new Error(`POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body as ServiceRequestDetail;
-}
+const command = (page: Page, path: string, body: unknown = {}) =>
+  requestCommand<ServiceRequestDetail>(page, path, body);
 
 /** The organisation the walk needs, created through the API as an administrator would. */
 async function prepareOrganisation(page: Page) {
@@ -123,7 +109,7 @@ async function prepareOrganisation(page: Page) {
       },
     ],
   });
-  await api(page, 'POST', `/api/stock/${VAN}/movements`, {
+  await apiBody(page, 'POST', `/api/stock/${VAN}/movements`, {
     type: 'receive',
     itemCode: 'FILTER',
     quantity: 5,
@@ -208,7 +194,7 @@ describe('a service request from opening to closing, in real browsers against th
     requests.main = id;
     const actions = desk.getByRole('group', { name: 'What can be done now' });
     await actions.getByRole('button', { name: 'Accept' }).waitFor();
-    const opened = await api<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${id}`);
+    const opened = await apiBody<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${id}`);
     expect(opened).toMatchObject({
       status: 'open',
       priority: 'high',
@@ -271,7 +257,7 @@ describe('a service request from opening to closing, in real browsers against th
     phone.setDefaultTimeout(15_000);
     await signInAs(phone, TECHNICIAN, /\/app\/my\/agenda$/);
     await phone.getByRole('heading', { level: 1, name: 'My agenda' }).waitFor();
-    const detail = await api<ServiceRequestDetail>(phone, 'GET', `/api/service-requests/${id}`);
+    const detail = await apiBody<ServiceRequestDetail>(phone, 'GET', `/api/service-requests/${id}`);
     const reference = detail.reference;
     const card = phone.getByTestId('agenda-card').filter({ hasText: reference });
     await card.getByRole('link', { name: `${reference} · ACME S.p.A.` }).waitFor();
@@ -408,19 +394,19 @@ describe('a service request from opening to closing, in real browsers against th
       .getByText(/^Desk Milano accepted the request\./)
       .waitFor();
 
-    const van = await api<{ itemCode: string; onHand: number }[]>(
+    const van = await apiBody<{ itemCode: string; onHand: number }[]>(
       desk,
       'GET',
       `/api/stock?warehouseCode=${VAN}&itemCode=FILTER`,
     );
     expect(van).toEqual([expect.objectContaining({ itemCode: 'FILTER', onHand: 3 })]);
-    expect((await api<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${id}`)).status).toBe(
+    expect((await apiBody<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${id}`)).status).toBe(
       'closed',
     );
   });
 
   it('4. the technician renounces a second job from the phone; it is back to dispatch with the reason', async () => {
-    const opened = await api<ServiceRequestDetail>(desk, 'POST', '/api/service-requests', {
+    const opened = await apiBody<ServiceRequestDetail>(desk, 'POST', '/api/service-requests', {
       customerCode: 'ACME',
       siteCode: 'S-ACME-1',
       assetCode: 'SN-ACME-1',
@@ -467,7 +453,7 @@ describe('a service request from opening to closing, in real browsers against th
       )
       .waitFor();
     await timeline(watcher).getByText('Why: The van will not start this morning.').waitFor();
-    const after = await api<ServiceRequestDetail>(watcher, 'GET', `/api/service-requests/${id}`);
+    const after = await apiBody<ServiceRequestDetail>(watcher, 'GET', `/api/service-requests/${id}`);
     expect(after).toMatchObject({ status: 'accepted', assignments: [] });
   });
 
@@ -491,7 +477,7 @@ describe('a service request from opening to closing, in real browsers against th
   });
 
   it('5. a stale screen: one desk cancels, the other then tries to assign and is told, nothing changes', async () => {
-    const opened = await api<ServiceRequestDetail>(desk, 'POST', '/api/service-requests', {
+    const opened = await apiBody<ServiceRequestDetail>(desk, 'POST', '/api/service-requests', {
       customerCode: 'ACME',
       siteCode: 'S-ACME-1',
       description: 'Annual check asked by the customer.',
@@ -521,7 +507,7 @@ describe('a service request from opening to closing, in real browsers against th
     await cancel.getByRole('textbox', { name: /^Reason/ }).fill('Customer called: no longer needed.');
     await cancel.getByRole('button', { name: 'Cancel request' }).click();
     await desk.getByText('Cancelled', { exact: true }).first().waitFor();
-    const cancelled = await api<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${id}`);
+    const cancelled = await apiBody<ServiceRequestDetail>(desk, 'GET', `/api/service-requests/${id}`);
     // The second desk hears of the cancellation live (behind its open dialog) before it presses
     // Assign: the refusal is then the rules' ("cancelled"), not a race with the notice.
     await watcher.getByText('Cancelled', { exact: true }).first().waitFor();
@@ -535,9 +521,9 @@ describe('a service request from opening to closing, in real browsers against th
     await saveScreenshot(watcher, 'sr-stale-assign-refused');
     await expectNoSeriousA11yViolations(watcher, 'assign dialog with a conflict');
 
-    const after = await api<ServiceRequestDetail>(watcher, 'GET', `/api/service-requests/${id}`);
+    const after = await apiBody<ServiceRequestDetail>(watcher, 'GET', `/api/service-requests/${id}`);
     expect(after).toMatchObject({ status: 'cancelled', assignments: [], version: cancelled.version });
-    const entries = await api<TimelineEntry[]>(
+    const entries = await apiBody<TimelineEntry[]>(
       watcher,
       'GET',
       `/api/service-requests/${id}/timeline?lang=en`,

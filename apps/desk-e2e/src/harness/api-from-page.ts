@@ -37,3 +37,33 @@ export async function apiFromPage(
     { method, path, body, headers },
   );
 }
+
+/**
+ * `apiFromPage` for preparing data and reading what the screens wrote: the answer's body, or an
+ * error naming the call and what the API answered.
+ */
+export async function apiBody<T>(
+  page: Page,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const answer = await apiFromPage(page, method, path, body);
+  if (answer.status >= 300)
+    throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body as T;
+}
+
+/**
+ * A command on a service request (`<id>/<action>`) with the version it has now, as a desk sends
+ * it: the request is read first for its `If-Match`.
+ */
+export async function requestCommand<T>(page: Page, path: string, body: unknown = {}): Promise<T> {
+  const id = path.split('/')[0]!;
+  const current = await apiBody<{ version: number }>(page, 'GET', `/api/service-requests/${id}`);
+  const answer = await apiFromPage(page, 'POST', `/api/service-requests/${path}`, body, {
+    'If-Match': `"${current.version}"`,
+  });
+  if (answer.status !== 200) throw new Error(`POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body as T;
+}

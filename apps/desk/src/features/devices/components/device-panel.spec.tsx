@@ -5,6 +5,7 @@ import { axeViolations } from '../../../testing/axe-violations';
 import { renderDesk } from '../../../testing/render-desk';
 import { sendAnswer, sendJson, type HttpStub } from '../../../testing/start-http-stub';
 import { stubApiEachTest } from '../../../testing/stub-api-each-test';
+import { freezeDateEachTest } from '../../../testing/freeze-date-each-test';
 import { testSession } from '../../auth/testing/test-session';
 import { queryKeysForTopic } from '../../live/api/query-keys-for-topic';
 import { renderServiceRequests } from '../../service-requests/testing/render-service-requests';
@@ -25,28 +26,7 @@ const at = (minutes: number) => new Date(NOW + minutes * 60_000).toISOString();
 const local = (instant: string, language = 'en') =>
   new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(instant));
 
-beforeEach(() => {
-  jest.useFakeTimers({
-    now: NOW,
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
-});
-afterEach(() => jest.useRealTimers());
+freezeDateEachTest(NOW);
 
 type Answer = { status: number; body: unknown };
 const ok = (body: DeviceDiagnosis) => () => ({ status: 200, body });

@@ -11,10 +11,6 @@ configure({ asyncUtilTimeout: 5000 });
 jest.setTimeout(30_000);
 const server = stubApiEachTest();
 
-// jsdom has no scrollIntoView; Mantine's comboboxes scroll the chosen option into view.
-if (typeof Element.prototype.scrollIntoView !== 'function')
-  Element.prototype.scrollIntoView = () => undefined;
-
 const START = '2026-12-01T09:00:00.000Z';
 const proposed = (code: string, name: string, total: number): TechnicianProposalView => ({
   technicianCode: code,

@@ -9,9 +9,6 @@ configure({ asyncUtilTimeout: 5000 });
 jest.setTimeout(30_000);
 const server = stubApiEachTest();
 
-if (typeof Element.prototype.scrollIntoView !== 'function')
-  Element.prototype.scrollIntoView = () => undefined;
-
 const KINDS = [
   {
     kind: 'maintenance-plan',

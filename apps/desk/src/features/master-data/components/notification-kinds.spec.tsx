@@ -9,10 +9,6 @@ configure({ asyncUtilTimeout: 5000 });
 jest.setTimeout(30_000);
 const server = stubApiEachTest();
 
-// jsdom has no scrollIntoView; Mantine's comboboxes scroll the chosen option into view.
-if (typeof Element.prototype.scrollIntoView !== 'function')
-  Element.prototype.scrollIntoView = () => undefined;
-
 const KINDS = [
   {
     kind: 'notification-rule',

@@ -1,8 +1,4 @@
-import { render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { AppProviders } from '../../../app/app-providers';
-import { createQueryClient } from '../../../app/create-query-client';
-import { createI18n } from '../../../app/i18n/create-i18n';
+import { renderUnderApp } from '../../../testing/render-under-app';
 import { testSession } from '../../auth/testing/test-session';
 import type { Session } from '../../auth/types/session';
 import { preventiveRoute } from '../routes';
@@ -17,24 +13,5 @@ export function renderPreventive({
   language = 'en',
   session = testSession('disp.mi'),
 }: { path?: string; language?: string; session?: Session } = {}) {
-  const router = createMemoryRouter(
-    [
-      {
-        path: '/app',
-        children: [preventiveRoute, { path: '*', element: <p data-testid="elsewhere">elsewhere</p> }],
-      },
-    ],
-    { initialEntries: [path] },
-  );
-  const view = render(
-    <AppProviders
-      i18n={createI18n(language)}
-      queryClient={createQueryClient()}
-      initialSession={session}
-      mantineEnv="test"
-    >
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { ...view, router };
+  return renderUnderApp([preventiveRoute], { path, language, session, elsewhere: true });
 }

@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { axeViolations } from '../../../testing/axe-violations';
 import { sendAnswer, sendJson, type HttpStub } from '../../../testing/start-http-stub';
 import { stubApiEachTest } from '../../../testing/stub-api-each-test';
+import { freezeDateEachTest } from '../../../testing/freeze-date-each-test';
 import { renderServiceRequests } from '../../service-requests/testing/render-service-requests';
 import { requestDetailOf } from '../../service-requests/testing/request-detail-of';
 import { requestServiceLevelOf, slaClockOf } from '../testing/request-service-level-of';
@@ -19,28 +20,7 @@ const at = (minutes: number) => new Date(NOW + minutes * 60_000).toISOString();
 const local = (instant: string) =>
   new Intl.DateTimeFormat('en', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(instant));
 
-beforeEach(() => {
-  jest.useFakeTimers({
-    now: NOW,
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
-});
-afterEach(() => jest.useRealTimers());
+freezeDateEachTest(NOW);
 
 type Answer = { status: number; body: unknown };
 

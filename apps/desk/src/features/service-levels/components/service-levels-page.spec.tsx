@@ -5,6 +5,7 @@ import { renderDesk } from '../../../testing/render-desk';
 import { testSession } from '../../auth/testing/test-session';
 import { sendAnswer, sendJson, type HttpStub } from '../../../testing/start-http-stub';
 import { stubApiEachTest } from '../../../testing/stub-api-each-test';
+import { freezeDateEachTest } from '../../../testing/freeze-date-each-test';
 import { renderServiceLevels } from '../testing/render-service-levels';
 import { atRiskEntryOf, slaDashboardOf } from '../testing/sla-dashboard-of';
 
@@ -30,28 +31,7 @@ const LATER = atRiskEntryOf('cccccccc-0000-4000-8000-000000000003', {
   reachedPercent: 50,
 });
 
-beforeEach(() => {
-  jest.useFakeTimers({
-    now: NOW,
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
-});
-afterEach(() => jest.useRealTimers());
+freezeDateEachTest(NOW);
 
 async function startApi(
   answer: () => { status: number; body: unknown },

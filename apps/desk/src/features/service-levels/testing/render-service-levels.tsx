@@ -1,16 +1,7 @@
-import { render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { AppProviders } from '../../../app/app-providers';
-import { createQueryClient } from '../../../app/create-query-client';
-import { createI18n } from '../../../app/i18n/create-i18n';
+import { renderUnderApp } from '../../../testing/render-under-app';
 import { testSession } from '../../auth/testing/test-session';
 import type { Session } from '../../auth/types/session';
 import { serviceLevelsRoute } from '../routes';
-
-// jsdom lays nothing out, so it has no scrollIntoView; Mantine's comboboxes scroll the chosen
-// option into view. A stand-in for the browser's edge, not for our code.
-if (typeof Element.prototype.scrollIntoView !== 'function')
-  Element.prototype.scrollIntoView = () => undefined;
 
 /**
  * The dashboard under `/app`, inside the desk's providers and signed in as a manager, on a memory
@@ -25,24 +16,5 @@ export function renderServiceLevels({
   language?: string;
   session?: Session;
 }) {
-  const router = createMemoryRouter(
-    [
-      {
-        path: '/app',
-        children: [serviceLevelsRoute, { path: '*', element: <p data-testid="elsewhere">elsewhere</p> }],
-      },
-    ],
-    { initialEntries: [path] },
-  );
-  const view = render(
-    <AppProviders
-      i18n={createI18n(language)}
-      queryClient={createQueryClient()}
-      initialSession={session}
-      mantineEnv="test"
-    >
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { ...view, router };
+  return renderUnderApp([serviceLevelsRoute], { path, language, session, elsewhere: true });
 }

@@ -12,11 +12,6 @@ configure({ asyncUtilTimeout: 5000 });
 jest.setTimeout(30_000);
 const server = stubApiEachTest();
 
-// jsdom lays nothing out, so it has no scrollIntoView; Mantine's comboboxes scroll the chosen
-// option into view. A stand-in for the browser's edge, not for our code.
-if (typeof Element.prototype.scrollIntoView !== 'function')
-  Element.prototype.scrollIntoView = () => undefined;
-
 const ID = 'eeeeeeee-0000-4000-8000-000000000005';
 const OTHER = '99999999-0000-4000-8000-000000000009';
 const ASSIGNMENTS = `/api/service-requests/${ID}/assignments`;

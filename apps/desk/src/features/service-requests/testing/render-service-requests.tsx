@@ -1,18 +1,10 @@
-import { render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { AppProviders } from '../../../app/app-providers';
-import { createQueryClient } from '../../../app/create-query-client';
+import { renderUnderApp } from '../../../testing/render-under-app';
 import { createI18n } from '../../../app/i18n/create-i18n';
 import { testSession } from '../../auth/testing/test-session';
 import type { Session } from '../../auth/types/session';
 import en from '../i18n/en.json';
 import it from '../i18n/it.json';
 import { serviceRequestRoutes } from '../routes';
-
-// jsdom lays nothing out, so it has no scrollIntoView; Mantine's comboboxes scroll the chosen
-// option into view. A stand-in for the browser's edge, not for our code.
-if (typeof Element.prototype.scrollIntoView !== 'function')
-  Element.prototype.scrollIntoView = () => undefined;
 
 /**
  * The feature's screens under `/app`, inside the desk's providers and signed in, on a memory router
@@ -32,20 +24,5 @@ export function renderServiceRequests({
   const i18n = createI18n(language);
   i18n.addResourceBundle('en', 'serviceRequests', en, true, false);
   i18n.addResourceBundle('it', 'serviceRequests', it, true, false);
-  const queryClient = createQueryClient();
-  const router = createMemoryRouter(
-    [
-      {
-        path: '/app',
-        children: [...serviceRequestRoutes, { path: '*', element: <p data-testid="elsewhere">elsewhere</p> }],
-      },
-    ],
-    { initialEntries: [path] },
-  );
-  const view = render(
-    <AppProviders i18n={i18n} queryClient={queryClient} initialSession={session} mantineEnv="test">
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { ...view, router, queryClient, i18n };
+  return renderUnderApp(serviceRequestRoutes, { path, session, i18n, elsewhere: true });
 }

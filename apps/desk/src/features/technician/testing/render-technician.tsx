@@ -1,7 +1,4 @@
-import { render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { AppProviders } from '../../../app/app-providers';
-import { createQueryClient } from '../../../app/create-query-client';
+import { renderUnderApp } from '../../../testing/render-under-app';
 import { createI18n } from '../../../app/i18n/create-i18n';
 import { testSession } from '../../auth/testing/test-session';
 import type { Session } from '../../auth/types/session';
@@ -33,14 +30,5 @@ export function renderTechnician({
   const i18n = createI18n(language);
   if (!i18n.hasResourceBundle('en', 'technician')) i18n.addResourceBundle('en', 'technician', en);
   if (!i18n.hasResourceBundle('it', 'technician')) i18n.addResourceBundle('it', 'technician', it);
-  const queryClient = createQueryClient();
-  const router = createMemoryRouter([{ path: '/app', children: technicianRoutes }], {
-    initialEntries: [path],
-  });
-  const view = render(
-    <AppProviders i18n={i18n} queryClient={queryClient} initialSession={session} mantineEnv="test">
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { ...view, router, queryClient };
+  return renderUnderApp(technicianRoutes, { path, session, i18n });
 }
